@@ -1,0 +1,133 @@
+"""Command line: ``hiptimer`` (the window), ``routines``, ``check``, ``history``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hiptimer import __version__
+from hiptimer.core.catalog import load_catalog, load_library
+from hiptimer.core.loader import load_file
+from hiptimer.core.model import SideChoice
+from hiptimer.core.paths import AppPaths, builtin_routines_dir
+from hiptimer.core.plan import estimate_seconds
+from hiptimer.core.settings import load_settings
+
+MAX_SPEED = 1000.0
+
+
+def format_duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 < value <= MAX_SPEED:
+        raise argparse.ArgumentTypeError(f"speed must be above 0 and at most {MAX_SPEED:g}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hiptimer",
+        description="A hands-free, follow-along timer for a hip internal rotation program. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"hiptimer {__version__}")
+    parser.add_argument("--routine", metavar="ID",
+                        help="open this routine (see 'hiptimer routines')")
+    parser.add_argument("--side", choices=[c.value for c in SideChoice],
+                        help="the side to work: left, right, or both (limited side first)")
+    parser.add_argument("--start", action="store_true", help="start the routine at once")
+    parser.add_argument("--fullscreen", action="store_true", help="open in fullscreen")
+    parser.add_argument("--speed", type=_speed, default=1.0, metavar="X",
+                        help="play X times faster, to rehearse a routine (default 1)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("routines", help="list built-in and user routines")
+    check = commands.add_parser("check", help="validate routine files")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    history = commands.add_parser("history", help="print recorded sessions and measurements")
+    history.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    return parser
+
+
+def cmd_routines(paths: AppPaths) -> int:
+    catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
+    settings, _ = load_settings(paths.settings_file)
+    rows = [("ID", "NAME", "DURATION", "ORIGIN", "PATH")]
+    for routine in catalog.routines:
+        seconds = estimate_seconds(routine, catalog.library, SideChoice.LEFT,
+                                   lead_in=settings.lead_in_seconds)
+        origin = "built-in" if routine.builtin else "user"
+        rows.append((routine.id, routine.name, format_duration(seconds), origin, routine.source))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[4]]))
+    if catalog.problems:
+        print(f"\n{len(catalog.problems)} problem(s) in routine files (those routines are "
+              "not listed):", file=sys.stderr)
+        for problem in catalog.problems:
+            print(problem, file=sys.stderr)
+    return 0
+
+
+def cmd_check(files: Sequence[Path]) -> int:
+    library, _ = load_library(builtin_routines_dir())
+    failed = False
+    for path in files:
+        is_library = path.resolve() == (builtin_routines_dir() / "exercises.yaml").resolve()
+        result = load_file(path, None if is_library else library, builtin=is_library)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        failed = failed or not result.ok
+        if result.ok:
+            print(f"{path}: ok ({len(result.routines)} routine(s), "
+                  f"{len(result.exercises)} exercise(s))")
+    return 1 if failed else 0
+
+
+def cmd_history(paths: AppPaths, fmt: str) -> int:
+    from hiptimer.core.history import HistoryVersionError, open_history
+    from hiptimer.core.history_export import export
+
+    try:
+        store, message = open_history(paths.history_file)
+    except HistoryVersionError as exc:
+        print(f"hiptimer: {exc}", file=sys.stderr)
+        return 1
+    if message:
+        print(f"hiptimer: {message}", file=sys.stderr)
+    try:
+        sys.stdout.write(export(store, fmt))
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None, paths: AppPaths | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = paths or AppPaths.default()
+    if args.command == "routines":
+        return cmd_routines(paths)
+    if args.command == "check":
+        return cmd_check(args.files)
+    if args.command == "history":
+        return cmd_history(paths, args.format)
+    if args.side and not args.routine:
+        print("hiptimer: --side needs --routine ID", file=sys.stderr)
+        return 2
+    catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
+    if args.routine and catalog.find(args.routine) is None:
+        print(f"hiptimer: unknown routine '{args.routine}'. Valid ids: "
+              + ", ".join(catalog.ids), file=sys.stderr)
+        return 2
+    from hiptimer.qt.app import run_app  # the Qt layer loads only when a window is wanted
+
+    return run_app(args, paths, catalog)

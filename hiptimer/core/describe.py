@@ -1,0 +1,39 @@
+"""Short human descriptions of doses and durations, shared by the CLI and the window."""
+
+from __future__ import annotations
+
+from hiptimer.core.model import Item, Kind, Sides
+
+
+def dose_text(item: Item) -> str:
+    """A short human description of an item's dose, e.g. '20 reps, hold 3–5 s'."""
+    kind = item.kind
+    if kind is Kind.HOLD:
+        text = f"hold {item.seconds.low} s"
+    elif kind is Kind.RELEASE:
+        text = f"{item.seconds} s"
+    elif kind is Kind.REPS:
+        text = f"{item.count} reps"
+        if item.hold:
+            text += f", hold {item.hold} s each"
+    elif kind is Kind.CYCLES:
+        text = f"{item.count} × {item.work} s drive, {item.relax} s relax"
+    elif kind is Kind.ONCE:
+        text = "once"
+    else:
+        text = "measure each side"
+    if item.sides is Sides.ALTERNATE:
+        text += ", alternating sides"
+    elif item.sides is Sides.BOTH:
+        text += ", both sides"
+    return text
+
+
+def clock_text(seconds: float) -> str:
+    """``m:ss`` for a minute or more, plain seconds below."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+
+
+def minutes_text(seconds: float) -> str:
+    return f"about {max(1, round(seconds / 60))} min"

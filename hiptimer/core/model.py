@@ -1,0 +1,182 @@
+"""The routine model: exercises, the dose of each routine item, routines.
+
+Plain frozen dataclasses so the loader, the plan, the builder and the history
+store share one vocabulary.  No Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+FORMAT_VERSION = 1
+
+
+class Kind(str, Enum):
+    """How an item is dosed and played."""
+
+    HOLD = "hold"
+    RELEASE = "release"
+    REPS = "reps"
+    CYCLES = "cycles"
+    ONCE = "once"
+    TEST = "test"
+
+
+class Sides(str, Enum):
+    """Which side(s) an item is done on.
+
+    LIMITED: the side(s) chosen for the session (left, right, or both with the
+    limited side first).  BOTH: always both sides, limited side first.
+    ALTERNATE: one pass, alternating left/right every rep (reps only).
+    """
+
+    LIMITED = "limited"
+    BOTH = "both"
+    ALTERNATE = "alternate"
+
+
+class Side(str, Enum):
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+    @property
+    def letter(self) -> str:
+        return "L" if self is Side.LEFT else "R"
+
+
+class SideChoice(str, Enum):
+    """The side choice of a whole session."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+#: Starting positions; each names a pictogram ``resources/pictograms/<id>.svg``.
+POSITIONS: dict[str, str] = {
+    "figure-four-ball": "Figure-4 on a massage ball",
+    "chair-edge": "Seated on a chair edge",
+    "tall-chair": "Seated on a tall chair, feet off the floor",
+    "on-back": "Lying on your back",
+    "face-down": "Lying face down",
+    "side-lying": "Lying on your side",
+    "four-point-kneel": "On hands and knees",
+    "feet-on-wall": "On your back, feet on a wall",
+    "floor-legs-straight": "Seated on the floor, legs straight",
+    "floor-knees-apart": "Seated on the floor, knees bent and apart",
+    "ninety-ninety": "90/90 sitting",
+    "staggered-stance": "Standing, staggered stance",
+    "kneel-swivel-chair": "Standing, one knee on a swivel chair",
+}
+
+#: Equipment; each names an icon ``resources/equipment/<id>.svg``.
+EQUIPMENT: dict[str, str] = {
+    "massage-ball": "Massage ball",
+    "band": "Thick resistance band and an anchor",
+    "chair": "Chair",
+    "tall-chair": "Tall chair or table",
+    "swivel-chair": "Swivel chair",
+    "wall": "Wall",
+    "ball": "Ball to hold between the knees",
+    "block": "Small block (optional)",
+}
+
+
+@dataclass(frozen=True)
+class Range:
+    """An inclusive range of whole numbers (seconds, degrees)."""
+
+    low: int
+    high: int
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.low == self.high
+
+    def __str__(self) -> str:
+        return str(self.low) if self.is_fixed else f"{self.low}–{self.high}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    section: str
+    position: str
+    equipment: tuple[str, ...] = ()
+    one_sided: bool = True
+    steps: tuple[str, ...] = ()
+    feel: str = ""
+    cautions: tuple[str, ...] = ()
+    progressions: tuple[str, ...] = ()
+    normal: Range | None = None  # degrees, for range-of-motion tests only
+    line: int = 0  # where it was defined, for messages
+    source: str = ""  # file it came from
+
+
+@dataclass(frozen=True)
+class Item:
+    """One exercise in a routine with its dose.
+
+    Which fields matter depends on ``kind``:
+    hold: ``seconds`` (fixed range); release: ``seconds`` (low..high, starts at low);
+    reps: ``count``, optional ``hold`` per rep, ``pace`` seconds per rep;
+    cycles: ``work``, ``relax``, ``count``; once: ``seconds`` = hands-free wait;
+    test: nothing more (the exercise carries ``normal``).
+    """
+
+    exercise: str
+    kind: Kind
+    sides: Sides = Sides.LIMITED
+    seconds: Range | None = None
+    count: int | None = None
+    hold: Range | None = None
+    pace: int | None = None
+    work: int | None = None
+    relax: int | None = None
+    rest: int | None = None  # seconds after this item; None = routine default
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    sections: tuple[Section, ...]
+    description: str = ""
+    rest: int = 15  # default seconds between exercises
+    source: str = ""  # path of the file, "" when built in memory
+    builtin: bool = False
+    line: int = 0
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+
+@dataclass
+class Library:
+    """Every exercise known, by id."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self.exercises
+
+    def merged(self, other: dict[str, Exercise]) -> Library:
+        return Library({**self.exercises, **other})

@@ -1,0 +1,56 @@
+"""Where hiptimer keeps things: built-in files shipped with the package and the user's data.
+
+Nothing is computed at import time; the app builds one :class:`AppPaths` and passes it on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "hiptimer"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _shipped_dir(name: str) -> Path:
+    """A top-level folder (``resources`` or ``routines``) that ships inside the wheel.
+
+    An installed wheel has it inside the package; a source checkout has it beside the package.
+    """
+    inside = _PACKAGE_DIR / name
+    return inside if inside.is_dir() else _PACKAGE_DIR.parent / name
+
+
+def resources_dir() -> Path:
+    return _shipped_dir("resources")
+
+
+def builtin_routines_dir() -> Path:
+    return _shipped_dir("routines")
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    config_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        return cls(
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def user_routines_dir(self) -> Path:
+        return self.data_dir / "routines"
+
+    @property
+    def history_file(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"

@@ -1,0 +1,1 @@
+"""The Qt layer: the only part of hiptimer that imports PySide6."""

@@ -1,0 +1,31 @@
+"""What the window's parts share: paths, routines, settings, history. Built once by the app."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from hiptimer.core.catalog import Catalog
+from hiptimer.core.paths import AppPaths
+from hiptimer.core.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from hiptimer.core.history import HistoryStore
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    catalog: Catalog
+    settings: Settings
+    history: HistoryStore | None = None
+    clock: Callable[[], float] = time.monotonic
+    notices: list[str] = field(default_factory=list)  # problems to tell the user once
+
+    def save_settings(self) -> None:
+        try:
+            save_settings(self.paths.settings_file, self.settings)
+        except OSError as exc:
+            self.notices.append(f"Settings could not be saved: {exc}")

@@ -1,0 +1,246 @@
+"""The main window: home (routines, history), the player and the summary, with menus and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+
+from hiptimer.core.describe import clock_text
+from hiptimer.core.model import Routine, Side, SideChoice
+from hiptimer.core.plan import PhaseKind, build_plan
+from hiptimer.core.session import SessionState, Snapshot
+from hiptimer.qt.audio import CuePlayer, Voice
+from hiptimer.qt.context import AppContext
+from hiptimer.qt.picker import PickerPage
+from hiptimer.qt.player import PlayerPage
+from hiptimer.qt.session_controller import SessionController
+from hiptimer.qt.summary import SummaryPage
+
+APP_TITLE = "hiptimer"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, cues: CuePlayer | None = None, voice: Voice | None = None,
+                 *, speed: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cues = cues
+        self.voice = voice
+        self.speed = speed
+        self.controller: SessionController | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 800)
+
+        self.home = QTabWidget()
+        self.home.setAccessibleName("Home")
+        self.picker = PickerPage(ctx)
+        self.picker.start_requested.connect(self.start_routine)
+        self.home.addTab(self.picker, "&Routines")
+        self.player = PlayerPage()
+        self.summary = SummaryPage()
+        self.stack = QStackedWidget()
+        for page in (self.home, self.player, self.summary):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+        self.player.toggle_pause.connect(lambda: self._control("toggle_pause"))
+        self.player.go_next.connect(lambda: self._control("next"))
+        self.player.go_previous.connect(lambda: self._control("previous"))
+        self.player.restart_step.connect(lambda: self._control("restart_step"))
+        self.player.extend.connect(lambda: self._control("extend"))
+        self.player.done.connect(self.enter_pressed)
+        self.player.finish.connect(self.finish_session)
+        self.player.measurement.connect(self._measure)
+        self.summary.feedback.connect(self._feedback)
+        self.summary.closed.connect(self.show_home)
+        self.summary.again.connect(self._play_again)
+
+        self._build_menus()
+        self._apply_audio_settings()
+        self._sound_notice = self._audio_problems()
+
+    # Menus and keys -----------------------------------------------------------------------
+    def _action(self, menu, text: str, keys: list[str], slot, *, session: bool = False,
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work in fullscreen, with the menu bar hidden
+        if session:
+            self.session_actions.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self.session_actions: list[QAction] = []
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu
+        self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
+        session = bar.addMenu("&Session")
+        self._action(session, "&Pause / resume", ["Space"], lambda: self._control("toggle_pause"),
+                     session=True)
+        self._action(session, "&Next exercise", ["Right"], lambda: self._control("next"),
+                     session=True)
+        self._action(session, "P&revious exercise", ["Left"], lambda: self._control("previous"),
+                     session=True)
+        self._action(session, "Re&start exercise", ["R"], lambda: self._control("restart_step"),
+                     session=True)
+        self._action(session, "Rep done / &Done", ["Return", "Enter"], self.enter_pressed,
+                     session=True)
+        self._action(session, "&Add 30 s to a release", ["+", "="],
+                     lambda: self._control("extend"), session=True)
+        self._action(session, "&Give me 10 s more to get ready", ["G"],
+                     lambda: self._control("extend_lead_in"), session=True)
+        self._action(session, "&Finish now", ["Ctrl+E"], self.finish_session, session=True)
+        view = bar.addMenu("&View")
+        self.fullscreen_action = self._action(view, "&Fullscreen", ["F", "F11"],
+                                              self.toggle_fullscreen, checkable=True)
+        self._action(view, "&Leave fullscreen", ["Escape"], self.leave_fullscreen)
+        self.mute_action = self._action(view, "&Mute", ["M"], self.toggle_mute, checkable=True)
+        self.mute_action.setChecked(self.ctx.settings.muted)
+        for action in self.session_actions:
+            action.setEnabled(False)
+
+    # Sessions -----------------------------------------------------------------------------
+    def start_routine(self, routine: Routine, side: SideChoice, at_step: int = 0,
+                      resume_session_id: int | None = None) -> None:
+        settings = self.ctx.settings
+        if side is not SideChoice.BOTH:
+            settings.limited_side = Side(side.value)
+            self.ctx.save_settings()
+        plan = build_plan(routine, self.ctx.catalog.library, side, settings.limited_side,
+                          lead_in=settings.lead_in_seconds,
+                          self_paced_reps=settings.self_paced_reps)
+        self._drop_controller()
+        self.controller = SessionController(
+            plan, speed=self.speed, clock=self.ctx.clock, history=self.ctx.history,
+            cues=self.cues, voice=self.voice, resume_session_id=resume_session_id, parent=self)
+        self.controller.runner.changed.connect(self._show_snapshot)
+        self.controller.finished.connect(self._session_finished)
+        self.controller.record_problem.connect(self.player.set_notice)
+        self.player.set_plan(plan, self.speed)
+        self.player.set_notice(self._sound_notice)
+        self._sound_notice = ""  # said once
+        self.stack.setCurrentWidget(self.player)
+        for action in self.session_actions:
+            action.setEnabled(True)
+        self.controller.start(at_step)
+
+    def _drop_controller(self) -> None:
+        if self.controller is not None:
+            self.controller.leave()
+            self.controller.runner.changed.disconnect(self._show_snapshot)
+            self.controller.deleteLater()
+            self.controller = None
+
+    def _control(self, name: str) -> None:
+        if self.controller is not None and self.stack.currentWidget() is self.player:
+            getattr(self.controller.runner, name)()
+
+    def enter_pressed(self) -> None:
+        """Enter counts a rep, finishes a once-step, saves a measurement, or skips a wait."""
+        if self.controller is None or self.stack.currentWidget() is not self.player:
+            return
+        snapshot = self.controller.runner.snapshot()
+        if snapshot.phase.kind is PhaseKind.MEASURE:
+            self.player.submit_measurement()
+        elif snapshot.phase.kind is PhaseKind.COUNT:
+            self.controller.runner.rep_done()
+        else:
+            self.controller.runner.done()
+
+    def _measure(self, degrees: int) -> None:
+        if self.controller is not None:
+            self.controller.runner.record_measurement(degrees)
+
+    def finish_session(self) -> None:
+        if self.controller is not None and self.stack.currentWidget() is self.player:
+            self.controller.finish_early()
+
+    def _show_snapshot(self, snapshot: Snapshot) -> None:
+        if snapshot.state is SessionState.FINISHED:
+            return
+        self.player.show_snapshot(snapshot)
+        left = clock_text(snapshot.session_left / snapshot.speed)
+        paused = " (paused)" if snapshot.state is SessionState.PAUSED else ""
+        self.setWindowTitle(f"{left} left{paused} — {self.controller.plan.routine.name} — "
+                            f"{APP_TITLE}")
+
+    def _session_finished(self, status: str) -> None:
+        controller = self.controller
+        if controller is None:
+            return
+        for action in self.session_actions:
+            action.setEnabled(False)
+        words = {"completed": "complete", "ended_early": "ended early"}
+        self.summary.show_summary(controller.plan.routine.name, words.get(status, status),
+                                  controller.active_seconds(), controller.outcomes)
+        self.stack.setCurrentWidget(self.summary)
+        self.setWindowTitle(f"Session {words.get(status, status)} — {APP_TITLE}")
+
+    def _feedback(self, pain: int | None, note: str) -> None:
+        if self.controller is not None:
+            self.controller.set_feedback(pain, note)
+
+    def _play_again(self) -> None:
+        if self.controller is not None:
+            plan = self.controller.plan
+            self.start_routine(plan.routine, plan.side_choice)
+
+    def show_home(self) -> None:
+        self._drop_controller()
+        self.stack.setCurrentWidget(self.home)
+        self.setWindowTitle(APP_TITLE)
+
+    # View ---------------------------------------------------------------------------------
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.leave_fullscreen()
+        else:
+            self.menuBar().hide()
+            self.showFullScreen()
+            self.fullscreen_action.setChecked(True)
+
+    def leave_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.menuBar().show()
+        self.fullscreen_action.setChecked(False)
+
+    def toggle_mute(self) -> None:
+        self.ctx.settings.muted = not self.ctx.settings.muted
+        self.mute_action.setChecked(self.ctx.settings.muted)
+        self.ctx.save_settings()
+        self._apply_audio_settings()
+        self.statusBar().showMessage("Muted" if self.ctx.settings.muted else "Sound on", 3000)
+
+    def _apply_audio_settings(self) -> None:
+        settings = self.ctx.settings
+        if self.cues is not None:
+            self.cues.set_volume(settings.volume)
+            self.cues.set_muted(settings.muted)
+        if self.voice is not None:
+            self.voice.set_volume(settings.volume)
+            self.voice.set_muted(settings.muted)
+            self.voice.set_enabled(settings.voice)
+
+    def _audio_problems(self) -> str:
+        problems = [p.problem for p in (self.cues, self.voice) if p is not None and p.problem]
+        return " ".join(problems) + (" The session runs silent." if problems else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None and self.stack.currentWidget() is self.player:
+            answer = QMessageBox.question(
+                self, "Leave the session?",
+                "The session is still running. Leave now? Finished steps are saved and you "
+                "can resume it next time.")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._drop_controller()
+        event.accept()

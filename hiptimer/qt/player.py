@@ -1,0 +1,345 @@
+"""The player: what a person on the floor sees during a session.
+
+It only shows snapshots handed to it by the runner and forwards clicks; all timing lives in the
+engine.  Text is set only when it changes, so an idle countdown repaints once a second.
+"""
+
+from __future__ import annotations
+
+from html import escape as _esc
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.describe import clock_text
+from hiptimer.core.model import EQUIPMENT, POSITIONS
+from hiptimer.core.phase_colors import phase_colours
+from hiptimer.core.plan import PhaseKind, Plan, Step
+from hiptimer.core.session import SessionState, Snapshot
+from hiptimer.qt.resources import PictogramWidget
+
+WAITING_WORDS = {
+    PhaseKind.ACTION: "Done?",
+    PhaseKind.MEASURE: "°",
+}
+
+
+def countdown_text(snapshot: Snapshot) -> str:
+    """The big number: seconds left, the rep being done, or the reps counted."""
+    phase = snapshot.phase
+    if phase.kind is PhaseKind.COUNT:
+        return f"{snapshot.reps_counted}/{phase.reps}"
+    if phase.rep is not None:
+        return str(phase.rep)
+    if snapshot.shown_seconds is None:
+        return WAITING_WORDS.get(phase.kind, "")
+    return clock_text(snapshot.shown_seconds)
+
+
+def detail_text(snapshot: Snapshot) -> str:
+    """The line under the big number: which rep or cycle, what the range allows."""
+    phase = snapshot.phase
+    parts: list[str] = []
+    if phase.rep is not None and phase.reps:
+        parts.append(f"rep {phase.rep} of {phase.reps}")
+        if phase.kind is PhaseKind.HOLD and snapshot.shown_seconds is not None:
+            parts.append(f"hold {snapshot.shown_seconds} s")
+    if phase.cycle is not None and phase.cycles:
+        parts.append(f"cycle {phase.cycle} of {phase.cycles}")
+    if phase.kind is PhaseKind.COUNT:
+        parts.append("press Enter after each rep")
+    if phase.kind is PhaseKind.ACTION:
+        parts.append("press Enter when done" if phase.seconds is None
+                     else "moves on by itself · Enter when done")
+    if phase.extendable_to is not None:
+        parts.append(f"+30 s up to {clock_text(phase.extendable_to)}" if snapshot.can_extend
+                     else f"at the most ({clock_text(phase.extendable_to)})")
+    if phase.kind is PhaseKind.GET_READY:
+        parts.append("press G for 10 s more · Enter to begin now")
+    return " · ".join(parts)
+
+
+class PlayerPage(QWidget):
+    """Signals carry the user's intent; the main window forwards them to the runner."""
+
+    toggle_pause = Signal()
+    go_next = Signal()
+    go_previous = Signal()
+    restart_step = Signal()
+    extend = Signal()
+    done = Signal()
+    finish = Signal()
+    measurement = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("player")
+        self._plan: Plan | None = None
+        self._snapshot: Snapshot | None = None
+        self._phase_key: tuple[object, ...] | None = None
+
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Progress")
+        self.speed_label = QLabel()
+        self.speed_label.setAccessibleName("Speed")
+        self.speed_label.setStyleSheet("color: #000; background: #F0E442; padding: 2px 8px;"
+                                       "border-radius: 4px; font-weight: bold;")
+        self.speed_label.hide()
+        self.left_label = QLabel()
+        self.left_label.setAccessibleName("Session time left")
+        top = QHBoxLayout()
+        top.addWidget(self.progress_label, 1)
+        top.addWidget(self.speed_label)
+        top.addWidget(self.left_label)
+
+        self.phase_band = QLabel()
+        self.phase_band.setAccessibleName("Phase")
+        self.phase_band.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_band.setAutoFillBackground(True)
+
+        self.name_label = QLabel()
+        self.name_label.setAccessibleName("Exercise")
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name_label.setWordWrap(True)
+
+        self.pictogram = PictogramWidget()
+        self.pictogram.setAccessibleName("Position")
+        self.pictogram.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.position_label = QLabel()
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.position_label.setWordWrap(True)
+        self.equipment_label = QLabel()
+        self.equipment_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.equipment_label.setWordWrap(True)
+        picture = QVBoxLayout()
+        picture.addWidget(self.pictogram, 1)
+        picture.addWidget(self.position_label)
+        picture.addWidget(self.equipment_label)
+
+        self.countdown = QLabel()
+        self.countdown.setAccessibleName("Countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.detail_label = QLabel()
+        self.detail_label.setAccessibleName("Detail")
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.measure_box = self._build_measure_box()
+        centre = QVBoxLayout()
+        centre.addWidget(self.countdown, 1)
+        centre.addWidget(self.detail_label)
+        centre.addWidget(self.measure_box)
+
+        self.side_badge = QLabel()
+        self.side_badge.setAccessibleName("Side")
+        self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.side_word = QLabel()
+        self.side_word.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        side = QVBoxLayout()
+        side.addStretch(1)
+        side.addWidget(self.side_badge)
+        side.addWidget(self.side_word)
+        side.addStretch(1)
+
+        middle = QHBoxLayout()
+        middle.addLayout(picture, 3)
+        middle.addLayout(centre, 6)
+        middle.addLayout(side, 2)
+
+        self.steps_label = QLabel()
+        self.steps_label.setAccessibleName("Instructions")
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName("Next exercise")
+        self.next_label.setWordWrap(True)
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        lower = QHBoxLayout()
+        lower.addWidget(self.steps_label, 3)
+        lower.addWidget(self.next_label, 1)
+
+        self.notice_label = QLabel()
+        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.phase_band)
+        layout.addWidget(self.name_label)
+        layout.addLayout(middle, 1)
+        layout.addLayout(lower)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(self._build_controls())
+        self._apply_fonts()
+
+    # Building -----------------------------------------------------------------------------
+    def _build_measure_box(self) -> QWidget:
+        box = QFrame()
+        row = QHBoxLayout(box)
+        self.measure_caption = QLabel("Degrees:")
+        self.measure_spin = QSpinBox()
+        self.measure_spin.setRange(0, 90)
+        self.measure_spin.setSuffix("°")
+        self.measure_spin.setAccessibleName("Measured degrees")
+        self.measure_caption.setBuddy(self.measure_spin)
+        self.measure_save = QPushButton("Save measurement")
+        self.measure_save.setAccessibleName("Save measurement")
+        self.measure_save.clicked.connect(self.submit_measurement)
+        row.addStretch(1)
+        row.addWidget(self.measure_caption)
+        row.addWidget(self.measure_spin)
+        row.addWidget(self.measure_save)
+        row.addStretch(1)
+        box.hide()
+        return box
+
+    def _build_controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, tip, signal in (
+            ("previous", "◀ Back", "Previous exercise (Left arrow)", self.go_previous),
+            ("restart", "↺ Restart", "Restart this exercise (R)", self.restart_step),
+            ("pause", "Pause", "Pause or resume (Space)", self.toggle_pause),
+            ("extend", "+30 s", "Add 30 seconds to a release (+)", self.extend),
+            ("done", "Done", "Rep done / Done (Enter)", self.done),
+            ("next", "Next ▶", "Next exercise (Right arrow)", self.go_next),
+            ("finish", "Finish", "Finish the session now", self.finish),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip.split(" (")[0])
+            button.setMinimumHeight(40)
+            button.clicked.connect(signal.emit)
+            self.buttons[key] = button
+            row.addWidget(button)
+        return row
+
+    def submit_measurement(self) -> None:
+        self.measurement.emit(self.measure_spin.value())
+
+    # Showing ------------------------------------------------------------------------------
+    def set_plan(self, plan: Plan, speed: float) -> None:
+        self._plan = plan
+        self._phase_key = None
+        self.speed_label.setVisible(speed != 1)
+        self.speed_label.setText(f"×{speed:g} rehearsal speed")
+
+    def set_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        step, phase = snapshot.step, snapshot.phase
+        paused = snapshot.state is SessionState.PAUSED
+        key = (step.index, snapshot.phase_index, paused)
+        if key != self._phase_key:
+            self._phase_key = key
+            self._show_phase(snapshot, paused)
+        self.countdown.setText(countdown_text(snapshot))
+        self.detail_label.setText(detail_text(snapshot))
+        self.left_label.setText(f"Left: {clock_text(snapshot.session_left / snapshot.speed)}")
+        self.buttons["extend"].setEnabled(snapshot.can_extend)
+        self.buttons["done"].setText(
+            "Rep done" if phase.kind is PhaseKind.COUNT else
+            "Begin now" if phase.kind in (PhaseKind.GET_READY, PhaseKind.SWITCH, PhaseKind.REST)
+            else "Done")
+
+    def _show_phase(self, snapshot: Snapshot, paused: bool) -> None:
+        step, phase = snapshot.step, snapshot.phase
+        kind = "paused" if paused else phase.kind.value
+        background, text = phase_colours(kind)
+        word = "Paused — Space to resume" if paused else phase.word
+        self.phase_band.setText(word.upper())
+        self.phase_band.setStyleSheet(f"background: {background}; color: {text};"
+                                      "border-radius: 6px; padding: 4px;")
+        self.buttons["pause"].setText("Resume" if paused else "Pause")
+        exercise = step.exercise
+        self.name_label.setText(exercise.name)
+        side = phase.side or step.side
+        self.side_badge.setText(side.letter if side else "")
+        self.side_word.setText(f"{side.value} side" if side else "")
+        self.side_badge.setVisible(side is not None)
+        self.pictogram.set_position(exercise.position, mirrored=side is not None
+                                    and side.value == "right")
+        self.position_label.setText(POSITIONS.get(exercise.position, exercise.position))
+        self.equipment_label.setText(", ".join(EQUIPMENT.get(e, e) for e in exercise.equipment))
+        total = self._plan.item_count if self._plan else step.number
+        self.progress_label.setText(f"{step.section} · exercise {step.number} of {total}")
+        self.steps_label.setText(steps_html(step, phase.kind))
+        self.next_label.setText(self._next_text(step))
+        measuring = phase.kind is PhaseKind.MEASURE
+        self.measure_box.setVisible(measuring)
+        if measuring and exercise.normal is not None:
+            self.measure_caption.setText(f"Degrees (normal {exercise.normal}°):")
+            self.measure_spin.setFocus()
+
+    def _next_text(self, step: Step) -> str:
+        if self._plan is None:
+            return ""
+        later = self._plan.steps[step.index + 1:]
+        following = next((s for s in later if s.number != step.number or s.side != step.side),
+                         None)
+        if following is None:
+            return "<b>Next:</b> finish"
+        side = f" ({following.side.value})" if following.side else ""
+        return f"<b>Next:</b> {_esc(following.exercise.name)}{side}"
+
+    # Sizing -------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    def _apply_fonts(self) -> None:
+        """Scale text with the window: the countdown digits are a third of its height."""
+        height = max(self.height(), 300)
+        base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 10
+        digits = QFont(self.font())
+        digits.setBold(True)
+        digits.setPixelSize(100)
+        ink = QFontMetrics(digits).tightBoundingRect("0").height() or 70
+        digits.setPixelSize(max(40, int(100 * (height / 3 + 4) / ink)))
+        self.countdown.setFont(digits)
+        self.countdown.setMinimumHeight(int(height / 3) + 8)
+        for label, factor, bold in (
+            (self.phase_band, 0.06, True),
+            (self.name_label, 0.06, True),
+            (self.side_badge, 0.18, True),
+            (self.detail_label, 0.03, False),
+        ):
+            font = QFont(self.font())
+            font.setBold(bold)
+            font.setPixelSize(max(int(base * 1.3), int(height * factor)))
+            label.setFont(font)
+        self.side_badge.setMinimumWidth(int(height * 0.2))
+        for label in (self.steps_label, self.next_label, self.position_label):
+            font = QFont(self.font())
+            font.setPointSizeF(base * 1.25)
+            label.setFont(font)
+
+
+def steps_html(step: Step, kind: PhaseKind) -> str:
+    exercise = step.exercise
+    items = "".join(f"<li>{_esc(s)}</li>" for s in exercise.steps)
+    parts = [f"<ol style='margin:0'>{items}</ol>"]
+    if exercise.feel:
+        parts.append(f"<b>Feel:</b> {_esc(exercise.feel)}")
+    if exercise.cautions:
+        parts.append(f"<b>Stop if:</b> {_esc(' '.join(exercise.cautions))}")
+    if step.item.note:
+        parts.append(f"<b>Note:</b> {_esc(step.item.note)}")
+    return "<br>".join(parts)
+

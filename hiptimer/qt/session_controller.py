@@ -1,0 +1,133 @@
+"""One running session: the runner, its cues, and the session record.
+
+Each finished step is handed to the record (the history store when there is one) as soon as the
+engine reports it, before the next step is shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from hiptimer.core.announcements import announce
+from hiptimer.core.plan import Plan
+from hiptimer.core.routine_writer import dump_file
+from hiptimer.core.session import Event, EventKind, SessionState, StepOutcome
+from hiptimer.qt.runner import Clock, SessionRunner
+
+if TYPE_CHECKING:
+    from hiptimer.core.history import HistoryStore
+    from hiptimer.qt.audio import CuePlayer, Voice
+
+
+def routine_hash(plan: Plan) -> str:
+    """A short hash of the routine's content, so history can tell edited routines apart."""
+    return hashlib.sha256(dump_file([plan.routine]).encode()).hexdigest()[:16]
+
+
+def wall_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class SessionController(QObject):
+    """Owns a runner for one plan; emits ``finished(status)`` once."""
+
+    finished = Signal(str)
+    record_problem = Signal(str)
+
+    def __init__(self, plan: Plan, *, speed: float, clock: Clock,
+                 history: HistoryStore | None, cues: CuePlayer | None, voice: Voice | None,
+                 resume_session_id: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.runner = SessionRunner(plan, speed=speed, clock=clock, parent=self)
+        self.history = history
+        self.cues = cues
+        self.voice = voice
+        self.session_id: int | None = resume_session_id
+        self.outcomes: list[StepOutcome] = []
+        self.status: str | None = None
+        self.started_at: datetime | None = None
+        self.runner.events.connect(self._on_events)
+
+    @property
+    def session(self):
+        return self.runner.session
+
+    def start(self, at_step: int = 0) -> None:
+        self.started_at = wall_now()
+        if self.history is not None and self.session_id is None:
+            try:
+                self.session_id = self.history.begin_session(
+                    routine_id=self.plan.routine.id, routine_name=self.plan.routine.name,
+                    routine_hash=routine_hash(self.plan),
+                    side_choice=self.plan.side_choice.value, started_at=self.started_at)
+            except Exception as exc:  # the session runs even if history cannot be written
+                self._history_failed(exc)
+        if at_step:
+            self.runner.session.start_at = at_step  # read by Session.start when supported
+        self.runner.start()
+
+    def _history_failed(self, exc: Exception) -> None:
+        self.history = None
+        self.record_problem.emit(f"History could not be saved from here on: {exc}")
+
+    def _on_events(self, events: list[Event]) -> None:
+        for event in events:
+            if event.kind is EventKind.STEP_FINISHED and event.outcome is not None:
+                self._record(event.outcome)
+            cue = announce(event, self.plan)
+            if cue is not None:
+                if cue.sound and self.cues is not None:
+                    self.cues.play(cue.sound)
+                if cue.speech and self.voice is not None:
+                    self.voice.say(cue.speech)
+            if event.kind is EventKind.SESSION_FINISHED:
+                self._close("completed" if self._all_done() else "ended_early")
+
+    def _all_done(self) -> bool:
+        done = {o.step_index for o in self.outcomes if o.status == "done"}
+        return len(done) == len(self.plan.steps)
+
+    def _record(self, outcome: StepOutcome) -> None:
+        self.outcomes.append(outcome)
+        if self.history is not None and self.session_id is not None:
+            try:
+                self.history.record_step(self.session_id, outcome, wall_now())
+            except Exception as exc:
+                self._history_failed(exc)
+
+    def active_seconds(self) -> float:
+        return sum(o.actual_seconds for o in self.outcomes)
+
+    def leave(self) -> None:
+        """The window closes mid-session: keep it as incomplete so it can be resumed."""
+        if self.status is None and self.session.state is not SessionState.FINISHED:
+            self.runner.pause()
+            self._close("incomplete", emit=False)
+
+    def finish_early(self) -> None:
+        self.runner.finish()
+
+    def _close(self, status: str, *, emit: bool = True) -> None:
+        if self.status is not None:
+            return
+        self.status = status
+        if self.history is not None and self.session_id is not None:
+            try:
+                self.history.finish_session(self.session_id, wall_now(), status,
+                                            self.active_seconds())
+            except Exception as exc:
+                self._history_failed(exc)
+        if emit:
+            self.finished.emit(status)
+
+    def set_feedback(self, pain: int | None, note: str) -> None:
+        if self.history is not None and self.session_id is not None and (pain is not None or note):
+            try:
+                self.history.set_feedback(self.session_id, pain, note)
+            except Exception as exc:
+                self._history_failed(exc)

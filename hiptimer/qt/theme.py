@@ -1,0 +1,51 @@
+"""Light and dark palettes; "system" leaves the desktop's palette alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "dark", "light")
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    hints = app.styleHints()
+    if theme == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+    elif theme == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+        app.setPalette(light_palette())
+    else:
+        hints.unsetColorScheme()
+        app.setPalette(QPalette())
+
+
+def _palette(window: str, base: str, text: str, button: str, highlight: str) -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: window,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: button,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Highlight: highlight,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def dark_palette() -> QPalette:
+    return _palette("#1e1f22", "#141517", "#f2f2f2", "#2b2d31", "#0072B2")
+
+
+def light_palette() -> QPalette:
+    return _palette("#f6f6f4", "#ffffff", "#111111", "#e6e6e3", "#0072B2")

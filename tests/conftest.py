@@ -1,0 +1,37 @@
+"""Test set-up: offscreen Qt and every data/config directory in a temporary folder.
+
+The environment is set before anything imports Qt or platformdirs resolves a path.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="hiptimer-tests-"))
+for _var, _sub in (
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_RUNTIME_DIR", "runtime"),
+):
+    os.environ[_var] = str(_SESSION_HOME / _sub)
+    (_SESSION_HOME / _sub).mkdir(mode=0o700, parents=True, exist_ok=True)
+
+import pytest  # noqa: E402
+
+from hiptimer.core.paths import AppPaths  # noqa: E402
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    """Fresh, empty data and config directories for one test."""
+    data = tmp_path / "data"
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    return AppPaths(data_dir=data, config_dir=config)
