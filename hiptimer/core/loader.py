@@ -170,10 +170,6 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _is_broken(node: Node) -> bool:
-    return isinstance(node, YScalar) and node.value is BROKEN
-
-
 _Fields = dict[str, tuple[YScalar, Node]]
 
 
@@ -189,6 +185,18 @@ class _FileReader:
         self.exercises: dict[str, Exercise] = {}
         self.broken_exercises: set[str] = set()
         self.routines: list[Routine] = []
+        self.silent_failures = 0
+
+    def broken(self, node: Node) -> bool:
+        """True for a value whose problem is already reported; it still counts as a failure."""
+        if isinstance(node, YScalar) and node.value is BROKEN:
+            self.silent_failures += 1
+            return True
+        return False
+
+    def failures(self) -> int:
+        """Grows whenever something fails; compare before and after reading a part."""
+        return len(self.problems) + self.silent_failures
 
     def add(self, line: int, where: str, message: str) -> None:
         text = f"{where}: {message}" if where else message
@@ -207,7 +215,7 @@ class _FileReader:
         seen: dict[str, int] = {}
         found: _Fields = {}
         for key_node, value in node.pairs:
-            if _is_broken(key_node):
+            if self.broken(key_node):
                 continue
             if not isinstance(key_node, YScalar):
                 self.add(
@@ -237,7 +245,7 @@ class _FileReader:
         return not missing
 
     def text(self, node: Node, where: str, key: str, limit: int = MAX_TEXT_CHARS) -> str | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not (isinstance(node, YScalar) and isinstance(node.value, str)):
             hint = ""
@@ -283,12 +291,15 @@ class _FileReader:
             return None
         options = list(choices)
         if value not in options:
-            self.add(node.line, where, f"unknown {key} '{value}'{_did_you_mean(value, options)}")
+            hint = _did_you_mean(value, options)
+            if not hint and len(options) <= 8:
+                hint = f" (use one of: {', '.join(options)})"
+            self.add(node.line, where, f"unknown {key} '{value}'{hint}")
             return None
         return value
 
     def integer(self, node: Node, where: str, key: str, limits: tuple[int, int]) -> int | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         value = node.value if isinstance(node, YScalar) else None
         if not isinstance(value, int) or isinstance(value, bool):
@@ -323,7 +334,7 @@ class _FileReader:
         return Range(low, high)
 
     def boolean(self, node: Node, where: str, key: str) -> bool | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not (isinstance(node, YScalar) and isinstance(node.value, bool)):
             self.add(node.line, where, f"{key} must be true or false, got {_describe(node)}")
@@ -333,7 +344,7 @@ class _FileReader:
     def text_list(
         self, node: Node, where: str, key: str, read: Callable[[Node, str, str], str | None]
     ) -> tuple[str, ...] | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not isinstance(node, YSequence):
             self.add(node.line, where, f"{key} must be a list, got {_describe(node)}")
@@ -387,7 +398,7 @@ class _FileReader:
             )
             return True
         node = found["format"][1]
-        if _is_broken(node):
+        if self.broken(node):
             return True
         value = node.value if isinstance(node, YScalar) else None
         if isinstance(value, int) and not isinstance(value, bool):
@@ -407,7 +418,7 @@ class _FileReader:
     # --- exercises ------------------------------------------------------------------------
 
     def read_exercises(self, node: Node) -> None:
-        if _is_broken(node):
+        if self.broken(node):
             return
         if not isinstance(node, YMapping):
             self.add(
@@ -446,12 +457,12 @@ class _FileReader:
                 self.exercises[exercise_id] = exercise
 
     def read_exercise(self, exercise_id: str, line: int, node: Node, where: str) -> Exercise | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not isinstance(node, YMapping):
             self.add(node.line, where, f"must be a mapping of keys, got {_describe(node)}")
             return None
-        before = len(self.problems)
+        before = self.failures()
         found = self.fields(node, where, EXERCISE_KEYS)
         self.require(found, ("name", "section", "position", "steps"), line, where)
         values: dict[str, object] = {}
@@ -477,14 +488,14 @@ class _FileReader:
                 values[key] = self.text_list(value, where, key, self.text)
                 if key == "steps" and values[key] == ():
                     self.add(value.line, where, "steps must list at least one step")
-        if len(self.problems) != before:
+        if self.failures() != before:
             return None
         return Exercise(id=exercise_id, line=line, source=self.source, **values)  # type: ignore[arg-type]
 
     # --- routines -------------------------------------------------------------------------
 
     def read_routines(self, node: Node) -> None:
-        if _is_broken(node):
+        if self.broken(node):
             return
         if not isinstance(node, YSequence):
             self.add(node.line, "", f"routines must be a list, got {_describe(node)}")
@@ -495,13 +506,13 @@ class _FileReader:
             entries = entries[:MAX_ROUTINES]
         first_line: dict[str, int] = {}
         for index, entry in enumerate(entries, start=1):
-            before = len(self.problems)
+            before = self.failures()
             routine = self.read_routine(index, entry, first_line)
-            if routine is not None and len(self.problems) == before:
+            if routine is not None and self.failures() == before:
                 self.routines.append(routine)
 
     def read_routine(self, index: int, node: Node, first_line: dict[str, int]) -> Routine | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not isinstance(node, YMapping):
             self.add(node.line, f"routine {index}", f"must be a mapping, got {_describe(node)}")
@@ -548,7 +559,7 @@ class _FileReader:
         )
 
     def read_sections(self, node: Node, where: str) -> tuple[Section, ...] | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not isinstance(node, YSequence):
             self.add(node.line, where, f"sections must be a list, got {_describe(node)}")
@@ -573,7 +584,7 @@ class _FileReader:
         item_number = 0
         for index, section_node in enumerate(node.items, start=1):
             section_where = f"{where}, section {index}"
-            if _is_broken(section_node):
+            if self.broken(section_node):
                 ok = False
                 continue
             if not isinstance(section_node, YMapping):
@@ -591,7 +602,7 @@ class _FileReader:
                 name = self.text(found["name"][1], section_where, "name", MAX_NAME_CHARS)
             items_node = found["items"][1] if "items" in found else None
             items: list[Item] = []
-            if items_node is None or _is_broken(items_node):
+            if items_node is None or self.broken(items_node):
                 ok = False
             elif not isinstance(items_node, YSequence):
                 self.add(
@@ -619,7 +630,7 @@ class _FileReader:
         return tuple(sections) if ok else None
 
     def read_item(self, node: Node, where: str) -> Item | None:
-        if _is_broken(node):
+        if self.broken(node):
             return None
         if not isinstance(node, YMapping):
             self.add(node.line, where, f"must be a mapping, got {_describe(node)}")
@@ -633,10 +644,13 @@ class _FileReader:
             ):
                 where = f"{where} ({value.value[:MAX_ID_CHARS]})"
                 break
-        before = len(self.problems)
+        before = self.failures()
         first_kind = self.item_kind(node)
+        allowed = ITEM_KEYS
+        if first_kind is not None:
+            allowed = (*COMMON_ITEM_KEYS, *KIND_KEYS[first_kind])
         found = self.fields(
-            node, where, ITEM_KEYS, lambda key: self.explain_item_key(key, first_kind)
+            node, where, allowed, lambda key: self.explain_item_key(key, first_kind)
         )
         self.require(found, ("exercise", "kind"), node.line, where)
         kind = None
@@ -680,7 +694,7 @@ class _FileReader:
         note = ""
         if "note" in found:
             note = self.text(found["note"][1], where, "note") or ""
-        if len(self.problems) != before or kind is None or exercise_id is None:
+        if self.failures() != before or kind is None or exercise_id is None:
             return None
         return Item(
             exercise=exercise_id,
@@ -707,7 +721,7 @@ class _FileReader:
             if not uses:
                 return f"`{key}` is not used by kind '{kind.value}' (it takes no dose)"
             return f"`{key}` is not used by kind '{kind.value}' (it uses: {uses})"
-        return None
+        return f"unknown key '{key}'{_did_you_mean(key, ITEM_KEYS)}"
 
     def item_exercise(self, node: Node, where: str) -> str | None:
         exercise_id = self.identifier(node, where, "exercise")

@@ -9,7 +9,7 @@ kind uses are written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import yaml
 
@@ -26,9 +26,7 @@ _DOSE_KEYS: dict[Kind, tuple[str, ...]] = {
 }
 
 
-def dump_file(
-    routines: Sequence[Routine], exercises: Mapping[str, Exercise] | None = None
-) -> str:
+def dump_file(routines: Sequence[Routine], exercises: Mapping[str, Exercise] | None = None) -> str:
     """The YAML text of a routine file holding ``exercises`` and ``routines``."""
     lines = [f"format: {FORMAT_VERSION}"]
     if exercises:
@@ -104,7 +102,7 @@ def _item_lines(item: Item) -> list[str]:
     return lines
 
 
-def _field_writer(lines: list[str], indent: str):
+def _field_writer(lines: list[str], indent: str) -> Callable[[str, str], None]:
     def field(key: str, value: str) -> None:
         lines.append(f"{indent}{key}: {value}")
 

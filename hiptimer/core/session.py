@@ -494,11 +494,11 @@ class Session:
         while self.state in (SessionState.RUNNING, SessionState.PAUSED):
             duration = self._cur.duration
             end = None if duration is None else self._cur.start + duration
-            due = end is not None and end <= t + EPSILON
-            events += self._emit_cues(end if due and end is not None else t)
-            if not due or end is None:
+            if end is None or end > t + EPSILON:
+                events += self._emit_cues(t)
                 break
-            events += self._complete_phase(end)
+            events += self._emit_cues(end)
+            events += self._complete_phase(end)  # the next phase starts exactly at `end`
         return events
 
     def _complete_phase(self, at: float) -> list[Event]:
@@ -548,7 +548,6 @@ class Session:
         cur = self._cur
         if self._phase.is_work:
             cur.visit.work_seconds += at - cur.start
-            cur.start = at  # the partial time is counted once
         if cur.visit.recorded:
             return []
         return self._record(at, "skipped")

@@ -28,6 +28,8 @@ _SCALAR_TAGS = {f"{_YAML_TAG}{name}" for name in ("str", "int", "float", "bool",
 _SEQ_TAG = f"{_YAML_TAG}seq"
 _MAP_TAG = f"{_YAML_TAG}map"
 
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
 # Characters YAML does not allow in a stream (besides NUL, reported on its own).
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -142,7 +144,11 @@ def _too_big(size: int) -> NodeProblem:
 
 
 class _Stop(Exception):
-    """Composition cannot go on (too deep, a second document); the problem is recorded."""
+    """Composition cannot go on (nesting too deep); the problem is recorded."""
+
+
+class _SecondDocument(Exception):
+    """A second document starts; the first one was read whole (the problem is recorded)."""
 
 
 class _Composer:
@@ -151,6 +157,7 @@ class _Composer:
         self.problems: list[NodeProblem] = []
         self.anchors: dict[str, Node] = {}
         self.alias_count = 0
+        self.reported_anchors: set[str] = set()
         self.resolver = yaml.resolver.Resolver()
         self.constructor = yaml.constructor.SafeConstructor()
         # each frame: [collection node, pending mapping key or None]
@@ -166,6 +173,8 @@ class _Composer:
         try:
             for event in events:
                 self.handle(event)
+        except _SecondDocument:
+            return Composed(self.root, self.problems)  # the first document is complete
         except _Stop:
             return Composed(None, self.problems)
         except yaml.YAMLError as exc:
@@ -179,15 +188,15 @@ class _Composer:
 
     def handle(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.problem(line, "a routine file holds one YAML document; a second starts here")
-                raise _Stop
-        elif isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, yaml.ScalarEvent):  # the most common event first
             node = self.scalar(event, line)
             self.remember(event.anchor, node)
             self.attach(node)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(line, "a routine file holds one YAML document; a second starts here")
+                raise _SecondDocument
         elif isinstance(event, yaml.AliasEvent):
             self.attach(self.alias(event, line))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -225,14 +234,19 @@ class _Composer:
             self.problem(line, f"the alias '*{event.anchor}' names no anchor defined before it")
             return YScalar(BROKEN, line, "*" + str(event.anchor))
         if not isinstance(target, YScalar):
-            self.problem(
-                line, f"the alias '*{event.anchor}' points at a list or mapping (not allowed)"
-            )
+            if event.anchor not in self.reported_anchors:  # once per anchor is enough
+                self.reported_anchors.add(event.anchor)
+                self.problem(
+                    line, f"the alias '*{event.anchor}' points at a list or mapping (not allowed)"
+                )
             return YScalar(BROKEN, line, "*" + str(event.anchor))
         return YScalar(target.value, line, target.text)
 
     def scalar(self, event: yaml.ScalarEvent, line: int) -> YScalar:
         value = event.value
+        plain = event.tag is None and event.implicit[0]
+        if plain and len(value) <= _MAX_NUMBER_CHARS and _PLAIN_DECIMAL.fullmatch(value):
+            return YScalar(int(value), line, value)  # a fast path for the commonest number form
         if event.tag is None or event.tag == "!":
             implicit = event.implicit if event.tag is None else (False, False)
             tag = self.resolver.resolve(yaml.ScalarNode, value, implicit)
@@ -288,6 +302,7 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> NodeProblem:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
+        line = max(1, min(line, len(text.splitlines())))  # an end-of-file mark: the last line
         problem = exc.problem or "the YAML is not well formed"
         if "maximum nesting depth" in problem:
             return NodeProblem(line, f"the file nests deeper than {MAX_DEPTH} levels")

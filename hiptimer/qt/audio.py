@@ -7,10 +7,11 @@ speech engine starts, the session still runs silent and :attr:`problems` says wh
 from __future__ import annotations
 
 import importlib
+import sys
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 SOUND_NAMES = ("start", "tick", "end", "switch", "rep")
 
@@ -67,36 +68,100 @@ class CuePlayer(QObject):
             effect.play()
 
 
-class Voice(QObject):
-    """Speaks prompts; newer prompts interrupt older ones so the voice never lags the timer."""
+_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtTextToSpeech import QTextToSpeech
+app = QCoreApplication([])
+speech = QTextToSpeech(sys.argv[1])
+print("error" if speech.state() == QTextToSpeech.State.Error else "ok", flush=True)
+"""
 
-    def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
+
+class Voice(QObject):
+    """Speaks prompts; newer prompts interrupt older ones so the voice never lags the timer.
+
+    Some speech engines block for good when their service hangs (speech-dispatcher without a
+    working audio output does), so a real engine is first tried in a short-lived child process;
+    only when that answers in time is it started here.  ``problem_found`` reports a failure.
+    """
+
+    problem_found = Signal(str)
+
+    def __init__(self, engine: str | None = None, *, probe_timeout_ms: int = 5000,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.problem: str | None = None
         self._speech = None
+        self._engine: str | None = None
         self._enabled = True
         self._muted = False
         self._volume = 0.8
+        self._probe: QProcess | None = None
         self.spoken: deque[str] = deque(maxlen=100)  # recent prompts, for the window and tests
         try:
-            tts = importlib.import_module("PySide6.QtTextToSpeech")
+            self._tts = importlib.import_module("PySide6.QtTextToSpeech")
         except ImportError as exc:
             self.problem = f"Voice is off: Qt Text to Speech could not load ({exc})."
             return
-        engines = tts.QTextToSpeech.availableEngines()
+        engines = self._tts.QTextToSpeech.availableEngines()
+        if engine is not None:
+            if engine not in engines:
+                self.problem = f"Voice is off: the speech engine '{engine}' is not installed."
+            else:
+                self._create(engine)
+            return
+        engine = next((e for e in engines if e != "mock"), None)
         if engine is None:
-            engine = next((e for e in engines if e != "mock"), None)
-        if engine is None or engine not in engines:
             self.problem = ("Voice is off: no speech engine is installed "
                             "(for example speech-dispatcher).")
             return
-        speech = tts.QTextToSpeech(engine, self)
-        if speech.state() == tts.QTextToSpeech.State.Error:
+        self._engine = engine
+        self._start_probe(engine, probe_timeout_ms)
+
+    def _start_probe(self, engine: str, timeout_ms: int) -> None:
+        probe = QProcess(self)
+        probe.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        env = QProcessEnvironment.systemEnvironment()
+        env.insert("QT_QPA_PLATFORM", "offscreen")
+        probe.setProcessEnvironment(env)
+        probe.finished.connect(self._probe_finished)
+        QTimer.singleShot(timeout_ms, self._probe_timed_out)
+        self._probe = probe
+        probe.start(sys.executable, ["-c", _PROBE, engine])
+
+    def _probe_timed_out(self) -> None:
+        probe, self._probe = self._probe, None
+        if probe is None:
+            return
+        probe.finished.disconnect(self._probe_finished)
+        probe.kill()
+        probe.waitForFinished(1000)
+        probe.deleteLater()
+        self._fail(f"Voice is off: the speech engine '{self._engine}' did not answer.")
+
+    def _probe_finished(self) -> None:
+        probe, self._probe = self._probe, None
+        if probe is None:
+            return
+        output = bytes(probe.readAll()).decode(errors="replace")
+        if probe.exitCode() == 0 and "ok" in output.split():
+            self._create(self._engine)
+        elif self.problem is None:
+            self._fail(f"Voice is off: the speech engine '{self._engine}' did not start.")
+        probe.deleteLater()
+
+    def _fail(self, message: str) -> None:
+        self.problem = message
+        self.problem_found.emit(message)
+
+    def _create(self, engine: str) -> None:
+        speech = self._tts.QTextToSpeech(engine, self)
+        if speech.state() == self._tts.QTextToSpeech.State.Error:
             self.problem = f"Voice is off: the speech engine '{engine}' did not start."
             return
         self._speech = speech
         self._apply()
-
     @property
     def available(self) -> bool:
         return self._speech is not None

@@ -46,16 +46,12 @@ def recolour_svg(data: bytes, fg: QColor, accent: QColor) -> bytes:
     return text.encode("utf-8")
 
 
-def pictogram_svg(
-    resources: Path | None, position_id: str, fg: QColor, accent: QColor
-) -> bytes:
+def pictogram_svg(resources: Path | None, position_id: str, fg: QColor, accent: QColor) -> bytes:
     """The pictogram of a position with the palette's colours.  Raises FileNotFoundError."""
     return recolour_svg(pictogram_file(resources, position_id).read_bytes(), fg, accent)
 
 
-def equipment_svg(
-    resources: Path | None, equipment_id: str, fg: QColor, accent: QColor
-) -> bytes:
+def equipment_svg(resources: Path | None, equipment_id: str, fg: QColor, accent: QColor) -> bytes:
     return recolour_svg(equipment_file(resources, equipment_id).read_bytes(), fg, accent)
 
 

@@ -259,8 +259,7 @@ def ninety_ninety() -> list[str]:
     # goes out to our right with its shin pointing back, away from us
     pelvis = (100, 128)
     return [
-        '<ellipse cx="100" cy="152" rx="90" ry="34" fill="none" '
-        f'{_stroke(FLOOR)}/>',
+        f'<ellipse cx="100" cy="152" rx="90" ry="34" fill="none" {_stroke(FLOOR)}/>',
         line(FAR, (100, 76), (76, 104), (70, 128)),
         line(FAR, (100, 76), (124, 104), (130, 128)),
         line(BODY, pelvis, (100, 70)),

@@ -51,9 +51,7 @@ def render(notes: Sequence[Note]) -> list[float]:
             env = _envelope(t, note.length, note.decay) * note.level
             value = sum(math.sin(2 * math.pi * f * t) for f in note.freqs) / len(note.freqs)
             # a little second harmonic makes the tone brighter without getting harsh
-            value += 0.15 * sum(math.sin(4 * math.pi * f * t) for f in note.freqs) / len(
-                note.freqs
-            )
+            value += 0.15 * sum(math.sin(4 * math.pi * f * t) for f in note.freqs) / len(note.freqs)
             samples[first + i] += env * value
     peak = max(abs(s) for s in samples) or 1.0
     return [s / peak * PEAK for s in samples]

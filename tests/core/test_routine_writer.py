@@ -122,7 +122,9 @@ def _item(rng: random.Random, kind: Kind, exercise_ids: list[str], test_ids: lis
         if rng.random() < 0.5:
             fields["pace"] = rng.randint(1, 120)
     elif kind is Kind.CYCLES:
-        fields.update(work=rng.randint(1, 120), relax=rng.randint(1, 120), count=rng.randint(1, 100))
+        fields.update(
+            work=rng.randint(1, 120), relax=rng.randint(1, 120), count=rng.randint(1, 100)
+        )
     sides_choices = list(Sides) if kind is Kind.REPS else [Sides.LIMITED, Sides.BOTH]
     return Item(
         exercise=rng.choice(test_ids if kind is Kind.TEST else exercise_ids),
@@ -164,7 +166,7 @@ def _random_file(seed: int) -> tuple[list[Routine], dict[str, Exercise]]:
     return routines, exercises
 
 
-def _plain(obj):  # noqa: ANN001, ANN202 - a dataclass with line/source fields zeroed
+def _plain(obj):  # a dataclass with line/source fields zeroed
     if isinstance(obj, Routine):
         sections = tuple(
             Section(s.name, tuple(dataclasses.replace(i, line=0) for i in s.items))
@@ -251,7 +253,12 @@ def test_dump_uses_documented_order_and_omits_defaults() -> None:
 
 def test_dump_exercise_with_defaults_left_out() -> None:
     exercise = Exercise(
-        "wall-turn", "Wall turn", "Gentle", "feet-on-wall", equipment=("wall",), steps=("Lie down.",)
+        "wall-turn",
+        "Wall turn",
+        "Gentle",
+        "feet-on-wall",
+        equipment=("wall",),
+        steps=("Lie down.",),
     )
     assert dump_file([], {"wall-turn": exercise}) == (
         "format: 1\n"
