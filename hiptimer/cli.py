@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hiptimer import __version__
-from hiptimer.core.catalog import load_catalog, load_library
+from hiptimer.core.catalog import LIBRARY_FILE, load_catalog, load_library
 from hiptimer.core.loader import load_file
 from hiptimer.core.model import SideChoice
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
@@ -78,11 +78,16 @@ def cmd_routines(paths: AppPaths) -> int:
     return 0
 
 
+def is_library_file(path: Path) -> bool:
+    """The built-in exercise library, or a copy of the built-in folder's (as in a source tree)."""
+    return path.name == LIBRARY_FILE and (path.parent / "full-program.yaml").is_file()
+
+
 def cmd_check(files: Sequence[Path]) -> int:
     library, _ = load_library(builtin_routines_dir())
     failed = False
     for path in files:
-        is_library = path.resolve() == (builtin_routines_dir() / "exercises.yaml").resolve()
+        is_library = is_library_file(path)
         result = load_file(path, None if is_library else library, builtin=is_library)
         for problem in result.problems:
             print(problem, file=sys.stderr)

@@ -40,7 +40,8 @@ def announce(event: Event, plan: Plan) -> Announcement | None:
     if event.kind is EventKind.REP:
         if phase is not None and phase.kind is PhaseKind.COUNT:
             return Announcement("rep", str(event.value))
-        side = f" {phase.side.value}" if phase is not None and phase.side else ""
+        alternating = step.side is None and phase is not None and phase.side is not None
+        side = f" {phase.side.value}" if alternating else ""
         return Announcement(None, f"{event.value}{side}")
     if event.kind is not EventKind.PHASE_STARTED or phase is None:
         return None
@@ -70,5 +71,7 @@ def _phase_start(kind: PhaseKind, word: str, step, phase_index: int) -> Announce
     if kind is PhaseKind.WORK and word == "Lower":
         return Announcement(None, "Release")
     if first_work:
+        if step.phases[phase_index].rep is not None:
+            return Announcement("start", None)  # the rep count follows at once
         return Announcement("start", "Go." if kind is not PhaseKind.ACTION else "Your turn.")
     return None

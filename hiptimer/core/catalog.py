@@ -31,13 +31,14 @@ class Catalog:
         return [r.id for r in self.routines]
 
 
-def _routine_files(folder: Path) -> list[Path]:
+def _routine_files(folder: Path, *, skip: str = "") -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in ROUTINE_SUFFIXES and p.name != LIBRARY_FILE and not p.name.startswith(".")
+        if p.suffix in ROUTINE_SUFFIXES and p.name != skip and not p.name.startswith(".")
+        and p.is_file()
     )
 
 
@@ -50,7 +51,7 @@ def load_catalog(builtin_dir: Path, user_dir: Path | None) -> Catalog:
     """Load built-in routines, then the user's; a repeated routine id is reported and skipped."""
     library, problems = load_library(builtin_dir)
     catalog = Catalog(library=library, problems=problems)
-    sources = [(p, True) for p in _routine_files(builtin_dir)]
+    sources = [(p, True) for p in _routine_files(builtin_dir, skip=LIBRARY_FILE)]
     if user_dir is not None:
         sources += [(p, False) for p in _routine_files(user_dir)]
     for path, builtin in sources:

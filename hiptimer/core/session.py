@@ -169,6 +169,15 @@ class Session:
         return self._anchor_real + (session_t - self._anchor_session) / self._speed
 
     # ------------------------------------------------------------- controls
+    def begin_at(self, step_index: int) -> None:
+        """Before start: make ``step_index`` the first step played (resuming a left session)."""
+        if self.state is not SessionState.READY:
+            raise RuntimeError("begin_at only works before the session starts")
+        if not 0 <= step_index < len(self.plan.steps):
+            last = len(self.plan.steps) - 1
+            raise ValueError(f"step {step_index} is outside the plan (0..{last})")
+        self._place(step_index, 0, 0.0)
+
     def start(self, now: float) -> list[Event]:
         if self.state is not SessionState.READY:
             return self._flush([])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -43,7 +44,11 @@ def build_context(paths: AppPaths, catalog: Catalog) -> AppContext:
     return ctx
 
 
+QUIET_LOGS = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
+
+
 def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
+    os.environ.setdefault("QT_LOGGING_RULES", QUIET_LOGS)  # library probing, not our problems
     app = make_application()
     ctx = build_context(paths, catalog)
     apply_theme(app, ctx.settings.theme)

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._apply_audio_settings()
         self._sound_notice = self._audio_problems()
+        if voice is not None:
+            voice.problem_found.connect(self._voice_problem)
 
     # Menus and keys -----------------------------------------------------------------------
     def _action(self, menu, text: str, keys: list[str], slot, *, session: bool = False,
@@ -228,6 +230,13 @@ class MainWindow(QMainWindow):
             self.voice.set_volume(settings.volume)
             self.voice.set_muted(settings.muted)
             self.voice.set_enabled(settings.voice)
+
+    def _voice_problem(self, message: str) -> None:
+        """The speech engine failed after start-up: say so once, where the user looks."""
+        if self.controller is not None and self.stack.currentWidget() is self.player:
+            self.player.set_notice(f"{message} The session goes on without a voice.")
+        else:
+            self._sound_notice = " ".join(filter(None, [self._sound_notice, message]))
 
     def _audio_problems(self) -> str:
         problems = [p.problem for p in (self.cues, self.voice) if p is not None and p.problem]

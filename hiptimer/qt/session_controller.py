@@ -68,7 +68,7 @@ class SessionController(QObject):
             except Exception as exc:  # the session runs even if history cannot be written
                 self._history_failed(exc)
         if at_step:
-            self.runner.session.start_at = at_step  # read by Session.start when supported
+            self.runner.session.begin_at(at_step)
         self.runner.start()
 
     def _history_failed(self, exc: Exception) -> None:

@@ -7,6 +7,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "dark", "light")
+# The working leg in the pictograms: orange, at least 3:1 against the window in each palette.
+LIGHT_ACCENT = "#C2410C"
+DARK_ACCENT = "#FB923C"
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
@@ -19,10 +22,14 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(light_palette())
     else:
         hints.unsetColorScheme()
-        app.setPalette(QPalette())
+        palette = QPalette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(QPalette.ColorRole.Accent, QColor(DARK_ACCENT if dark else LIGHT_ACCENT))
+        app.setPalette(palette)
 
 
-def _palette(window: str, base: str, text: str, button: str, highlight: str) -> QPalette:
+def _palette(window: str, base: str, text: str, button: str, highlight: str,
+             accent: str) -> QPalette:
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: window,
@@ -37,6 +44,7 @@ def _palette(window: str, base: str, text: str, button: str, highlight: str) -> 
         QPalette.ColorRole.Highlight: highlight,
         QPalette.ColorRole.HighlightedText: "#ffffff",
         QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Accent: accent,
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
@@ -44,8 +52,8 @@ def _palette(window: str, base: str, text: str, button: str, highlight: str) -> 
 
 
 def dark_palette() -> QPalette:
-    return _palette("#1e1f22", "#141517", "#f2f2f2", "#2b2d31", "#0072B2")
+    return _palette("#1e1f22", "#141517", "#f2f2f2", "#2b2d31", "#0072B2", DARK_ACCENT)
 
 
 def light_palette() -> QPalette:
-    return _palette("#f6f6f4", "#ffffff", "#111111", "#e6e6e3", "#0072B2")
+    return _palette("#f6f6f4", "#ffffff", "#111111", "#e6e6e3", "#0072B2", LIGHT_ACCENT)

@@ -1025,3 +1025,21 @@ def test_snapshot_elapsed_and_state() -> None:
     assert (snap.state, snap.elapsed, snap.speed) == (SessionState.RUNNING, 3.0, 1.0)
     session.pause(13.0)
     assert session.snapshot(20.0).state is SessionState.PAUSED
+
+
+
+def test_begin_at_starts_from_a_later_step_and_records_only_what_is_played() -> None:
+    plan = plan_of(hold("a", 10), hold("b", 10), lead_in=0)
+    session = Session(plan)
+    session.begin_at(1)
+    session.start(0.0)
+    assert session.snapshot(0.0).step_index == 1
+    session.update(100.0)
+    assert [o.exercise_id for o in session.outcomes] == ["b"]
+    with pytest.raises(RuntimeError):
+        session.begin_at(0)
+
+
+def test_begin_at_refuses_a_step_outside_the_plan() -> None:
+    with pytest.raises(ValueError, match="outside the plan"):
+        Session(plan_of(hold("a", 10))).begin_at(5)

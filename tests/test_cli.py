@@ -1,0 +1,109 @@
+"""The command line: routines, check, --help/--version, and launch-argument errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hiptimer import __version__
+from hiptimer.cli import main
+from hiptimer.core.paths import AppPaths, builtin_routines_dir
+
+GOOD = """\
+format: 1
+routines:
+  - id: mine
+    name: Mine
+    sections:
+      - name: Main
+        items:
+          - {exercise: figure-four-supine, kind: hold, seconds: 60}
+"""
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"hiptimer {__version__}"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for word in ("--routine", "--side", "--start", "--fullscreen", "--speed", "routines",
+                 "check", "history"):
+        assert word in out
+
+
+def test_routines_lists_builtins_and_user_files_and_reports_broken_ones(
+        app_paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    app_paths.user_routines_dir.mkdir(parents=True)
+    (app_paths.user_routines_dir / "mine.yaml").write_text(GOOD)
+    (app_paths.user_routines_dir / "broken.yaml").write_text("format: 1\nroutines: [1\n")
+    assert main(["routines"], paths=app_paths) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "DURATION", "ORIGIN", "PATH"]
+    by_id = {line.split()[0]: line for line in lines[1:]}
+    assert {"full-program", "assessment", "daily", "mine"} <= set(by_id)
+    assert "built-in" in by_id["full-program"]
+    assert "user" in by_id["mine"]
+    assert str(app_paths.user_routines_dir / "mine.yaml") in by_id["mine"]
+    assert "1 min" in by_id["mine"]  # 10 s get ready + 60 s hold
+    assert f"{app_paths.user_routines_dir / 'broken.yaml'}:" in captured.err
+
+
+def test_check_accepts_the_builtin_files(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in builtin_routines_dir().glob("*.yaml"))
+    assert len(files) == 4
+    assert main(["check", *files]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_check_reports_file_and_line_and_fails(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("seconds: 60", "secnds: 60"))
+    assert main(["check", str(good), str(bad)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and all(line.startswith(f"{bad}:8: ") for line in err)
+    assert "did you mean 'seconds'" in err[0]
+
+
+def test_check_of_a_missing_file_is_a_clear_error(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nope.yaml")]) == 1
+    assert str(tmp_path / "nope.yaml") in capsys.readouterr().err
+
+
+def test_unknown_routine_lists_the_valid_ids(app_paths: AppPaths,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--routine", "nope", "--side", "left"], paths=app_paths) == 2
+    err = capsys.readouterr().err
+    assert "unknown routine 'nope'" in err
+    assert "full-program" in err and "assessment" in err and "daily" in err
+
+
+def test_unknown_side_lists_the_valid_sides(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--routine", "daily", "--side", "middle"])
+    assert exit_info.value.code == 2
+    assert "left" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("speed", ["0", "-1", "abc", "5000"])
+def test_bad_speed_is_refused(speed: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--speed", speed])
+    assert "speed" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "hiptimer", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"hiptimer {__version__}"
