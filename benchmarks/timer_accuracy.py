@@ -38,16 +38,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
-from hiptimer.core.catalog import load_library  # noqa: E402
-from hiptimer.core.model import Item, Kind, Range, Routine, Section, SideChoice  # noqa: E402
-from hiptimer.core.paths import builtin_routines_dir  # noqa: E402
-from hiptimer.core.plan import Plan, build_plan  # noqa: E402
-from hiptimer.core.session import Event, EventKind, Snapshot  # noqa: E402
-from hiptimer.qt.player import PlayerPage  # noqa: E402
-from hiptimer.qt.runner import SessionRunner  # noqa: E402
+from hiptimer.core.catalog import load_library
+from hiptimer.core.model import Item, Kind, Range, Routine, Section, SideChoice
+from hiptimer.core.paths import builtin_routines_dir
+from hiptimer.core.plan import Plan, build_plan
+from hiptimer.core.session import Event, EventKind, Snapshot
+from hiptimer.qt.player import PlayerPage
+from hiptimer.qt.runner import SessionRunner
 
 STALL_SECONDS = 2.0
 BUSY_BURN_SECONDS = 0.005
@@ -78,8 +78,7 @@ def bench_plan(quick: bool) -> Plan:
     library, problems = load_library(builtin_routines_dir())
     if problems:
         raise SystemExit(f"built-in exercises do not load: {problems[0]}")
-    return build_plan(bench_routine(quick), library, SideChoice.LEFT,
-                      lead_in=0.5 if quick else 2)
+    return build_plan(bench_routine(quick), library, SideChoice.LEFT, lead_in=0.5 if quick else 2)
 
 
 def planned_phases(plan: Plan) -> list[tuple[str, float]]:
@@ -102,7 +101,7 @@ class PaintCounter(QObject):
         super().__init__()
         self.count = 0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
@@ -125,7 +124,14 @@ class Result:
 def run(plan: Plan, load: str, app: QApplication) -> Result:
     """Play the plan once under ``load`` ('idle', 'busy', 'stall') and measure it."""
     result = Result(load)
-    runner = SessionRunner(plan, speed=1.0)
+    clock_reads: list[float] = []
+
+    def clock() -> float:
+        now = time.monotonic()
+        clock_reads.append(now)
+        return now
+
+    runner = SessionRunner(plan, speed=1.0, clock=clock)
     player: PlayerPage | None = None
     counter: PaintCounter | None = None
     if load == "idle":
@@ -163,7 +169,10 @@ def run(plan: Plan, load: str, app: QApplication) -> Result:
             return
         # The shown value s appears when the time left reaches s (ceil display).
         phase_end = snapshot.elapsed + snapshot.remaining
-        planned = result.start + (phase_end - snapshot.shown_seconds) / snapshot.speed
+        result.start = clock_reads[0]  # the `now` the runner started the session at
+        phase_start = phase_end - (snapshot.phase_seconds or 0.0)
+        shown_at = max(phase_end - snapshot.shown_seconds, phase_start)
+        planned = result.start + shown_at / snapshot.speed
         result.shown_lateness.append((planned, now - planned))
 
     runner.events.connect(on_events)
@@ -186,8 +195,8 @@ def run(plan: Plan, load: str, app: QApplication) -> Result:
     if load == "busy":
         burner.start()
     cpu0 = time.process_time()
-    runner.start()
-    result.start = runner.session._anchor_real  # the exact `now` the engine started at
+    clock_reads.clear()
+    runner.start()  # its first clock read is the session's start (see on_changed)
     if load == "stall":
         # Sleep so that the first work phase's deadline falls 1 s into the stall.
         first_end = planned_phases(plan)[1][1]
@@ -220,7 +229,6 @@ def run(plan: Plan, load: str, app: QApplication) -> Result:
     return result
 
 
-
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:+8.2f}"
 
@@ -250,8 +258,19 @@ def report(plan: Plan, results: list[Result]) -> bool:
         print(f"{label:<40} {end:6.1f} " + " ".join(cells))
 
     print("\nSummary")
-    cols = ("load", "phases", "max end err", "median", "drift (last)", "at==plan",
-            "shown max", "shown p50", "CPU % core", "snap/s", "repaint/s")
+    cols = (
+        "load",
+        "phases",
+        "max end err",
+        "median",
+        "drift (last)",
+        "at==plan",
+        "shown max",
+        "shown p50",
+        "CPU % core",
+        "snap/s",
+        "repaint/s",
+    )
     print(" | ".join(f"{c:>12}" for c in cols))
     for r in results:
         errors = [
@@ -265,11 +284,19 @@ def report(plan: Plan, results: list[Result]) -> bool:
         late = [lat for planned, lat in r.shown_lateness if not in_stall(r, planned)]
         cpu = 100 * r.cpu / r.wall if r.wall else 0.0
         repaint = "-" if r.repaints is None else f"{r.repaints / r.wall:.2f}"
-        row = (r.name, str(len(r.phase_ends)), f"{max(errors) * 1000:.2f} ms",
-               f"{statistics.median(errors) * 1000:.2f} ms", f"{drift * 1000:.2f} ms",
-               "yes" if exact else "NO", f"{max(late) * 1000:.2f} ms",
-               f"{statistics.median(late) * 1000:.2f} ms", f"{cpu:.2f}",
-               f"{r.snapshots / r.wall:.2f}", repaint)
+        row = (
+            r.name,
+            str(len(r.phase_ends)),
+            f"{max(errors) * 1000:.2f} ms",
+            f"{statistics.median(errors) * 1000:.2f} ms",
+            f"{drift * 1000:.2f} ms",
+            "yes" if exact else "NO",
+            f"{max(late) * 1000:.2f} ms",
+            f"{statistics.median(late) * 1000:.2f} ms",
+            f"{cpu:.2f}",
+            f"{r.snapshots / r.wall:.2f}",
+            repaint,
+        )
         print(" | ".join(f"{c:>12}" for c in row))
         worst = max(abs(e) for e in errors)
         if worst * 1000 > TARGET_END_MS or not exact or abs(drift) * 1000 > TARGET_END_MS:
@@ -282,17 +309,23 @@ def report(plan: Plan, results: list[Result]) -> bool:
                 for i, (label, end) in enumerate(phases)
                 if i < len(r.phase_ends) and in_stall(r, r.start + end)
             ]
-            print(f"{'':>12}   stall of {r.stall[1] - r.stall[0]:.3f} s: {len(hit)} phase end(s) "
-                  "inside it, handed out "
-                  + ", ".join(f"{e * 1000:.0f} ms late" for _, e in hit)
-                  + " (unavoidable); later phases back on their deadlines")
+            print(
+                f"{'':>12}   stall of {r.stall[1] - r.stall[0]:.3f} s: {len(hit)} phase end(s) "
+                "inside it, handed out "
+                + ", ".join(f"{e * 1000:.0f} ms late" for _, e in hit)
+                + " (unavoidable); later phases back on their deadlines"
+            )
     idle = next(r for r in results if r.name == "idle")
-    print(f"\nIdle: {100 * idle.cpu / idle.wall:.3f} % of a core = "
-          f"{idle.cpu / idle.wall * 60 * 1000:.0f} ms CPU per minute of countdown; "
-          f"{idle.repaints} countdown repaints in {idle.wall:.1f} s "
-          f"({len(idle.shown_lateness)} shown-second changes).")
-    print(f"Targets: end error <= {TARGET_END_MS:.0f} ms, drift <= {TARGET_END_MS:.0f} ms, "
-          f"idle CPU < {TARGET_CPU_PERCENT} % of a core, ~1 countdown repaint per second.")
+    print(
+        f"\nIdle: {100 * idle.cpu / idle.wall:.3f} % of a core = "
+        f"{idle.cpu / idle.wall * 60 * 1000:.0f} ms CPU per minute of countdown; "
+        f"{idle.repaints} countdown repaints in {idle.wall:.1f} s "
+        f"({len(idle.shown_lateness)} shown-second changes)."
+    )
+    print(
+        f"Targets: end error <= {TARGET_END_MS:.0f} ms, drift <= {TARGET_END_MS:.0f} ms, "
+        f"idle CPU < {TARGET_CPU_PERCENT} % of a core, ~1 countdown repaint per second."
+    )
     print("RESULT:", "all targets met" if ok else "TARGET MISSED")
     return ok
 
@@ -300,15 +333,18 @@ def report(plan: Plan, results: list[Result]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a ~7 s routine per load")
-    parser.add_argument("--loads", default="idle,busy,stall",
-                        help="comma-separated subset of idle,busy,stall")
+    parser.add_argument(
+        "--loads", default="idle,busy,stall", help="comma-separated subset of idle,busy,stall"
+    )
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     plan = bench_plan(args.quick)
     total = planned_phases(plan)[-1][1]
     loads = [load.strip() for load in args.loads.split(",") if load.strip()]
-    print(f"Routine of {len(plan.steps)} steps, {len(planned_phases(plan))} phases, "
-          f"{total:.1f} s per run at speed 1; loads: {', '.join(loads)}")
+    print(
+        f"Routine of {len(plan.steps)} steps, {len(planned_phases(plan))} phases, "
+        f"{total:.1f} s per run at speed 1; loads: {', '.join(loads)}"
+    )
     results = []
     for load in loads:
         print(f"  running {load} ...", flush=True)

@@ -26,8 +26,8 @@ DISCLAIMER_TEXT = (
 #: Every key the main window answers to: (keys as shown, what they do).
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Space", "Pause or resume"),
-    ("Right", "Next exercise"),
-    ("Left", "Previous exercise"),
+    ("Right arrow", "Next exercise"),
+    ("Left arrow", "Previous exercise"),
     ("R", "Restart the current exercise"),
     ("Enter", "Rep done · Done · Save the measurement · Begin now (skip the wait)"),
     ("+", "Add 30 s to a release (up to its longest time)"),
@@ -50,7 +50,8 @@ def shortcuts_html() -> str:
         for keys, action in SHORTCUTS
     )
     return (
-        "<p>All keys work during a session, also in fullscreen.</p>"
+        "<p>The session keys work while a routine plays, also in fullscreen with the menu "
+        "hidden.</p>"
         f"<table cellspacing='0'><tr><th align='left'>Key</th><th align='left'>What it does</th>"
         f"</tr>{rows}</table>"
     )
@@ -90,7 +91,8 @@ class ShortcutsDialog(QDialog):
 
 def about_html(paths: AppPaths) -> str:
     def path_row(label: str, value: object) -> str:
-        return f"<tr><td style='padding-right:12px'>{label}</td><td><tt>{escape(str(value))}</tt></td></tr>"
+        cell = f"<tt>{escape(str(value))}</tt>"
+        return f"<tr><td style='padding-right:12px'>{label}</td><td>{cell}</td></tr>"
 
     return (
         f"<h2>hiptimer {escape(__version__)}</h2>"

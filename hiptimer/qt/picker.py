@@ -36,6 +36,10 @@ class PickerPage(QWidget):
         self.ctx = ctx
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName("Routines")
+        self.routine_list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        list_font = self.routine_list.font()
+        list_font.setPointSizeF(list_font.pointSizeF() * 1.15)
+        self.routine_list.setFont(list_font)
         self.routine_list.currentItemChanged.connect(self._show_details)
         self.routine_list.itemActivated.connect(lambda _item: self._start())
         self.details = QTextBrowser()
@@ -54,6 +58,7 @@ class PickerPage(QWidget):
             button = QRadioButton(text)
             button.setAccessibleName(f"Side: {choice.value}")
             self.side_group.addButton(button)
+            button.toggled.connect(self._show_details)
             self.side_buttons[choice] = button
             side_layout.addWidget(button)
         limited = ctx.settings.limited_side
@@ -131,7 +136,8 @@ class PickerPage(QWidget):
                                    lead_in=self.ctx.settings.lead_in_seconds)
         parts = [f"<h2>{_esc(routine.name)}</h2>",
                  f"<p>{_esc(routine.description)}</p>" if routine.description else "",
-                 f"<p><b>{minutes_text(seconds)}</b> for one side.</p>"]
+                 f"<p><b>{minutes_text(seconds)}</b> with the side chosen below "
+                 "(lead-ins and rests included).</p>"]
         for section in routine.sections:
             parts.append(f"<h3>{_esc(section.name)}</h3><ol>")
             for item in section.items:

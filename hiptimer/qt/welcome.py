@@ -40,7 +40,7 @@ def _wrapped(text: str) -> QLabel:
 
 
 class WelcomeDialog(QDialog):
-    """After ``exec()`` returns Accepted: ``limited_side`` and ``wants_assessment`` hold the answer."""
+    """After ``exec()`` is Accepted, ``limited_side`` and ``wants_assessment`` hold the answer."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +110,8 @@ class WelcomeDialog(QDialog):
         self._update_buttons()
         em = self.fontMetrics().horizontalAdvance("M")
         self.setMinimumWidth(min(40 * em, 760))
-        self.resize(min(48 * em, 900), self.sizeHint().height())
+        width = min(48 * em, 900)
+        self.resize(width, max(self.sizeHint().height(), self.heightForWidth(width)))
 
     def chosen_side(self) -> Side | None:
         return next(side for side, button in self.side_buttons.items() if button.isChecked())

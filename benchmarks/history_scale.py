@@ -1,0 +1,224 @@
+"""History at scale: is the history view as fast with ten years of daily sessions as with none?
+
+Builds two history files — empty, and ten years of daily sessions (3,650 sessions, ~91,000
+steps, weekly range-of-motion tests) — then times, on each, opening the file and every query
+the history view runs.  Prints medians and the ratio full/empty (target: within 1.5×).
+
+    /work/venv/bin/python benchmarks/history_scale.py [--repeat 15] [--keep DIR]
+
+A probe takes the path of a history file and returns {stage: seconds}.  The core probe is
+here; the Qt history view adds its own (open the store, build the view, show its first page)
+by adding to ``PROBES`` — the harness, the files and the report stay the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from hiptimer.core.history import HistoryStore, open_history
+from hiptimer.core.model import Kind, Side
+
+TZ = ZoneInfo("Europe/Berlin")
+TODAY = date(2026, 6, 1)
+YEARS = 10
+STEPS_PER_SESSION = 25
+WEEKLY_GOAL = 3
+
+Probe = Callable[[Path], dict[str, float]]
+
+
+@dataclass(frozen=True)
+class Step:
+    step_index: int
+    exercise_id: str
+    exercise_name: str
+    kind: Kind
+    side: Side | None
+    status: str
+    planned_seconds: float
+    actual_seconds: float
+    planned_reps: int | None
+    actual_reps: int | None
+    measurement: int | None
+
+
+_EXERCISES = [
+    ("deep-glutes-release", "Deep glutes release", Kind.RELEASE, 60.0, None),
+    ("piriformis-release", "Piriformis release", Kind.RELEASE, 60.0, None),
+    ("figure-four-sitting", "Figure 4, sitting", Kind.HOLD, 60.0, None),
+    ("posterior-capsule-stretch", "Posterior capsule stretch", Kind.HOLD, 60.0, None),
+    ("band-distraction-neutral", "Band distraction, hip neutral", Kind.RELEASE, 60.0, None),
+    ("swivel-chair", "Swivel chair", Kind.REPS, 60.0, 20),
+    ("seated-hip-internal-rotation", "Seated hip internal rotation", Kind.REPS, 100.0, 20),
+]
+
+
+def _session_steps(rng: random.Random, test_day: bool) -> list[Step]:
+    steps: list[Step] = []
+    if test_day:
+        for exercise_id, name in (("prone-ir-test", "Prone test"), ("seated-ir-test", "Seated")):
+            for side in Side:
+                degrees = rng.randint(20, 45)
+                steps.append(
+                    Step(len(steps), exercise_id, name, Kind.TEST, side, "done", 0, 30, None, None,
+                         degrees)
+                )  # fmt: skip
+    while len(steps) < STEPS_PER_SESSION:
+        exercise_id, name, kind, seconds, reps = _EXERCISES[len(steps) % len(_EXERCISES)]
+        skipped = rng.random() < 0.05
+        steps.append(
+            Step(
+                len(steps),
+                exercise_id,
+                name,
+                kind,
+                Side.LEFT if len(steps) % 2 else Side.RIGHT,
+                "skipped" if skipped else "done",
+                seconds,
+                rng.uniform(1, 5) if skipped else seconds + rng.uniform(0, 30),
+                reps,
+                (0 if skipped else reps) if reps else None,
+                None,
+            )
+        )
+    return steps
+
+
+def build_ten_years(path: Path) -> tuple[int, int]:
+    """Fill ``path`` with a daily session for ten years up to TODAY; return (sessions, steps)."""
+    rng = random.Random(2026)
+    store, _ = open_history(path)
+    sessions = steps = 0
+    first_day = TODAY - timedelta(days=365 * YEARS)
+    with store:
+        day = first_day
+        while day < TODAY:
+            with store.batch():  # one transaction per year keeps the build quick
+                year_end = min(TODAY, day + timedelta(days=365))
+                while day < year_end:
+                    started = datetime.combine(day, datetime.min.time(), TZ) + timedelta(
+                        hours=19,
+                        minutes=rng.randint(0, 240),  # some late-evening sessions
+                    )
+                    session_id = store.begin_session(
+                        "full-program", "Full program", "sha256:0123", "both", started
+                    )
+                    clock = started
+                    for step in _session_steps(rng, test_day=day.weekday() == 0):
+                        clock += timedelta(seconds=step.actual_seconds + 10)
+                        store.record_step(session_id, step, clock)
+                        steps += 1
+                    roll = rng.random()
+                    status = "completed" if roll < 0.9 else "ended_early" if roll < 0.97 else None
+                    if status:
+                        store.finish_session(session_id, clock, status, (clock - started).seconds)
+                        if rng.random() < 0.3:
+                            store.set_feedback(session_id, rng.randint(0, 4), "")
+                    elif rng.random() < 0.5:
+                        store.discard_session(session_id)
+                    sessions += 1
+                    day += timedelta(days=1)
+    return sessions, steps
+
+
+def core_probe(path: Path) -> dict[str, float]:
+    """Open the file and run every query the history view shows on its first screen."""
+    times: dict[str, float] = {}
+
+    def timed(stage: str, action: Callable[[], object]) -> object:
+        start = time.perf_counter()
+        result = action()
+        times[stage] = time.perf_counter() - start
+        return result
+
+    store: HistoryStore = timed("open (integrity check)", lambda: open_history(path)[0])  # type: ignore[assignment]
+    store.close()
+    store = timed("open (no check)", lambda: HistoryStore.open(path, verify=False))  # type: ignore[assignment]
+    with store:
+        page = timed("sessions(50)", lambda: store.sessions(limit=50))
+        timed("sessions(50, offset=3000)", lambda: store.sessions(limit=50, offset=3000))
+        timed("session_count", store.session_count)
+        if page:
+            timed("session_steps", lambda: store.session_steps(page[0].id))  # type: ignore[index]
+        else:
+            timed("session_steps", lambda: store.session_steps(1))
+        timed(
+            "week_counts(52 weeks)",
+            lambda: store.week_counts(TODAY - timedelta(weeks=51), TODAY, TZ),
+        )
+        timed("streak", lambda: store.streak(WEEKLY_GOAL, TODAY, TZ))
+        timed("totals", store.totals)
+        timed("measurement_series", store.measurement_series)
+        timed("incomplete_sessions", store.incomplete_sessions)
+    view = [
+        stage
+        for stage in times
+        if not stage.startswith("open") and stage != "sessions(50, offset=3000)"
+    ]
+    times["= view queries"] = sum(times[stage] for stage in view)
+    times["= open (no check) + view queries"] = times["open (no check)"] + times["= view queries"]
+    times["= open (integrity check) + view queries"] = (
+        times["open (integrity check)"] + times["= view queries"]
+    )
+    return times
+
+
+#: name -> probe.  The Qt history view registers "qt" here when it exists.
+PROBES: dict[str, Probe] = {"core": core_probe}
+
+
+def _medians(probe: Probe, path: Path, repeat: int) -> dict[str, float]:
+    runs = [probe(path) for _ in range(repeat)]
+    return {stage: statistics.median(run[stage] for run in runs) for stage in runs[0]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--keep", type=Path, help="build the files in DIR and keep them")
+    parser.add_argument("--probe", choices=sorted(PROBES), action="append")
+    args = parser.parse_args(argv)
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="hiptimer-history-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    empty, full = folder / "empty.sqlite3", folder / "ten-years.sqlite3"
+    if not empty.exists():
+        open_history(empty)[0].close()
+    if not full.exists():
+        start = time.perf_counter()
+        sessions, steps = build_ten_years(full)
+        print(f"built {full.name}: {sessions} sessions, {steps} steps "
+              f"in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    with HistoryStore.open(full, verify=False) as store:
+        measurements = sum(len(points) for points in store.measurement_series().values())
+        print(f"{full.name}: {store.session_count(include_discarded=True)} sessions, "
+              f"{sum(1 for _ in store.all_steps())} steps, {measurements} measurements, "
+              f"{full.stat().st_size / 1e6:.1f} MB")  # fmt: skip
+
+    for name in args.probe or sorted(PROBES):
+        probe = PROBES[name]
+        probe(empty), probe(full)  # warm up
+        on_empty = _medians(probe, empty, args.repeat)
+        on_full = _medians(probe, full, args.repeat)
+        print(f"\n[{name}] median of {args.repeat} runs, milliseconds")
+        print(f"{'stage':<42}{'empty':>9}{'10 years':>10}{'ratio':>8}")
+        for stage, seconds in on_empty.items():
+            ratio = on_full[stage] / seconds if seconds else float("inf")
+            print(f"{stage:<42}{seconds * 1e3:>9.3f}{on_full[stage] * 1e3:>10.3f}{ratio:>7.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

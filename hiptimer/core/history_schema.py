@@ -1,0 +1,107 @@
+"""The history file's schema and its ordered migrations.
+
+The schema version lives in ``PRAGMA user_version``.  Migration ``n`` (``MIGRATIONS[n - 1]``)
+takes a file from version ``n - 1`` to version ``n``; a new file runs all of them, so every
+file, old or new, reaches the current schema by the same path.  Never edit a shipped
+migration: add a new one at the end.
+
+Versions:
+  1. sessions, steps and measurements.
+  2. post-session feedback (``sessions.pain``, ``sessions.note``), a note per measurement
+     (``measurements.note``), and the degrees entered on a test step (``steps.measurement``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+#: Marks a SQLite file as a hiptimer history ("HIPT"), in ``PRAGMA application_id``.
+APPLICATION_ID = 0x48495054
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(
+        """
+        CREATE TABLE sessions (
+            id             INTEGER PRIMARY KEY,
+            routine_id     TEXT NOT NULL,
+            routine_name   TEXT NOT NULL,
+            routine_hash   TEXT NOT NULL,
+            side_choice    TEXT NOT NULL CHECK (side_choice IN ('left', 'right', 'both')),
+            started_at     TEXT NOT NULL,   -- ISO 8601 with the local offset
+            started_utc    REAL NOT NULL,   -- seconds since the epoch, for sorting
+            ended_at       TEXT,
+            ended_utc      REAL,
+            active_seconds REAL NOT NULL DEFAULT 0,
+            status         TEXT NOT NULL DEFAULT 'incomplete' CHECK (
+                status IN ('incomplete', 'completed', 'ended_early', 'discarded'))
+        )
+        """
+    )
+    conn.execute("CREATE INDEX sessions_by_start ON sessions (started_utc)")
+    conn.execute(
+        "CREATE INDEX sessions_by_status ON sessions (status, started_utc, active_seconds)"
+    )
+    conn.execute(
+        """
+        CREATE TABLE steps (
+            id              INTEGER PRIMARY KEY,
+            session_id      INTEGER NOT NULL REFERENCES sessions (id),
+            step_index      INTEGER NOT NULL,
+            exercise_id     TEXT NOT NULL,
+            exercise_name   TEXT NOT NULL,
+            kind            TEXT NOT NULL,
+            side            TEXT CHECK (side IN ('left', 'right')),
+            status          TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+            planned_seconds REAL NOT NULL,
+            actual_seconds  REAL NOT NULL,
+            planned_reps    INTEGER,
+            actual_reps     INTEGER,
+            ended_at        TEXT NOT NULL,
+            ended_utc       REAL NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX steps_by_session ON steps (session_id, step_index)")
+    conn.execute(
+        """
+        CREATE TABLE measurements (
+            id          INTEGER PRIMARY KEY,
+            session_id  INTEGER REFERENCES sessions (id),
+            test        TEXT NOT NULL CHECK (test IN ('prone', 'seated')),
+            side        TEXT NOT NULL CHECK (side IN ('left', 'right')),
+            degrees     INTEGER NOT NULL CHECK (degrees BETWEEN 0 AND 90),
+            taken_at    TEXT NOT NULL,
+            taken_utc   REAL NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX measurements_by_test ON measurements (test, side, taken_utc)")
+
+
+def _add_feedback_v2(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE sessions ADD COLUMN pain INTEGER CHECK (pain BETWEEN 0 AND 10)")
+    conn.execute("ALTER TABLE sessions ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE measurements ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    conn.execute(
+        "ALTER TABLE steps ADD COLUMN measurement INTEGER CHECK (measurement BETWEEN 0 AND 90)"
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _add_feedback_v2)
+CURRENT_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run every migration after ``from_version``; the caller holds the write transaction."""
+    for version in range(from_version + 1, CURRENT_VERSION + 1):
+        MIGRATIONS[version - 1](conn)
+        conn.execute(f"PRAGMA user_version = {version}")

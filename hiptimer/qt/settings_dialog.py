@@ -1,0 +1,158 @@
+"""The settings dialog: sound, voice, pacing, weekly goal, theme and the limited side.
+
+It edits a copy of the values in its controls; OK writes them into the Settings object
+(clamped by ``Settings.validated``), Cancel leaves the object untouched.  The caller saves
+the settings and applies theme and sound afterwards.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.model import Side
+from hiptimer.core.settings import Settings
+
+LEAD_IN_MAX = 60
+THEME_CHOICES = (("system", "Same as the system"), ("dark", "Dark"), ("light", "Light"))
+SIDE_CHOICES = ((Side.LEFT, "Left hip"), (Side.RIGHT, "Right hip"), (None, "Not set"))
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    return label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Settings")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(5)
+        self.volume.setPageStep(10)
+        self.volume.setAccessibleName("Volume")
+        self.volume_value = QLabel()
+        self.volume_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %  "))
+        self.volume.valueChanged.connect(lambda v: self.volume_value.setText(f"{v} %"))
+        volume_row = QHBoxLayout()
+        volume_row.addWidget(self.volume, 1)
+        volume_row.addWidget(self.volume_value)
+        self._add_row(form, "&Volume:", self.volume, volume_row)
+
+        self.muted = QCheckBox("&Mute all sound and voice")
+        self.muted.setAccessibleName("Mute all sound and voice")
+        form.addRow("", self.muted)
+
+        self.voice = QCheckBox("Spoken &prompts (exercise names, counts, “switch sides”)")
+        self.voice.setAccessibleName("Spoken prompts")
+        form.addRow("", self.voice)
+
+        self.lead_in = QSpinBox()
+        self.lead_in.setRange(0, LEAD_IN_MAX)
+        self.lead_in.setSuffix(" s")
+        self.lead_in.setAccessibleName("Get-ready time before each exercise, in seconds")
+        self._add_row(form, "&Get-ready time:", self.lead_in)
+
+        self.self_paced = QCheckBox("&Enter counts each rep (instead of the paced count)")
+        self.self_paced.setAccessibleName("Self-paced reps: Enter counts each rep")
+        form.addRow("", self.self_paced)
+
+        self.weekly_goal = QSpinBox()
+        self.weekly_goal.setRange(1, 14)
+        self.weekly_goal.setSuffix(" sessions a week")
+        self.weekly_goal.setAccessibleName("Weekly goal, sessions a week")
+        self._add_row(form, "&Weekly goal:", self.weekly_goal)
+        form.addRow("", _hint("At least 2–3 sessions a week is a good place to start."))
+
+        self.theme = QComboBox()
+        for value, text in THEME_CHOICES:
+            self.theme.addItem(text, value)
+        self.theme.setAccessibleName("Theme")
+        self._add_row(form, "&Theme:", self.theme)
+
+        self.limited_side = QComboBox()
+        for side, text in SIDE_CHOICES:
+            self.limited_side.addItem(text, side.value if side else "")
+        self.limited_side.setAccessibleName("Limited hip")
+        self._add_row(form, "&Limited hip:", self.limited_side)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("OK")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.load(settings)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.setMinimumWidth(min(36 * em, 760))
+
+    @staticmethod
+    def _add_row(form: QFormLayout, text: str, field: QWidget, layout=None) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(field)
+        form.addRow(label, layout if layout is not None else field)
+        return label
+
+    def load(self, settings: Settings) -> None:
+        """Show ``settings`` in the controls (values outside a control's range are clamped)."""
+        self.volume.setValue(int(settings.volume))
+        self.volume_value.setText(f"{self.volume.value()} %")
+        self.muted.setChecked(bool(settings.muted))
+        self.voice.setChecked(bool(settings.voice))
+        self.lead_in.setValue(int(settings.lead_in_seconds))
+        self.self_paced.setChecked(bool(settings.self_paced_reps))
+        self.weekly_goal.setValue(int(settings.weekly_goal))
+        theme = self.theme.findData(settings.theme)
+        self.theme.setCurrentIndex(max(theme, 0))
+        side = next(
+            (i for i, (s, _t) in enumerate(SIDE_CHOICES) if s == settings.limited_side),
+            len(SIDE_CHOICES) - 1,
+        )
+        self.limited_side.setCurrentIndex(side)
+
+    def chosen_side(self) -> Side | None:
+        return SIDE_CHOICES[self.limited_side.currentIndex()][0]
+
+    def apply_to(self, settings: Settings) -> Settings:
+        """Write the controls' values into ``settings`` and clamp them."""
+        settings.volume = self.volume.value()
+        settings.muted = self.muted.isChecked()
+        settings.voice = self.voice.isChecked()
+        settings.lead_in_seconds = self.lead_in.value()
+        settings.self_paced_reps = self.self_paced.isChecked()
+        settings.weekly_goal = self.weekly_goal.value()
+        settings.theme = self.theme.currentData()
+        settings.limited_side = self.chosen_side()
+        return settings.validated()
+
+    def accept(self) -> None:
+        self.apply_to(self.settings)
+        super().accept()

@@ -1,0 +1,116 @@
+"""Help: the shortcuts table lists every key the window answers to; About says the essentials."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtGui import QKeySequence
+
+from hiptimer import __version__
+from hiptimer.core.catalog import Catalog
+from hiptimer.core.model import Library
+from hiptimer.core.paths import AppPaths
+from hiptimer.core.settings import Settings
+from hiptimer.qt.context import AppContext
+from hiptimer.qt.help_dialogs import (
+    DISCLAIMER_TEXT,
+    SHORTCUTS,
+    AboutDialog,
+    ShortcutsDialog,
+    shortcuts_html,
+)
+from hiptimer.qt.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+EXPECTED = {
+    "Space": "pause",
+    "Right arrow": "next",
+    "Left arrow": "previous",
+    "R": "restart",
+    "Enter": "rep done",
+    "+": "30 s",
+    "G": "get ready",
+    "F or F11": "fullscreen",
+    "Esc": "leave fullscreen",
+    "M": "mute",
+    "Ctrl+E": "finish",
+    "Ctrl+Q": "quit",
+    "Ctrl+,": "settings",
+}
+#: How the main window's key names appear in the table.
+ALIASES = {
+    "Return": "Enter",
+    "=": "+",
+    "Right": "Right arrow",
+    "Left": "Left arrow",
+    "F": "F or F11",
+    "F11": "F or F11",
+}
+
+
+def _table() -> dict[str, str]:
+    html = shortcuts_html()
+    rows = re.findall(r"<tr><td[^>]*><b>(.*?)</b></td><td[^>]*>(.*?)</td></tr>", html)
+    return dict(rows)
+
+
+def test_the_table_lists_every_key_with_what_it_does() -> None:
+    table = _table()
+    assert len(table) == len(SHORTCUTS)
+    for key, words in EXPECTED.items():
+        assert key in table, key
+        assert words in table[key].lower(), (key, table[key])
+    assert "save the measurement" in table["Enter"].lower()
+    assert "begin now" in table["Enter"].lower()
+
+
+def test_every_key_of_the_main_window_is_in_the_table(qtbot, app_paths: AppPaths) -> None:
+    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    table = _table()
+    keys = {
+        sequence.toString(QKeySequence.SequenceFormat.PortableText)
+        for action in window.actions()
+        for sequence in action.shortcuts()
+    }
+    assert {"Space", "Ctrl+Q"} <= keys  # the walk found the window's keys
+    for key in keys:
+        assert ALIASES.get(key, key) in table, key
+
+
+def test_the_shortcuts_dialog_shows_the_table(qtbot) -> None:
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    for key in EXPECTED:
+        assert key in text
+
+
+def test_about_says_version_disclaimer_data_and_credit(qtbot, app_paths: AppPaths) -> None:
+    dialog = AboutDialog(app_paths)
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert __version__ in text
+    assert " ".join(DISCLAIMER_TEXT.split()) in " ".join(text.split())
+    for path in (app_paths.user_routines_dir, app_paths.history_file, app_paths.settings_file):
+        assert str(path) in text
+    assert "blog post" in text
+    assert "own words" in text
+
+
+def test_the_disclaimer_says_what_matters() -> None:
+    text = DISCLAIMER_TEXT.lower()
+    for phrase in (
+        "information",
+        "advice",
+        "diagnosis",
+        "treatment",
+        "sharp pain",
+        "pop",
+        "front of the hip",
+        "assessed",
+    ):
+        assert phrase in text, phrase

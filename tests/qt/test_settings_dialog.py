@@ -1,0 +1,129 @@
+"""The settings dialog: OK stores clamped values, Cancel leaves the settings alone."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLabel
+
+from hiptimer.core.model import Side
+from hiptimer.core.settings import Settings
+from hiptimer.qt.settings_dialog import SettingsDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _dialog(qtbot, settings: Settings) -> SettingsDialog:
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _change_everything(dialog: SettingsDialog) -> None:
+    dialog.volume.setValue(35)
+    dialog.muted.setChecked(True)
+    dialog.voice.setChecked(False)
+    dialog.lead_in.setValue(25)
+    dialog.self_paced.setChecked(True)
+    dialog.weekly_goal.setValue(5)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.limited_side.setCurrentIndex(dialog.limited_side.findText("Right hip"))
+
+
+def test_shows_the_current_settings(qtbot) -> None:
+    settings = Settings(
+        limited_side=Side.LEFT,
+        lead_in_seconds=15,
+        volume=40,
+        muted=True,
+        voice=False,
+        self_paced_reps=True,
+        weekly_goal=4,
+        theme="light",
+    )
+    dialog = _dialog(qtbot, settings)
+    assert dialog.volume.value() == 40
+    assert dialog.volume_value.text() == "40 %"
+    assert dialog.muted.isChecked()
+    assert not dialog.voice.isChecked()
+    assert dialog.lead_in.value() == 15
+    assert dialog.self_paced.isChecked()
+    assert dialog.weekly_goal.value() == 4
+    assert dialog.theme.currentData() == "light"
+    assert dialog.chosen_side() is Side.LEFT
+
+
+def test_cancel_leaves_the_settings_untouched(qtbot) -> None:
+    settings = Settings()
+    before = replace(settings)
+    dialog = _dialog(qtbot, settings)
+    _change_everything(dialog)
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.buttons.rejected.emit()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert settings == before
+
+
+def test_ok_stores_every_value(qtbot) -> None:
+    settings = Settings()
+    dialog = _dialog(qtbot, settings)
+    _change_everything(dialog)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.buttons.accepted.emit()
+    assert settings == Settings(
+        limited_side=Side.RIGHT,
+        lead_in_seconds=25,
+        volume=35,
+        muted=True,
+        voice=False,
+        self_paced_reps=True,
+        weekly_goal=5,
+        welcome_done=False,
+        theme="dark",
+    )
+
+
+def test_ok_stores_clamped_values(qtbot) -> None:
+    settings = Settings(lead_in_seconds=200, volume=150, weekly_goal=0, theme="purple")
+    dialog = _dialog(qtbot, settings)
+    dialog.weekly_goal.setValue(99)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert settings.lead_in_seconds == 60
+    assert settings.volume == 100
+    assert settings.weekly_goal == 14
+    assert settings.theme == "system"
+
+
+def test_not_set_clears_the_limited_side(qtbot) -> None:
+    settings = Settings(limited_side=Side.LEFT)
+    dialog = _dialog(qtbot, settings)
+    dialog.limited_side.setCurrentIndex(dialog.limited_side.findText("Not set"))
+    dialog.accept()
+    assert settings.limited_side is None
+
+
+def test_ok_keeps_what_the_dialog_does_not_edit(qtbot) -> None:
+    settings = Settings(welcome_done=True)
+    _dialog(qtbot, settings).accept()
+    assert settings.welcome_done is True
+    assert settings == replace(Settings(welcome_done=True))
+
+
+def test_every_field_has_a_label_with_a_buddy_and_a_mnemonic(qtbot) -> None:
+    dialog = _dialog(qtbot, Settings())
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
+    for field in (
+        dialog.volume,
+        dialog.lead_in,
+        dialog.weekly_goal,
+        dialog.theme,
+        dialog.limited_side,
+    ):
+        assert field in buddies
+        label = next(lb for lb in dialog.findChildren(QLabel) if lb.buddy() is field)
+        assert "&" in label.text()
+    for box in (dialog.muted, dialog.voice, dialog.self_paced):
+        assert "&" in box.text()
