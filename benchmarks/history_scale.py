@@ -175,8 +175,58 @@ def core_probe(path: Path) -> dict[str, float]:
     return times
 
 
-#: name -> probe.  The Qt history view registers "qt" here when it exists.
-PROBES: dict[str, Probe] = {"core": core_probe}
+def qt_probe(path: Path) -> dict[str, float]:
+    """Open the file, build the history tab (HistoryPage) on it and draw it once at 1280×800."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer.core.catalog import Catalog
+    from hiptimer.core.model import Library
+    from hiptimer.core.paths import AppPaths
+    from hiptimer.core.settings import Settings
+    from hiptimer.qt.context import AppContext
+    from hiptimer.qt.history_page import HistoryPage
+
+    app = QApplication.instance() or QApplication([])
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    store, _ = open_history(path)
+    times["open (integrity check)"] = time.perf_counter() - start
+    store.close()
+    start = time.perf_counter()
+    store = HistoryStore.open(path, verify=False)
+    times["open (no check)"] = time.perf_counter() - start
+    scratch = path.parent / "qt-probe"
+    ctx = AppContext(
+        paths=AppPaths(data_dir=scratch, config_dir=scratch),
+        catalog=Catalog(library=Library({})),
+        settings=Settings(weekly_goal=WEEKLY_GOAL),
+        history=store,
+    )
+    start = time.perf_counter()
+    page = HistoryPage(ctx, today=lambda: TODAY, tz=TZ)  # runs refresh(): every query
+    page.resize(1280, 800)
+    times["build page (queries + widgets)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    page.grab()  # lays out and paints everything, the charts included
+    times["draw (grab)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    page.refresh()
+    times["refresh()"] = time.perf_counter() - start
+    del page
+    app.processEvents()
+    store.close()
+    view = times["build page (queries + widgets)"] + times["draw (grab)"]
+    times["= build + draw"] = view
+    times["= open (no check) + build + draw"] = times["open (no check)"] + view
+    times["= open (integrity check) + build + draw"] = times["open (integrity check)"] + view
+    return times
+
+
+#: name -> probe.
+PROBES: dict[str, Probe] = {"core": core_probe, "qt": qt_probe}
 
 
 def _medians(probe: Probe, path: Path, repeat: int) -> dict[str, float]:

@@ -102,8 +102,9 @@ def run_once(code: str, args: list[str]) -> tuple[float, float]:
         child = subprocess.Popen(
             [sys.executable, "-c", code, *args],
             env=env,
+            cwd=home,  # so `python -c` imports hiptimer from PYTHONPATH, not the current folder
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if os.environ.get("BENCH_DEBUG") else subprocess.DEVNULL,
             text=True,
         )
         assert child.stdout is not None
@@ -112,7 +113,8 @@ def run_once(code: str, args: list[str]) -> tuple[float, float]:
         child.returncode = os.waitstatus_to_exitcode(status)
     painted = [line.split()[1] for line in output.splitlines() if line.startswith("PAINTED")]
     if not painted or child.returncode != 0:
-        raise SystemExit(f"child failed (exit {child.returncode}): {output[-500:]}")
+        errors = child.stderr.read() if child.stderr else ""
+        raise SystemExit(f"child failed (exit {child.returncode}): {output[-500:]}{errors[-2000:]}")
     return float(painted[0]) - launched, usage.ru_maxrss / 1024
 
 

@@ -6,10 +6,11 @@ import argparse
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hiptimer import __version__
 from hiptimer.core.catalog import Catalog
+from hiptimer.core.history import HistoryError, open_history
 from hiptimer.core.model import SideChoice
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.settings import load_settings
@@ -44,13 +45,60 @@ def build_context(paths: AppPaths, catalog: Catalog) -> AppContext:
     return ctx
 
 
-QUIET_LOGS = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
+QUIET_LOGS = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+
+
+def open_store(ctx: AppContext) -> str | None:
+    """Open the history file; on any problem the app runs on and says why (returned)."""
+    try:
+        store, message = open_history(ctx.paths.history_file)
+    except HistoryError as exc:
+        return f"History is not being saved: {exc}"
+    ctx.history = store
+    return message
+
+
+def offer_resume(window: MainWindow, ctx: AppContext) -> None:
+    """A session left unfinished: resume it where it stopped, discard it, or decide later."""
+    if ctx.history is None:
+        return
+    offers = ctx.history.incomplete_sessions()
+    if not offers:
+        return
+    left = offers[0]
+    routine = ctx.catalog.find(left.routine_id)
+    done = left.steps_recorded
+    when = left.started_at.strftime("%a %d %b, %H:%M")
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Resume your session?")
+    if routine is None:
+        box.setText(f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
+                    f"unfinished after {done} step(s), but the routine no longer exists.")
+        resume = None
+    else:
+        box.setText(f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
+                    f"unfinished after {done} step(s). Carry on where it stopped?")
+        resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Discard it", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if resume is not None and box.clickedButton() is resume:
+        at_step = 0 if left.last_step_index is None else left.last_step_index + 1
+        window.resume_session(routine, left.side_choice, at_step, left.session_id,
+                              left.active_seconds or 0)
+    elif box.clickedButton() is discard:
+        ctx.history.discard_session(left.session_id)
 
 
 def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_LOGS)  # library probing, not our problems
     app = make_application()
     ctx = build_context(paths, catalog)
+    history_problem = open_store(ctx)
+    if history_problem:
+        print(f"hiptimer: {history_problem}", file=sys.stderr)
+        ctx.notices.append(history_problem)
     apply_theme(app, ctx.settings.theme)
     cues = CuePlayer(resources_dir() / "sounds")
     voice = Voice()
@@ -61,7 +109,14 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     window.show()
     if args.fullscreen:
         window.toggle_fullscreen()
-    if args.routine and args.start:
+    if args.routine and args.start:  # scripted start: no dialog may get in the way
         routine = catalog.find(args.routine)
         window.start_routine(routine, window.picker.side_choice())
-    return app.exec()
+    else:
+        window.show_notices()
+        offer_resume(window, ctx)
+    try:
+        return app.exec()
+    finally:
+        if ctx.history is not None:
+            ctx.history.close()

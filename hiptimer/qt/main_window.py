@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from hiptimer.core.describe import clock_text
 from hiptimer.core.model import Routine, Side, SideChoice
 from hiptimer.core.plan import PhaseKind, build_plan
 from hiptimer.core.session import SessionState, Snapshot
 from hiptimer.qt.audio import CuePlayer, Voice
+from hiptimer.qt.builder.routines_page import RoutinesPage
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.picker import PickerPage
 from hiptimer.qt.player import PlayerPage
-from hiptimer.qt.session_controller import SessionController
+from hiptimer.qt.session_controller import SessionController, wall_now
 from hiptimer.qt.summary import SummaryPage
 
 APP_TITLE = "hiptimer"
@@ -37,6 +38,10 @@ class MainWindow(QMainWindow):
         self.picker = PickerPage(ctx)
         self.picker.start_requested.connect(self.start_routine)
         self.home.addTab(self.picker, "&Routines")
+        self.routines_page = RoutinesPage(ctx)
+        self.routines_page.catalog_changed.connect(self.picker.reload)
+        self.routines_page.play_requested.connect(self._try_routine)
+        self.home.addTab(self.routines_page, "M&y routines")
         self.player = PlayerPage()
         self.summary = SummaryPage()
         self.stack = QStackedWidget()
@@ -100,17 +105,30 @@ class MainWindow(QMainWindow):
                      lambda: self._control("extend_lead_in"), session=True)
         self._action(session, "&Finish now", ["Ctrl+E"], self.finish_session, session=True)
         view = bar.addMenu("&View")
-        self.fullscreen_action = self._action(view, "&Fullscreen", ["F", "F11"],
+        self.fullscreen_action = self._action(view, "&Fullscreen", ["F11"],
                                               self.toggle_fullscreen, checkable=True)
         self._action(view, "&Leave fullscreen", ["Escape"], self.leave_fullscreen)
-        self.mute_action = self._action(view, "&Mute", ["M"], self.toggle_mute, checkable=True)
+        self.mute_action = self._action(view, "&Mute", ["Ctrl+M"], self.toggle_mute,
+                                        checkable=True)
         self.mute_action.setChecked(self.ctx.settings.muted)
+        # Bare letters act only while a session plays, so they never steal typing elsewhere.
+        self._session_key("F", self.toggle_fullscreen)
+        self._session_key("M", self.toggle_mute)
         for action in self.session_actions:
             action.setEnabled(False)
 
+    def _session_key(self, key: str, slot) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.session_actions.append(action)
+
     # Sessions -----------------------------------------------------------------------------
     def start_routine(self, routine: Routine, side: SideChoice, at_step: int = 0,
-                      resume_session_id: int | None = None) -> None:
+                      resume_session_id: int | None = None, speed: float | None = None) -> None:
+        """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
+        speed = self.speed if speed is None else speed
         settings = self.ctx.settings
         if side is not SideChoice.BOTH:
             settings.limited_side = Side(side.value)
@@ -120,18 +138,41 @@ class MainWindow(QMainWindow):
                           self_paced_reps=settings.self_paced_reps)
         self._drop_controller()
         self.controller = SessionController(
-            plan, speed=self.speed, clock=self.ctx.clock, history=self.ctx.history,
+            plan, speed=speed, clock=self.ctx.clock,
+            history=self.ctx.history if speed == 1 else None,
             cues=self.cues, voice=self.voice, resume_session_id=resume_session_id, parent=self)
         self.controller.runner.changed.connect(self._show_snapshot)
         self.controller.finished.connect(self._session_finished)
         self.controller.record_problem.connect(self.player.set_notice)
-        self.player.set_plan(plan, self.speed)
+        self.player.set_plan(plan, speed)
         self.player.set_notice(self._sound_notice)
         self._sound_notice = ""  # said once
         self.stack.setCurrentWidget(self.player)
         for action in self.session_actions:
             action.setEnabled(True)
         self.controller.start(at_step)
+
+    def resume_session(self, routine: Routine, side: SideChoice, at_step: int,
+                       session_id: int, active_seconds: float = 0) -> None:
+        """Carry on a session left unfinished, at the step after its last recorded one."""
+        steps = build_plan(routine, self.ctx.catalog.library, side,
+                           self.ctx.settings.limited_side).steps
+        if at_step >= len(steps):  # every step was recorded; only the ending was lost
+            if self.ctx.history is not None:
+                self.ctx.history.finish_session(session_id, wall_now(), "completed",
+                                                active_seconds)
+            return
+        self.start_routine(routine, side, at_step=at_step, resume_session_id=session_id)
+
+    def show_notices(self) -> None:
+        """Problems found while starting (bad routine files, settings, history): shown once."""
+        if self.ctx.notices:
+            self.statusBar().showMessage(" ".join(self.ctx.notices))
+            self.ctx.notices.clear()
+
+    def _try_routine(self, routine: Routine, speed: float) -> None:
+        """'Try it' from the builder: the picker's side choice, at the chosen speed."""
+        self.start_routine(routine, self.picker.side_choice(), speed=speed)
 
     def _drop_controller(self) -> None:
         if self.controller is not None:
@@ -243,13 +284,10 @@ class MainWindow(QMainWindow):
         return " ".join(problems) + (" The session runs silent." if problems else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.controller is not None and self.stack.currentWidget() is self.player:
-            answer = QMessageBox.question(
-                self, "Leave the session?",
-                "The session is still running. Leave now? Finished steps are saved and you "
-                "can resume it next time.")
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if not self.routines_page.maybe_close():
+            event.ignore()
+            return
+        # A running session is kept as incomplete (its finished steps are already saved) and
+        # offered for resuming at the next start, so closing never needs a question.
         self._drop_controller()
         event.accept()

@@ -58,7 +58,6 @@ class PickerPage(QWidget):
             button = QRadioButton(text)
             button.setAccessibleName(f"Side: {choice.value}")
             self.side_group.addButton(button)
-            button.toggled.connect(self._show_details)
             self.side_buttons[choice] = button
             side_layout.addWidget(button)
         limited = ctx.settings.limited_side
@@ -70,6 +69,7 @@ class PickerPage(QWidget):
         self.start_button.setAccessibleName("Start the routine")
         self.start_button.setMinimumHeight(48)
         self.start_button.clicked.connect(self._start)
+        self.side_group.buttonToggled.connect(self._show_details)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -235,7 +235,7 @@ class PlayerPage(QWidget):
         self._plan = plan
         self._phase_key = None
         self.speed_label.setVisible(speed != 1)
-        self.speed_label.setText(f"×{speed:g} rehearsal speed")
+        self.speed_label.setText(f"×{speed:g} speed · rehearsal, not recorded")
 
     def set_notice(self, text: str) -> None:
         self.notice_label.setText(text)

@@ -7,12 +7,14 @@ engine reports it, before the next step is shown.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from hiptimer.core.announcements import announce
+from hiptimer.core.history import HistoryError
 from hiptimer.core.plan import Plan
 from hiptimer.core.routine_writer import dump_file
 from hiptimer.core.session import Event, EventKind, SessionState, StepOutcome
@@ -21,6 +23,9 @@ from hiptimer.qt.runner import Clock, SessionRunner
 if TYPE_CHECKING:
     from hiptimer.core.history import HistoryStore
     from hiptimer.qt.audio import CuePlayer, Voice
+
+
+HISTORY_ERRORS = (sqlite3.Error, OSError, ValueError, HistoryError)
 
 
 def routine_hash(plan: Plan) -> str:
@@ -51,6 +56,7 @@ class SessionController(QObject):
         self.outcomes: list[StepOutcome] = []
         self.status: str | None = None
         self.started_at: datetime | None = None
+        self.first_step = 0
         self.runner.events.connect(self._on_events)
 
     @property
@@ -63,11 +69,12 @@ class SessionController(QObject):
             try:
                 self.session_id = self.history.begin_session(
                     routine_id=self.plan.routine.id, routine_name=self.plan.routine.name,
-                    routine_hash=routine_hash(self.plan),
+                    content_hash=routine_hash(self.plan),
                     side_choice=self.plan.side_choice.value, started_at=self.started_at)
-            except Exception as exc:  # the session runs even if history cannot be written
+            except HISTORY_ERRORS as exc:  # the session runs even if history cannot be written
                 self._history_failed(exc)
         if at_step:
+            self.first_step = at_step
             self.runner.session.begin_at(at_step)
         self.runner.start()
 
@@ -89,15 +96,16 @@ class SessionController(QObject):
                 self._close("completed" if self._all_done() else "ended_early")
 
     def _all_done(self) -> bool:
+        """Every step of this run (from the resumed step on) ended done, none skipped."""
         done = {o.step_index for o in self.outcomes if o.status == "done"}
-        return len(done) == len(self.plan.steps)
+        return done >= set(range(self.first_step, len(self.plan.steps)))
 
     def _record(self, outcome: StepOutcome) -> None:
         self.outcomes.append(outcome)
         if self.history is not None and self.session_id is not None:
             try:
                 self.history.record_step(self.session_id, outcome, wall_now())
-            except Exception as exc:
+            except HISTORY_ERRORS as exc:
                 self._history_failed(exc)
 
     def active_seconds(self) -> float:
@@ -120,7 +128,7 @@ class SessionController(QObject):
             try:
                 self.history.finish_session(self.session_id, wall_now(), status,
                                             self.active_seconds())
-            except Exception as exc:
+            except HISTORY_ERRORS as exc:
                 self._history_failed(exc)
         if emit:
             self.finished.emit(status)
@@ -129,5 +137,5 @@ class SessionController(QObject):
         if self.history is not None and self.session_id is not None and (pain is not None or note):
             try:
                 self.history.set_feedback(self.session_id, pain, note)
-            except Exception as exc:
+            except HISTORY_ERRORS as exc:
                 self._history_failed(exc)
