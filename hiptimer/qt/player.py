@@ -28,6 +28,20 @@ from hiptimer.core.plan import PhaseKind, Plan, Step
 from hiptimer.core.session import SessionState, Snapshot
 from hiptimer.qt.resources import PictogramWidget
 
+# Left and right differ by colour and by letter: blue and vermillion stay apart in common
+# colour blindness, and both keep 3.5:1 or more (AA for large text) on light and dark windows.
+SIDE_COLOURS = {"left": "#2F80D0", "right": "#CF5A12"}
+
+# What Enter / the Done button does in each phase; in timed work phases it does nothing.
+DONE_WORDS = {
+    PhaseKind.COUNT: "Rep done",
+    PhaseKind.ACTION: "Done",
+    PhaseKind.MEASURE: "Save",
+    PhaseKind.GET_READY: "Begin now",
+    PhaseKind.SWITCH: "Begin now",
+    PhaseKind.REST: "Begin now",
+}
+
 WAITING_WORDS = {
     PhaseKind.ACTION: "Done?",
     PhaseKind.MEASURE: "°",
@@ -253,10 +267,8 @@ class PlayerPage(QWidget):
         self.detail_label.setText(detail_text(snapshot))
         self.left_label.setText(f"Left: {clock_text(snapshot.session_left / snapshot.speed)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
-        self.buttons["done"].setText(
-            "Rep done" if phase.kind is PhaseKind.COUNT else
-            "Begin now" if phase.kind in (PhaseKind.GET_READY, PhaseKind.SWITCH, PhaseKind.REST)
-            else "Done")
+        self.buttons["done"].setText(DONE_WORDS.get(phase.kind, "Done"))
+        self.buttons["done"].setEnabled(phase.kind in DONE_WORDS)
 
     def _show_phase(self, snapshot: Snapshot, paused: bool) -> None:
         step, phase = snapshot.step, snapshot.phase
@@ -271,6 +283,10 @@ class PlayerPage(QWidget):
         self.name_label.setText(exercise.name)
         side = phase.side or step.side
         self.side_badge.setText(side.letter if side else "")
+        if side is not None:
+            colour = SIDE_COLOURS[side.value]
+            self.side_badge.setStyleSheet(
+                f"color: {colour}; border: 8px solid {colour}; border-radius: 24px;")
         self.side_word.setText(f"{side.value} side" if side else "")
         self.side_badge.setVisible(side is not None)
         self.pictogram.set_position(exercise.position, mirrored=side is not None
