@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
     def _voice_problem(self, message: str) -> None:
         """The speech engine failed after start-up: say so once, where the user looks."""
         if self.controller is not None and self.stack.currentWidget() is self.player:
-            current = self.player.notice_label.text() if self.player.notice_label.isVisible() else ""
+            label = self.player.notice_label
+            current = label.text() if label.isVisible() else ""
             self.player.set_notice(" ".join(filter(None, [current, message])))
         else:
             self._sound_notice = " ".join(filter(None, [self._sound_notice, message]))
