@@ -98,23 +98,25 @@ def run_once(code: str, args: list[str]) -> tuple[float, float]:
             PYTHONPATH=os.pathsep.join(filter(None, [os.environ.get("PYTHONPATH"), str(ROOT)])),
         )
         env.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.speech*=false")
-        launched = time.monotonic()
-        child = subprocess.Popen(
-            [sys.executable, "-c", code, *args],
-            env=env,
-            cwd=home,  # so `python -c` imports hiptimer from PYTHONPATH, not the current folder
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE if os.environ.get("BENCH_DEBUG") else subprocess.DEVNULL,
-            text=True,
-        )
-        assert child.stdout is not None
-        output = child.stdout.read()
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+        # Output goes to a file, not a pipe: a speech daemon the voice probe may start inherits
+        # the child's stdout and would keep a pipe open long after the child has quit.
+        with open(f"{home}/out.txt", "w+") as out, open(f"{home}/err.txt", "w+") as err:
+            launched = time.monotonic()
+            child = subprocess.Popen(
+                [sys.executable, "-c", code, *args],
+                env=env,
+                cwd=home,  # so `python -c` imports hiptimer from PYTHONPATH, not the cwd
+                stdout=out,
+                stderr=err,
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+            returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            output, errors = out.read(), err.read()
     painted = [line.split()[1] for line in output.splitlines() if line.startswith("PAINTED")]
-    if not painted or child.returncode != 0:
-        errors = child.stderr.read() if child.stderr else ""
-        raise SystemExit(f"child failed (exit {child.returncode}): {output[-500:]}{errors[-2000:]}")
+    if not painted or returncode != 0:
+        raise SystemExit(f"child failed (exit {returncode}): {output[-500:]}{errors[-2000:]}")
     return float(painted[0]) - launched, usage.ru_maxrss / 1024
 
 

@@ -113,6 +113,8 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         routine = catalog.find(args.routine)
         window.start_routine(routine, window.picker.side_choice())
     else:
+        if not ctx.settings.welcome_done:
+            window.show_welcome()
         window.show_notices()
         offer_resume(window, ctx)
     try:

@@ -23,36 +23,38 @@ DISCLAIMER_TEXT = (
     "assessed before you carry on."
 )
 
-#: Every key the main window answers to: (keys as shown, what they do).
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Space", "Pause or resume"),
-    ("Right arrow", "Next exercise"),
-    ("Left arrow", "Previous exercise"),
-    ("R", "Restart the current exercise"),
-    ("Enter", "Rep done · Done · Save the measurement · Begin now (skip the wait)"),
-    ("+", "Add 30 s to a release (up to its longest time)"),
-    ("G", "10 s more to get ready"),
-    ("F or F11", "Fullscreen on or off"),
-    ("Esc", "Leave fullscreen"),
-    ("M", "Mute or unmute sound and voice"),
-    ("Ctrl+E", "Finish the session now (finished steps are kept)"),
-    ("Ctrl+Q", "Quit"),
-    ("Ctrl+,", "Settings"),
-    ("F1", "This list of keys"),
+#: Every key the main window answers to: (keys, what they do).  Bare letters F and M act
+#: only while a routine plays, so they never steal typing in the builder.
+SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Space",), "Pause or resume"),
+    (("Right arrow",), "Next exercise"),
+    (("Left arrow",), "Previous exercise"),
+    (("R",), "Restart the current exercise"),
+    (("Enter",), "Rep done · Done · Save the measurement · Begin now (skip the wait)"),
+    (("+",), "Add 30 s to a release (up to its longest time)"),
+    (("G",), "10 s more to get ready"),
+    (("F", "F11"), "Fullscreen on or off (F only while a routine plays)"),
+    (("Esc",), "Leave fullscreen"),
+    (("M", "Ctrl+M"), "Mute or unmute sound and voice (M only while a routine plays)"),
+    (("Ctrl+E",), "Finish the session now (finished steps are kept)"),
+    (("Ctrl+Q",), "Quit"),
+    (("Ctrl+,",), "Settings"),
+    (("F1",), "This list of keys"),
 )
 
 
 def shortcuts_html() -> str:
-    """The shortcuts as an HTML table (Qt rich text)."""
+    """The shortcuts as an HTML table (Qt rich text), one row per action."""
     rows = "".join(
-        f"<tr><td style='padding:4px 16px 4px 0'><b>{escape(keys)}</b></td>"
+        f"<tr><td style='padding:4px 16px 4px 0'>"
+        f"{' or '.join(f'<b>{escape(key)}</b>' for key in keys)}</td>"
         f"<td style='padding:4px 0'>{escape(action)}</td></tr>"
         for keys, action in SHORTCUTS
     )
     return (
         "<p>The session keys work while a routine plays, also in fullscreen with the menu "
         "hidden.</p>"
-        f"<table cellspacing='0'><tr><th align='left'>Key</th><th align='left'>What it does</th>"
+        "<table cellspacing='0'><tr><th align='left'>Key</th><th align='left'>What it does</th>"
         f"</tr>{rows}</table>"
     )
 
@@ -86,7 +88,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.browser, 1)
         layout.addWidget(_close_buttons(self))
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(min(44 * em, 900), min(34 * self.fontMetrics().height(), 720))
+        self.resize(min(50 * em, 900), min(34 * self.fontMetrics().height(), 720))
 
 
 def about_html(paths: AppPaths) -> str:

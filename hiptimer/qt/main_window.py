@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from hiptimer.core.describe import clock_text
 from hiptimer.core.model import Routine, Side, SideChoice
@@ -13,10 +20,14 @@ from hiptimer.core.session import SessionState, Snapshot
 from hiptimer.qt.audio import CuePlayer, Voice
 from hiptimer.qt.builder.routines_page import RoutinesPage
 from hiptimer.qt.context import AppContext
+from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.picker import PickerPage
 from hiptimer.qt.player import PlayerPage
 from hiptimer.qt.session_controller import SessionController, wall_now
+from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.summary import SummaryPage
+from hiptimer.qt.theme import apply_theme
+from hiptimer.qt.welcome import WelcomeDialog
 
 APP_TITLE = "hiptimer"
 
@@ -87,6 +98,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.file_menu = file_menu
+        self._action(file_menu, "Se&ttings…", ["Ctrl+,"], self.open_settings)
         self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         session = bar.addMenu("&Session")
         self._action(session, "&Pause / resume", ["Space"], lambda: self._control("toggle_pause"),
@@ -104,6 +116,9 @@ class MainWindow(QMainWindow):
         self._action(session, "&Give me 10 s more to get ready", ["G"],
                      lambda: self._control("extend_lead_in"), session=True)
         self._action(session, "&Finish now", ["Ctrl+E"], self.finish_session, session=True)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
+        self._action(help_menu, "&About hiptimer", [], self.show_about)
         view = bar.addMenu("&View")
         self.fullscreen_action = self._action(view, "&Fullscreen", ["F11"],
                                               self.toggle_fullscreen, checkable=True)
@@ -234,6 +249,37 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             plan = self.controller.plan
             self.start_routine(plan.routine, plan.side_choice)
+
+    def open_settings(self) -> None:
+        """The settings dialog; a running session pauses while it is open."""
+        if self.controller is not None and self.stack.currentWidget() is self.player:
+            self.controller.runner.pause()
+        if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        self.ctx.save_settings()
+        apply_theme(QApplication.instance(), self.ctx.settings.theme)
+        self.mute_action.setChecked(self.ctx.settings.muted)
+        self._apply_audio_settings()
+        self.picker.reload()  # the get-ready time changes the estimated durations
+
+    def show_welcome(self) -> None:
+        """First run only; the app never calls this for a scripted --start."""
+        dialog = WelcomeDialog(self.ctx.settings, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.ctx.save_settings()
+        if dialog.limited_side is not None:
+            self.picker.side_buttons[SideChoice(dialog.limited_side.value)].setChecked(True)
+        assessment = self.ctx.catalog.find("assessment")
+        if dialog.wants_assessment and assessment is not None:
+            self.picker.select("assessment")
+            self.start_routine(assessment, SideChoice.BOTH)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
+    def show_about(self) -> None:
+        AboutDialog(self.ctx.paths, self).exec()
 
     def show_home(self) -> None:
         self._drop_controller()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape as _esc
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -37,9 +38,7 @@ class PickerPage(QWidget):
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName("Routines")
         self.routine_list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
-        list_font = self.routine_list.font()
-        list_font.setPointSizeF(list_font.pointSizeF() * 1.15)
-        self.routine_list.setFont(list_font)
+        self._scale_list_font()
         self.routine_list.currentItemChanged.connect(self._show_details)
         self.routine_list.itemActivated.connect(lambda _item: self._start())
         self.details = QTextBrowser()
@@ -52,7 +51,7 @@ class PickerPage(QWidget):
         self.side_group = QButtonGroup(self)
         for choice, text in (
             (SideChoice.LEFT, "&Left hip"),
-            (SideChoice.RIGHT, "&Right hip"),
+            (SideChoice.RIGHT, "Ri&ght hip"),
             (SideChoice.BOTH, "&Both (limited side first)"),
         ):
             button = QRadioButton(text)
@@ -64,7 +63,7 @@ class PickerPage(QWidget):
         default = SideChoice(limited.value) if limited else SideChoice.LEFT
         self.side_buttons[default].setChecked(True)
 
-        self.start_button = QPushButton("&Start")
+        self.start_button = QPushButton("S&tart")
         self.start_button.setDefault(True)
         self.start_button.setAccessibleName("Start the routine")
         self.start_button.setMinimumHeight(48)
@@ -94,6 +93,16 @@ class PickerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()
+
+    def _scale_list_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.routine_list.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # follow the system font size
+            self._scale_list_font()
 
     def reload(self) -> None:
         """Refill the list from the catalog, keeping the selection when possible."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape as _esc
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -318,6 +318,11 @@ class PlayerPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_fonts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the system font size changed
+            self._apply_fonts()
 
     def _apply_fonts(self) -> None:
         """Scale text with the window: the countdown digits are a third of its height."""

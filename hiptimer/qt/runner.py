@@ -58,12 +58,14 @@ class SessionRunner(QObject):
         self._arm(now)
 
     def _arm(self, now: float) -> None:
+        """Arm for the engine's next wakeup, counted from *after* the slots ran."""
         self._timer.stop()
         if self.session.state is not SessionState.RUNNING:
             return
         wake = self.session.next_wakeup(now)
         if wake is None:
             return
+        now = self.now()  # slow slots (a history write, a repaint) must not make us late
         # Wake a hair after the deadline so the engine sees it as passed.
         self._timer.start(max(0, math.ceil((wake - now) * 1000) + 1))
 

@@ -112,7 +112,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.load(settings)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.setMinimumWidth(min(36 * em, 760))
+        self.setMinimumWidth(min(40 * em, 760))
 
     @staticmethod
     def _add_row(form: QFormLayout, text: str, field: QWidget, layout=None) -> QLabel:

@@ -52,7 +52,14 @@ def _palette(window: str, base: str, text: str, button: str, highlight: str,
 
 
 def dark_palette() -> QPalette:
-    return _palette("#1e1f22", "#141517", "#f2f2f2", "#2b2d31", "#0072B2", DARK_ACCENT)
+    palette = _palette("#1e1f22", "#2a2c30", "#f2f2f2", "#33363b", "#0072B2", DARK_ACCENT)
+    # Fusion draws frames and check-box outlines from these; the defaults vanish on dark.
+    for role, colour in ((QPalette.ColorRole.Light, "#55585e"),
+                         (QPalette.ColorRole.Midlight, "#45484e"),
+                         (QPalette.ColorRole.Mid, "#7a7d84"),
+                         (QPalette.ColorRole.Dark, "#9a9da4")):
+        palette.setColor(role, QColor(colour))
+    return palette
 
 
 def light_palette() -> QPalette:

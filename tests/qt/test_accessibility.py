@@ -112,11 +112,14 @@ def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     catalog = load_catalog(builtin_routines_dir(), app_paths.user_routines_dir)
     ctx = AppContext(paths=app_paths, catalog=catalog, settings=Settings())
     main = MainWindow(ctx, cues=None, voice=None, speed=1.0)
-    qtbot.addWidget(main)
+    # Not qtbot.addWidget: pytest-qt closes those before fixture teardown, and closing during
+    # a session (after a failed assert) would open a modal "Leave the session?" box and hang.
     main.show()
     qtbot.waitExposed(main)
     yield main
     main.show_home()  # no running session, so closing asks nothing
+    main.close()
+    main.deleteLater()
 
 
 def _routine(window: MainWindow, routine_id: str):
@@ -164,6 +167,8 @@ def test_player_and_summary_controls_are_named_and_reachable(
 ) -> None:
     window.start_routine(_routine(window, routine_id), side)
     assert window.player.isVisible()
+    assert accessibility_problems(window.player) == []
+    window.enter_pressed()  # "begin now": from the get-ready lead-in into the exercise
     assert accessibility_problems(window.player) == []
     if routine_id == "assessment":
         assert window.player.measure_spin.isVisible()
@@ -232,3 +237,17 @@ def test_text_grows_with_the_system_font(qtbot, app_paths: AppPaths, app_font) -
     large = _text_sizes(qtbot, app_paths)
     for part, size in small.items():
         assert large[part] > size * 1.3, (part, size, large[part])
+
+
+def test_text_follows_a_font_change_while_open(qtbot, app_paths: AppPaths, app_font) -> None:
+    app_font(10)
+    catalog = load_catalog(builtin_routines_dir(), app_paths.user_routines_dir)
+    main = MainWindow(AppContext(paths=app_paths, catalog=catalog, settings=Settings()))
+    qtbot.addWidget(main)
+    main.show()
+    before = QFontInfo(main.player.steps_label.font()).pixelSize()
+    list_before = QFontInfo(main.picker.routine_list.font()).pixelSize()
+    app_font(16)
+    QApplication.processEvents()
+    assert QFontInfo(main.player.steps_label.font()).pixelSize() > before * 1.3
+    assert QFontInfo(main.picker.routine_list.font()).pixelSize() > list_before * 1.3

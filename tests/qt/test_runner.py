@@ -122,10 +122,6 @@ def test_interval_is_scaled_by_speed(make_runner, clock) -> None:
     assert timer_of(runner).interval() <= 6  # 1 session second = 5 ms of real time
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SessionRunner._arm computes the interval from the `now` read before the slots ran",
-)
 def test_interval_counts_from_the_time_the_timer_is_armed(make_runner, clock) -> None:
     """Slow slots (history writes, repaint) must not push the next wakeup late.
 
