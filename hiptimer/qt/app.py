@@ -102,7 +102,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     apply_theme(app, ctx.settings.theme)
     cues = CuePlayer(resources_dir() / "sounds")
     voice = Voice()
-    window = MainWindow(ctx, cues, voice, speed=args.speed)
+    window = MainWindow(ctx, cues, voice, speed=args.speed, history_problem=history_problem)
     if args.routine:
         side = SideChoice(args.side) if args.side else None
         window.picker.select(args.routine, side)

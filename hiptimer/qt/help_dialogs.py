@@ -37,6 +37,7 @@ SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Esc",), "Leave fullscreen"),
     (("M", "Ctrl+M"), "Mute or unmute sound and voice (M only while a routine plays)"),
     (("Ctrl+E",), "Finish the session now (finished steps are kept)"),
+    (("Ctrl+L",), "Log a range-of-motion measurement"),
     (("Ctrl+Q",), "Quit"),
     (("Ctrl+,",), "Settings"),
     (("F1",), "This list of keys"),

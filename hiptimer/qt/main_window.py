@@ -21,6 +21,7 @@ from hiptimer.qt.audio import CuePlayer, Voice
 from hiptimer.qt.builder.routines_page import RoutinesPage
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
+from hiptimer.qt.history_page import HistoryPage
 from hiptimer.qt.picker import PickerPage
 from hiptimer.qt.player import PlayerPage
 from hiptimer.qt.session_controller import SessionController, wall_now
@@ -34,7 +35,8 @@ APP_TITLE = "hiptimer"
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, cues: CuePlayer | None = None, voice: Voice | None = None,
-                 *, speed: float = 1.0, parent: QWidget | None = None) -> None:
+                 *, speed: float = 1.0, history_problem: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.cues = cues
@@ -53,6 +55,9 @@ class MainWindow(QMainWindow):
         self.routines_page.catalog_changed.connect(self.picker.reload)
         self.routines_page.play_requested.connect(self._try_routine)
         self.home.addTab(self.routines_page, "M&y routines")
+        self.history_page = HistoryPage(ctx, history_problem)
+        self.home.addTab(self.history_page, "&History")
+        self.home.currentChanged.connect(self._home_tab_changed)
         self.player = PlayerPage()
         self.summary = SummaryPage()
         self.stack = QStackedWidget()
@@ -98,6 +103,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.file_menu = file_menu
+        self._action(file_menu, "&Log measurement…", ["Ctrl+L"], self.history_page.log_measurement)
+        self._action(file_menu, "&Export history…", [], self.history_page.export_history)
         self._action(file_menu, "Se&ttings…", ["Ctrl+,"], self.open_settings)
         self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         session = bar.addMenu("&Session")
@@ -281,8 +288,13 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         AboutDialog(self.ctx.paths, self).exec()
 
+    def _home_tab_changed(self, index: int) -> None:
+        if self.home.widget(index) is self.history_page:
+            self.history_page.refresh()
+
     def show_home(self) -> None:
         self._drop_controller()
+        self.history_page.refresh()
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
 

@@ -6,10 +6,12 @@ engine.  Text is set only when it changes, so an idle countdown repaints once a 
 
 from __future__ import annotations
 
+import contextlib
+import math
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +28,7 @@ from hiptimer.core.model import EQUIPMENT, POSITIONS
 from hiptimer.core.phase_colors import phase_colours
 from hiptimer.core.plan import PhaseKind, Plan, Step
 from hiptimer.core.session import SessionState, Snapshot
-from hiptimer.qt.resources import PictogramWidget
+from hiptimer.qt.resources import PictogramWidget, equipment_pixmap
 
 # Left and right differ by colour and by letter: blue and vermillion stay apart in common
 # colour blindness, and both keep 3.5:1 or more (AA for large text) on light and dark windows.
@@ -57,7 +59,25 @@ def countdown_text(snapshot: Snapshot) -> str:
         return str(phase.rep)
     if snapshot.shown_seconds is None:
         return WAITING_WORDS.get(phase.kind, "")
-    return clock_text(snapshot.shown_seconds)
+    return countdown_seconds(snapshot.shown_seconds)
+
+
+def countdown_seconds(seconds: int) -> str:
+    """Plain seconds up to ten minutes ("120" reads faster than "2:00"), then m:ss."""
+    return str(seconds) if seconds < 600 else clock_text(seconds)
+
+
+def widest_countdown(snapshot: Snapshot) -> str:
+    """The widest text the big number can show during this phase, to size the font once."""
+    phase = snapshot.phase
+    if phase.kind is PhaseKind.COUNT:
+        return f"{phase.reps}/{phase.reps}"
+    if phase.rep is not None:
+        return "0" * len(str(phase.reps or phase.rep))
+    longest = phase.extendable_to or snapshot.phase_seconds or phase.seconds
+    if longest is None:
+        return WAITING_WORDS.get(phase.kind, "0") or "0"
+    return "".join("0" if ch.isdigit() else ch for ch in countdown_seconds(math.ceil(longest)))
 
 
 def detail_text(snapshot: Snapshot) -> str:
@@ -101,6 +121,7 @@ class PlayerPage(QWidget):
         self._plan: Plan | None = None
         self._snapshot: Snapshot | None = None
         self._phase_key: tuple[object, ...] | None = None
+        self._widest = "000"  # the widest text the countdown shows in this phase
 
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Progress")
@@ -132,13 +153,13 @@ class PlayerPage(QWidget):
         self.position_label = QLabel()
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position_label.setWordWrap(True)
-        self.equipment_label = QLabel()
-        self.equipment_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.equipment_label.setWordWrap(True)
+        self.equipment_row = QHBoxLayout()
+        self.equipment_row.setSpacing(12)
+        self._equipment_ids: tuple[str, ...] = ()
         picture = QVBoxLayout()
         picture.addWidget(self.pictogram, 1)
         picture.addWidget(self.position_label)
-        picture.addWidget(self.equipment_label)
+        picture.addLayout(self.equipment_row)
 
         self.countdown = QLabel()
         self.countdown.setAccessibleName("Countdown")
@@ -166,7 +187,7 @@ class PlayerPage(QWidget):
 
         middle = QHBoxLayout()
         middle.addLayout(picture, 3)
-        middle.addLayout(centre, 6)
+        middle.addLayout(centre, 8)
         middle.addLayout(side, 2)
 
         self.steps_label = QLabel()
@@ -188,7 +209,7 @@ class PlayerPage(QWidget):
         self.notice_label.hide()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.phase_band)
@@ -292,16 +313,49 @@ class PlayerPage(QWidget):
         self.pictogram.set_position(exercise.position, mirrored=side is not None
                                     and side.value == "right")
         self.position_label.setText(POSITIONS.get(exercise.position, exercise.position))
-        self.equipment_label.setText(", ".join(EQUIPMENT.get(e, e) for e in exercise.equipment))
+        self._show_equipment(exercise.equipment)
         total = self._plan.item_count if self._plan else step.number
         self.progress_label.setText(f"{step.section} · exercise {step.number} of {total}")
         self.steps_label.setText(steps_html(step, phase.kind))
         self.next_label.setText(self._next_text(step))
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
+        widest = widest_countdown(snapshot)
+        if widest != self._widest:
+            self._widest = widest
+            self._fit_countdown()
         if measuring and exercise.normal is not None:
             self.measure_caption.setText(f"Degrees (normal {exercise.normal}°):")
             self.measure_spin.setFocus()
+
+    def _show_equipment(self, ids: tuple[str, ...]) -> None:
+        """Small icons with their names for what to have at hand."""
+        if ids == self._equipment_ids:
+            return
+        self._equipment_ids = ids
+        while self.equipment_row.count():
+            widget = self.equipment_row.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if not ids:
+            return
+        palette = self.palette()
+        fg = palette.color(QPalette.ColorRole.WindowText)
+        accent = palette.color(QPalette.ColorRole.Accent)
+        self.equipment_row.addStretch(1)
+        for equipment_id in ids:
+            name = EQUIPMENT.get(equipment_id, equipment_id)
+            icon = QLabel()
+            with contextlib.suppress(FileNotFoundError):  # a name is enough without its icon
+                icon.setPixmap(equipment_pixmap(None, equipment_id, 40, fg, accent))
+            icon.setAccessibleName(f"Equipment: {name}")
+            icon.setToolTip(name)
+            caption = QLabel(name.split(" (")[0])
+            caption.setWordWrap(True)
+            self.equipment_row.addWidget(icon)
+            self.equipment_row.addWidget(caption)
+        self.equipment_row.addStretch(1)
 
     def _next_text(self, step: Step) -> str:
         if self._plan is None:
@@ -324,16 +378,25 @@ class PlayerPage(QWidget):
         if event.type() == QEvent.Type.FontChange:  # the system font size changed
             self._apply_fonts()
 
+    def _fit_countdown(self) -> None:
+        """Digits a third of the window high, shrunk only if the phase's widest text won't fit."""
+        digits = QFont(self.font())
+        digits.setBold(True)
+        digits.setPixelSize(100)
+        metrics = QFontMetrics(digits)
+        ink = metrics.tightBoundingRect("0").height() or 70
+        window_height = max(self.window().height(), self.height(), 300)
+        by_height = 100 * (window_height / 3 + 6) / ink
+        room = max(self.countdown.width(), 100) - 8
+        by_width = 100 * room / max(metrics.horizontalAdvance(self._widest), 1)
+        digits.setPixelSize(max(24, int(min(by_height, by_width))))
+        self.countdown.setFont(digits)
+
     def _apply_fonts(self) -> None:
         """Scale text with the window: the countdown digits are a third of its height."""
         height = max(self.height(), 300)
         base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 10
-        digits = QFont(self.font())
-        digits.setBold(True)
-        digits.setPixelSize(100)
-        ink = QFontMetrics(digits).tightBoundingRect("0").height() or 70
-        digits.setPixelSize(max(40, int(100 * (height / 3 + 4) / ink)))
-        self.countdown.setFont(digits)
+        self._fit_countdown()
         self.countdown.setMinimumHeight(int(height / 3) + 8)
         for label, factor, bold in (
             (self.phase_band, 0.06, True),
@@ -345,7 +408,7 @@ class PlayerPage(QWidget):
             font.setBold(bold)
             font.setPixelSize(max(int(base * 1.3), int(height * factor)))
             label.setFont(font)
-        self.side_badge.setMinimumWidth(int(height * 0.2))
+        self.side_badge.setMinimumWidth(int(height * 0.17))
         for label in (self.steps_label, self.next_label, self.position_label):
             font = QFont(self.font())
             font.setPointSizeF(base * 1.25)

@@ -48,6 +48,12 @@ def _palette(window: str, base: str, text: str, button: str, highlight: str,
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
+    # Disabled controls must look disabled: grey text halfway between text and window.
+    grey = QColor(*(round((a + b) / 2) for a, b in zip(
+        QColor(text).getRgb()[:3], QColor(window).getRgb()[:3], strict=True)))
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
     return palette
 
 
