@@ -60,8 +60,8 @@ def open_store(ctx: AppContext) -> str | None:
 
 def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     """A session left unfinished: resume it where it stopped, discard it, or decide later."""
-    if ctx.history is None:
-        return
+    if ctx.history is None or window.controller is not None:
+        return  # nothing to offer, or a session (the welcome's assessment) is already playing
     offers = ctx.history.incomplete_sessions()
     if not offers:
         return

@@ -123,3 +123,40 @@ def test_rehearsal_speed_is_not_recorded(qtbot, ctx, clock) -> None:
     assert "not recorded" in window.player.speed_label.text()
     advance(window, clock, 60)
     assert ctx.history.sessions() == []
+
+
+def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
+        qtbot, ctx, clock, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from hiptimer.qt import app as app_module
+
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
+    advance(first, clock, 200)
+    first.close()  # left after one step
+
+    asked: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.done(0)
+        resume = next(b for b in box.buttons() if b.text() == "&Resume")
+        monkeypatch.setattr(box, "clickedButton", lambda: resume)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    playing = MainWindow(ctx)
+    qtbot.addWidget(playing)
+    playing.start_routine(ctx.catalog.find("assessment"), SideChoice.BOTH)
+    app_module.offer_resume(playing, ctx)
+    assert asked == []  # never over a session that is already playing
+    ctx.history.discard_session(playing.controller.session_id)
+
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    app_module.offer_resume(second, ctx)
+    assert len(asked) == 1 and "Daily hip routine" in asked[0] and "1 step(s)" in asked[0]
+    assert second.controller is not None
+    assert second.controller.session.snapshot(clock.now).step_index == 1
