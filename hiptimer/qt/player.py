@@ -34,6 +34,8 @@ from hiptimer.qt.resources import PictogramWidget, equipment_pixmap
 # colour blindness, and both keep 3.5:1 or more (AA for large text) on light and dark windows.
 SIDE_COLOURS = {"left": "#2F80D0", "right": "#CF5A12"}
 
+NO_DEGREES = -1  # the measurement box's "nothing typed yet" value
+
 # What Enter / the Done button does in each phase; in timed work phases it does nothing.
 DONE_WORDS = {
     PhaseKind.COUNT: "Rep done",
@@ -46,7 +48,7 @@ DONE_WORDS = {
 
 WAITING_WORDS = {
     PhaseKind.ACTION: "Done?",
-    PhaseKind.MEASURE: "°",
+    PhaseKind.MEASURE: "00°",
 }
 
 
@@ -92,6 +94,8 @@ def detail_text(snapshot: Snapshot) -> str:
         parts.append(f"cycle {phase.cycle} of {phase.cycles}")
     if phase.kind is PhaseKind.COUNT:
         parts.append("press Enter after each rep")
+    if phase.kind is PhaseKind.MEASURE:
+        parts.append("type the degrees, then Enter")
     if phase.kind is PhaseKind.ACTION:
         parts.append("press Enter when done" if phase.seconds is None
                      else "moves on by itself · Enter when done")
@@ -122,6 +126,7 @@ class PlayerPage(QWidget):
         self._snapshot: Snapshot | None = None
         self._phase_key: tuple[object, ...] | None = None
         self._widest = "000"  # the widest text the countdown shows in this phase
+        self._measure_key: tuple[int, int] | None = None  # the MEASURE phase being entered
 
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Progress")
@@ -226,8 +231,11 @@ class PlayerPage(QWidget):
         row = QHBoxLayout(box)
         self.measure_caption = QLabel("Degrees:")
         self.measure_spin = QSpinBox()
-        self.measure_spin.setRange(0, 90)
+        self.measure_spin.setRange(NO_DEGREES, 90)
+        self.measure_spin.setSpecialValueText("type degrees")  # nothing entered yet, not 0°
         self.measure_spin.setSuffix("°")
+        self.measure_spin.setMinimumWidth(160)
+        self.measure_spin.valueChanged.connect(self._show_degrees)
         self.measure_spin.setAccessibleName("Measured degrees")
         self.measure_caption.setBuddy(self.measure_spin)
         self.measure_save = QPushButton("Save measurement")
@@ -263,7 +271,17 @@ class PlayerPage(QWidget):
         return row
 
     def submit_measurement(self) -> None:
+        if self.measure_spin.value() == NO_DEGREES:
+            self.detail_label.setText("Type the degrees you measured, then press Enter")
+            self.measure_spin.setFocus()
+            return
         self.measurement.emit(self.measure_spin.value())
+
+    def _show_degrees(self) -> None:
+        """While measuring, the big number is the value being typed."""
+        if self._snapshot is not None and self._snapshot.phase.kind is PhaseKind.MEASURE:
+            value = self.measure_spin.value()
+            self.countdown.setText("?" if value == NO_DEGREES else f"{value}°")
 
     # Showing ------------------------------------------------------------------------------
     def set_plan(self, plan: Plan, speed: float) -> None:
@@ -284,7 +302,10 @@ class PlayerPage(QWidget):
         if key != self._phase_key:
             self._phase_key = key
             self._show_phase(snapshot, paused)
-        self.countdown.setText(countdown_text(snapshot))
+        if phase.kind is PhaseKind.MEASURE:
+            self._show_degrees()
+        else:
+            self.countdown.setText(countdown_text(snapshot))
         self.detail_label.setText(detail_text(snapshot))
         self.left_label.setText(f"Left: {clock_text(snapshot.session_left / snapshot.speed)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
@@ -324,8 +345,12 @@ class PlayerPage(QWidget):
         if widest != self._widest:
             self._widest = widest
             self._fit_countdown()
-        if measuring and exercise.normal is not None:
-            self.measure_caption.setText(f"Degrees (normal {exercise.normal}°):")
+        if measuring and (step.index, snapshot.phase_index) != self._measure_key:
+            self._measure_key = (step.index, snapshot.phase_index)
+            self.measure_spin.setValue(NO_DEGREES)
+            normal = f" (normal {exercise.normal}°)" if exercise.normal is not None else ""
+            self.measure_caption.setText(f"{side.value.capitalize() if side else ''} "
+                                         f"degrees{normal}:".strip())
             self.measure_spin.setFocus()
 
     def _show_equipment(self, ids: tuple[str, ...]) -> None:
@@ -409,10 +434,14 @@ class PlayerPage(QWidget):
             font.setPixelSize(max(int(base * 1.3), int(height * factor)))
             label.setFont(font)
         self.side_badge.setMinimumWidth(int(height * 0.17))
-        for label in (self.steps_label, self.next_label, self.position_label):
+        for widgets, factor in (
+            ((self.steps_label, self.next_label, self.position_label), 1.25),
+            ((self.measure_caption, self.measure_spin, self.measure_save), 1.6),
+        ):
             font = QFont(self.font())
-            font.setPointSizeF(base * 1.25)
-            label.setFont(font)
+            font.setPointSizeF(base * factor)
+            for widget in widgets:
+                widget.setFont(font)
 
 
 def steps_html(step: Step, kind: PhaseKind) -> str:
