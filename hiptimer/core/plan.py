@@ -278,7 +278,9 @@ def _rep_phases(
     item: Item, exercise: Exercise, side: Side | None, first_side: Side, self_paced: bool
 ) -> list[Phase]:
     count = int(_require(item.count, "count", item))
-    alternate = item.sides is Sides.ALTERNATE and exercise.one_sided
+    # Alternating reps show L/R per rep even for an exercise with no limited side (the
+    # sitting knee drop works both knees in turn).
+    alternate = item.sides is Sides.ALTERNATE
 
     def rep_side(rep: int) -> Side | None:
         if not alternate:

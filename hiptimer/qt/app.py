@@ -100,9 +100,8 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         print(f"hiptimer: {history_problem}", file=sys.stderr)
         ctx.notices.append(history_problem)
     apply_theme(app, ctx.settings.theme)
-    cues = CuePlayer(resources_dir() / "sounds")
-    voice = Voice()
-    window = MainWindow(ctx, cues, voice, speed=args.speed, history_problem=history_problem)
+    window = MainWindow(ctx, speed=args.speed, history_problem=history_problem,
+                        audio_factory=lambda: (CuePlayer(resources_dir() / "sounds"), Voice()))
     if args.routine:
         side = SideChoice(args.side) if args.side else None
         window.picker.select(args.routine, side)

@@ -88,8 +88,10 @@ class Voice(QObject):
 
     problem_found = Signal(str)
 
-    def __init__(self, engine: str | None = None, *, probe_timeout_ms: int = 5000,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, engine: str | None = None, *, probe: bool | None = None,
+                 probe_timeout_ms: int = 5000, parent: QObject | None = None) -> None:
+        """``engine`` None picks the first real engine; ``probe`` (default: when picking)
+        tries it in a child process first."""
         super().__init__(parent)
         self.problem: str | None = None
         self._speech = None
@@ -98,6 +100,7 @@ class Voice(QObject):
         self._muted = False
         self._volume = 0.8
         self._probe: QProcess | None = None
+        self._pending: str | None = None  # the latest prompt asked for while probing
         self.spoken: deque[str] = deque(maxlen=100)  # recent prompts, for the window and tests
         try:
             self._tts = importlib.import_module("PySide6.QtTextToSpeech")
@@ -105,19 +108,22 @@ class Voice(QObject):
             self.problem = f"Voice is off: Qt Text to Speech could not load ({exc})."
             return
         engines = self._tts.QTextToSpeech.availableEngines()
-        if engine is not None:
-            if engine not in engines:
-                self.problem = f"Voice is off: the speech engine '{engine}' is not installed."
-            else:
-                self._create(engine)
-            return
-        engine = next((e for e in engines if e != "mock"), None)
+        if probe is None:
+            probe = engine is None
         if engine is None:
-            self.problem = ("Voice is off: no speech engine is installed "
-                            "(for example speech-dispatcher).")
+            engine = next((e for e in engines if e != "mock"), None)
+            if engine is None:
+                self.problem = ("Voice is off: no speech engine is installed "
+                                "(for example speech-dispatcher).")
+                return
+        if engine not in engines:
+            self.problem = f"Voice is off: the speech engine '{engine}' is not installed."
             return
         self._engine = engine
-        self._start_probe(engine, probe_timeout_ms)
+        if probe:
+            self._start_probe(engine, probe_timeout_ms)
+        else:
+            self._create(engine)
 
     def _start_probe(self, engine: str, timeout_ms: int) -> None:
         probe = QProcess(self)
@@ -162,6 +168,9 @@ class Voice(QObject):
             return
         self._speech = speech
         self._apply()
+        pending, self._pending = self._pending, None
+        if pending:
+            self.say(pending)
     @property
     def available(self) -> bool:
         return self._speech is not None
@@ -181,7 +190,11 @@ class Voice(QObject):
             self._speech.setVolume(self._volume)
 
     def say(self, text: str) -> None:
-        if self._speech is None or not self._enabled or self._muted:
+        if not self._enabled or self._muted:
+            return
+        if self._speech is None:
+            if self._probe is not None:
+                self._pending = text  # said as soon as the engine answers
             return
         self.spoken.append(text)
         self._speech.stop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,12 +33,16 @@ from hiptimer.qt.theme import apply_theme
 from hiptimer.qt.welcome import WelcomeDialog
 
 APP_TITLE = "hiptimer"
+AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, cues: CuePlayer | None = None, voice: Voice | None = None,
                  *, speed: float = 1.0, history_problem: str | None = None,
+                 audio_factory: AudioFactory | None = None,
                  parent: QWidget | None = None) -> None:
+        """``audio_factory`` builds sound and voice when the first session starts, so the
+        window opens without loading Qt Multimedia; tests pass ``cues``/``voice`` directly."""
         super().__init__(parent)
         self.ctx = ctx
         self.cues = cues
@@ -78,10 +84,9 @@ class MainWindow(QMainWindow):
         self.summary.again.connect(self._play_again)
 
         self._build_menus()
-        self._apply_audio_settings()
-        self._sound_notice = self._audio_problems()
-        if voice is not None:
-            voice.problem_found.connect(self._voice_problem)
+        self._audio_factory = audio_factory
+        self._sound_notice = ""
+        self._attach_audio(cues, voice)
 
     # Menus and keys -----------------------------------------------------------------------
     def _action(self, menu, text: str, keys: list[str], slot, *, session: bool = False,
@@ -159,6 +164,9 @@ class MainWindow(QMainWindow):
                           lead_in=settings.lead_in_seconds,
                           self_paced_reps=settings.self_paced_reps)
         self._drop_controller()
+        if self._audio_factory is not None:
+            factory, self._audio_factory = self._audio_factory, None
+            self._attach_audio(*factory())
         self.controller = SessionController(
             plan, speed=speed, clock=self.ctx.clock,
             history=self.ctx.history if speed == 1 else None,
@@ -244,7 +252,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         words = {"completed": "complete", "ended_early": "ended early"}
         self.summary.show_summary(controller.plan.routine.name, words.get(status, status),
-                                  controller.active_seconds(), controller.outcomes)
+                                  controller.active_seconds(), controller.outcomes,
+                                  len(controller.plan.steps))
         self.stack.setCurrentWidget(self.summary)
         self.setWindowTitle(f"Session {words.get(status, status)} — {APP_TITLE}")
 
@@ -329,6 +338,13 @@ class MainWindow(QMainWindow):
             self.voice.set_volume(settings.volume)
             self.voice.set_muted(settings.muted)
             self.voice.set_enabled(settings.voice)
+
+    def _attach_audio(self, cues: CuePlayer | None, voice: Voice | None) -> None:
+        self.cues, self.voice = cues, voice
+        self._apply_audio_settings()
+        self._sound_notice = self._audio_problems()
+        if voice is not None:
+            voice.problem_found.connect(self._voice_problem)
 
     def _voice_problem(self, message: str) -> None:
         """The speech engine failed after start-up: say so once, where the user looks."""

@@ -57,6 +57,8 @@ def countdown_text(snapshot: Snapshot) -> str:
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
         return f"{snapshot.reps_counted}/{phase.reps}"
+    if phase.kind is PhaseKind.HOLD and snapshot.shown_seconds is not None:
+        return str(snapshot.shown_seconds)  # hold… 4, 3, 2, 1; the rep is on the detail line
     if phase.rep is not None:
         return str(phase.rep)
     if snapshot.shown_seconds is None:
@@ -74,7 +76,7 @@ def widest_countdown(snapshot: Snapshot) -> str:
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
         return f"{phase.reps}/{phase.reps}"
-    if phase.rep is not None:
+    if phase.rep is not None and phase.kind is not PhaseKind.HOLD:
         return "0" * len(str(phase.reps or phase.rep))
     longest = phase.extendable_to or snapshot.phase_seconds or phase.seconds
     if longest is None:
@@ -88,8 +90,8 @@ def detail_text(snapshot: Snapshot) -> str:
     parts: list[str] = []
     if phase.rep is not None and phase.reps:
         parts.append(f"rep {phase.rep} of {phase.reps}")
-        if phase.kind is PhaseKind.HOLD and snapshot.shown_seconds is not None:
-            parts.append(f"hold {snapshot.shown_seconds} s")
+        if phase.kind is PhaseKind.HOLD:
+            parts.append("hold")
     if phase.cycle is not None and phase.cycles:
         parts.append(f"cycle {phase.cycle} of {phase.cycles}")
     if phase.kind is PhaseKind.COUNT:
@@ -322,7 +324,11 @@ class PlayerPage(QWidget):
                                       "border-radius: 6px; padding: 4px;")
         self.buttons["pause"].setText("Resume" if paused else "Pause")
         exercise = step.exercise
-        self.name_label.setText(exercise.name)
+        following = self._following(step)
+        if phase.kind is PhaseKind.REST and following is not None:
+            self.name_label.setText(f"Rest · next: {following.exercise.name}")
+        else:
+            self.name_label.setText(exercise.name)
         side = phase.side or step.side
         self.side_badge.setText(side.letter if side else "")
         if side is not None:
@@ -382,12 +388,15 @@ class PlayerPage(QWidget):
             self.equipment_row.addWidget(caption)
         self.equipment_row.addStretch(1)
 
+    def _following(self, step: Step) -> Step | None:
+        if self._plan is None:
+            return None
+        return next(iter(self._plan.steps[step.index + 1:]), None)
+
     def _next_text(self, step: Step) -> str:
         if self._plan is None:
             return ""
-        later = self._plan.steps[step.index + 1:]
-        following = next((s for s in later if s.number != step.number or s.side != step.side),
-                         None)
+        following = self._following(step)
         if following is None:
             return "<b>Next:</b> finish"
         side = f" ({following.side.value})" if following.side else ""

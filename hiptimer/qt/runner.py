@@ -66,8 +66,8 @@ class SessionRunner(QObject):
         if wake is None:
             return
         now = self.now()  # slow slots (a history write, a repaint) must not make us late
-        # Wake a hair after the deadline so the engine sees it as passed.
-        self._timer.start(max(0, math.ceil((wake - now) * 1000) + 1))
+        # Precise timers never fire early, so rounding up is enough to land on the deadline.
+        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
 
     def tick(self) -> None:
         now = self.now()

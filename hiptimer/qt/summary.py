@@ -19,17 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.describe import clock_text
+from hiptimer.core.model import Kind
 from hiptimer.core.session import StepOutcome
 
 
 def outcome_line(outcome: StepOutcome) -> str:
+    """One line per step: what was planned against what was done, in the step's own unit."""
     side = f" ({outcome.side.value})" if outcome.side else ""
     if outcome.measurement is not None:
         amount = f"{outcome.measurement}°"
+    elif outcome.kind is Kind.ONCE:
+        amount = "done" if outcome.status == "done" else "skipped"
     elif outcome.planned_reps:
         amount = f"{outcome.actual_reps or 0} of {outcome.planned_reps} reps"
     else:
-        amount = f"{clock_text(outcome.actual_seconds)} of {clock_text(outcome.planned_seconds)}"
+        amount = f"{round(outcome.actual_seconds)} s of {round(outcome.planned_seconds)} s"
     mark = "✓" if outcome.status == "done" else "–"
     return f"{mark} {escape(outcome.exercise_name)}{side}: {amount}"
 
@@ -80,13 +84,13 @@ class SummaryPage(QWidget):
         layout.addLayout(buttons)
 
     def show_summary(self, routine_name: str, status: str, active_seconds: float,
-                     outcomes: list[StepOutcome]) -> None:
-        done = sum(1 for o in outcomes if o.status == "done")
+                     outcomes: list[StepOutcome], total_steps: int) -> None:
+        done = len({o.step_index for o in outcomes if o.status == "done"})
         self.title.setText(f"{routine_name}: {status}")
-        lines = "".join(f"<li>{outcome_line(o)}</li>" for o in outcomes)
+        lines = "<br>".join(outcome_line(o) for o in outcomes)
         self.report.setHtml(
-            f"<p><b>{done}</b> of {len(outcomes)} steps done · active time "
-            f"<b>{clock_text(active_seconds)}</b></p><ul>{lines}</ul>"
+            f"<p><b>{done}</b> of {total_steps} steps done · active time "
+            f"<b>{clock_text(active_seconds)}</b></p><p>{lines}</p>"
             "<p>Stop and get checked if you felt sharp pain, pain with popping, or pain at the "
             "front of the hip.</p>")
         self.rate_pain.setChecked(False)

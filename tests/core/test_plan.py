@@ -297,6 +297,16 @@ def test_alternate_held_reps_keep_one_side_for_the_whole_rep() -> None:
     assert sides == [Side.LEFT] * 3 + [Side.RIGHT] * 3
 
 
+def test_alternate_reps_of_a_two_sided_exercise_still_show_each_side() -> None:
+    """The sitting knee drop works both knees in turn: one step, L/R on every rep."""
+    plan = plan_of(Item("both-legs", Kind.REPS, count=4, sides=Sides.ALTERNATE),
+                   side=SideChoice.RIGHT)
+    [step] = plan.steps
+    assert step.side is None
+    assert [p.side for p in step.phases if p.rep] == [Side.RIGHT, Side.LEFT, Side.RIGHT,
+                                                       Side.LEFT]
+
+
 # -------------------------------------------------------------------- rests
 def test_rest_trails_the_last_side_of_each_item_but_not_the_last_item() -> None:
     plan = plan_of(hold(seconds=30), hold("two", seconds=20), side=SideChoice.BOTH, rest=12)
