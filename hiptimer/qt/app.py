@@ -6,11 +6,11 @@ import argparse
 import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hiptimer import __version__
 from hiptimer.core.catalog import Catalog
-from hiptimer.core.history import HistoryError, open_history
 from hiptimer.core.model import SideChoice
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.settings import load_settings
@@ -45,11 +45,14 @@ def build_context(paths: AppPaths, catalog: Catalog) -> AppContext:
     return ctx
 
 
+FIRST_PAINT_GRACE_MS = 400
 QUIET_LOGS = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
 
 
 def open_store(ctx: AppContext) -> str | None:
     """Open the history file; on any problem the app runs on and says why (returned)."""
+    from hiptimer.core.history import HistoryError, open_history  # after the first paint
+
     try:
         store, message = open_history(ctx.paths.history_file)
     except HistoryError as exc:
@@ -95,12 +98,8 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_LOGS)  # library probing, not our problems
     app = make_application()
     ctx = build_context(paths, catalog)
-    history_problem = open_store(ctx)
-    if history_problem:
-        print(f"hiptimer: {history_problem}", file=sys.stderr)
-        ctx.notices.append(history_problem)
     apply_theme(app, ctx.settings.theme)
-    window = MainWindow(ctx, speed=args.speed, history_problem=history_problem,
+    window = MainWindow(ctx, speed=args.speed,
                         audio_factory=lambda: (CuePlayer(resources_dir() / "sounds"), Voice()))
     if args.routine:
         side = SideChoice(args.side) if args.side else None
@@ -108,14 +107,29 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     window.show()
     if args.fullscreen:
         window.toggle_fullscreen()
-    if args.routine and args.start:  # scripted start: no dialog may get in the way
-        routine = catalog.find(args.routine)
-        window.start_routine(routine, window.picker.side_choice())
-    else:
+
+    done = []
+
+    def after_first_paint() -> None:
+        """History, then the session or the questions: the window is already on screen."""
+        if done:
+            return
+        done.append(True)
+        problem = open_store(ctx)
+        if problem:
+            print(f"hiptimer: {problem}", file=sys.stderr)
+            ctx.notices.append(problem)
+            window.set_history_problem(problem)
+        if args.routine and args.start:  # scripted start: no dialog may get in the way
+            window.start_routine(catalog.find(args.routine), window.picker.side_choice())
+            return
         if not ctx.settings.welcome_done:
             window.show_welcome()
         window.show_notices()
         offer_resume(window, ctx)
+
+    window.first_painted.connect(after_first_paint)
+    QTimer.singleShot(FIRST_PAINT_GRACE_MS, after_first_paint)  # a window that never paints
     try:
         return app.exec()
     finally:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,10 +20,9 @@ from hiptimer.core.model import Routine, Side, SideChoice
 from hiptimer.core.plan import PhaseKind, build_plan
 from hiptimer.core.session import SessionState, Snapshot
 from hiptimer.qt.audio import CuePlayer, Voice
-from hiptimer.qt.builder.routines_page import RoutinesPage
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
-from hiptimer.qt.history_page import HistoryPage
+from hiptimer.qt.lazy_page import LazyPage
 from hiptimer.qt.picker import PickerPage
 from hiptimer.qt.player import PlayerPage
 from hiptimer.qt.session_controller import SessionController, wall_now
@@ -37,6 +36,8 @@ AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # once, just after the window is first on screen
+
     def __init__(self, ctx: AppContext, cues: CuePlayer | None = None, voice: Voice | None = None,
                  *, speed: float = 1.0, history_problem: str | None = None,
                  audio_factory: AudioFactory | None = None,
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.voice = voice
         self.speed = speed
         self.controller: SessionController | None = None
+        self._painted = False
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 800)
 
@@ -57,12 +59,12 @@ class MainWindow(QMainWindow):
         self.picker = PickerPage(ctx)
         self.picker.start_requested.connect(self.start_routine)
         self.home.addTab(self.picker, "&Routines")
-        self.routines_page = RoutinesPage(ctx)
-        self.routines_page.catalog_changed.connect(self.picker.reload)
-        self.routines_page.play_requested.connect(self._try_routine)
-        self.home.addTab(self.routines_page, "M&y routines")
-        self.history_page = HistoryPage(ctx, history_problem)
-        self.home.addTab(self.history_page, "&History")
+        # The builder and the history (with its charts) are built when first shown.
+        self._history_problem = history_problem
+        self._routines_tab = LazyPage(self._build_routines_page)
+        self.home.addTab(self._routines_tab, "M&y routines")
+        self._history_tab = LazyPage(self._build_history_page)
+        self.home.addTab(self._history_tab, "&History")
         self.home.currentChanged.connect(self._home_tab_changed)
         self.player = PlayerPage()
         self.summary = SummaryPage()
@@ -108,8 +110,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.file_menu = file_menu
-        self._action(file_menu, "&Log measurement…", ["Ctrl+L"], self.history_page.log_measurement)
-        self._action(file_menu, "&Export history…", [], self.history_page.export_history)
+        self._action(file_menu, "&Log measurement…", ["Ctrl+L"],
+                     lambda: self.history_page.log_measurement())
+        self._action(file_menu, "&Export history…", [],
+                     lambda: self.history_page.export_history())
         self._action(file_menu, "Se&ttings…", ["Ctrl+,"], self.open_settings)
         self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         session = bar.addMenu("&Session")
@@ -199,6 +203,33 @@ class MainWindow(QMainWindow):
         if self.ctx.notices:
             self.statusBar().showMessage(" ".join(self.ctx.notices))
             self.ctx.notices.clear()
+
+    def _build_routines_page(self) -> QWidget:
+        from hiptimer.qt.builder.routines_page import RoutinesPage
+
+        page = RoutinesPage(self.ctx)
+        page.catalog_changed.connect(self.picker.reload)
+        page.play_requested.connect(self._try_routine)
+        return page
+
+    def set_history_problem(self, problem: str | None) -> None:
+        """Why history is not saved (or was started afresh): shown on the History tab."""
+        self._history_problem = problem
+        if self._history_tab.built:
+            self.history_page.set_problem(problem)
+
+    def _build_history_page(self) -> QWidget:
+        from hiptimer.qt.history_page import HistoryPage
+
+        return HistoryPage(self.ctx, self._history_problem)
+
+    @property
+    def routines_page(self):  # -> RoutinesPage (imported lazily)
+        return self._routines_tab.page()
+
+    @property
+    def history_page(self):  # -> HistoryPage (imported lazily)
+        return self._history_tab.page()
 
     def _try_routine(self, routine: Routine, speed: float) -> None:
         """'Try it' from the builder: the picker's side choice, at the chosen speed."""
@@ -298,12 +329,13 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx.paths, self).exec()
 
     def _home_tab_changed(self, index: int) -> None:
-        if self.home.widget(index) is self.history_page:
+        if self.home.widget(index) is self._history_tab:
             self.history_page.refresh()
 
     def show_home(self) -> None:
         self._drop_controller()
-        self.history_page.refresh()
+        if self._history_tab.built:
+            self.history_page.refresh()
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
 
@@ -359,8 +391,14 @@ class MainWindow(QMainWindow):
         problems = [p.problem for p in (self.cues, self.voice) if p is not None and p.problem]
         return " ".join(problems) + (" The session runs silent." if problems else "")
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.routines_page.maybe_close():
+        if self._routines_tab.built and not self.routines_page.maybe_close():
             event.ignore()
             return
         # A running session is kept as incomplete (its finished steps are already saved) and

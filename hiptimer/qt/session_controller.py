@@ -7,14 +7,12 @@ engine reports it, before the next step is shown.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from hiptimer.core.announcements import announce
-from hiptimer.core.history import HistoryError
 from hiptimer.core.plan import Plan
 from hiptimer.core.routine_writer import dump_file
 from hiptimer.core.session import Event, EventKind, SessionState, StepOutcome
@@ -25,7 +23,13 @@ if TYPE_CHECKING:
     from hiptimer.qt.audio import CuePlayer, Voice
 
 
-HISTORY_ERRORS = (sqlite3.Error, OSError, ValueError, HistoryError)
+def history_errors() -> tuple[type[Exception], ...]:
+    """What a failing history write can raise; imported only once a history is in use."""
+    import sqlite3
+
+    from hiptimer.core.history import HistoryError
+
+    return (sqlite3.Error, OSError, ValueError, HistoryError)
 
 
 def routine_hash(plan: Plan) -> str:
@@ -50,6 +54,7 @@ class SessionController(QObject):
         self.plan = plan
         self.runner = SessionRunner(plan, speed=speed, clock=clock, parent=self)
         self.history = history
+        self._history_errors = history_errors() if history is not None else ()
         self.cues = cues
         self.voice = voice
         self.session_id: int | None = resume_session_id
@@ -70,8 +75,9 @@ class SessionController(QObject):
                 self.session_id = self.history.begin_session(
                     routine_id=self.plan.routine.id, routine_name=self.plan.routine.name,
                     content_hash=routine_hash(self.plan),
-                    side_choice=self.plan.side_choice.value, started_at=self.started_at)
-            except HISTORY_ERRORS as exc:  # the session runs even if history cannot be written
+                    side_choice=self.plan.side_choice.value,
+                    started_at=self.started_at)
+            except self._history_errors as exc:  # the session goes on without history
                 self._history_failed(exc)
         if at_step:
             self.first_step = at_step
@@ -105,7 +111,7 @@ class SessionController(QObject):
         if self.history is not None and self.session_id is not None:
             try:
                 self.history.record_step(self.session_id, outcome, wall_now())
-            except HISTORY_ERRORS as exc:
+            except self._history_errors as exc:
                 self._history_failed(exc)
 
     def active_seconds(self) -> float:
@@ -128,7 +134,7 @@ class SessionController(QObject):
             try:
                 self.history.finish_session(self.session_id, wall_now(), status,
                                             self.active_seconds())
-            except HISTORY_ERRORS as exc:
+            except self._history_errors as exc:
                 self._history_failed(exc)
         if emit:
             self.finished.emit(status)
@@ -137,5 +143,5 @@ class SessionController(QObject):
         if self.history is not None and self.session_id is not None and (pain is not None or note):
             try:
                 self.history.set_feedback(self.session_id, pain, note)
-            except HISTORY_ERRORS as exc:
+            except self._history_errors as exc:
                 self._history_failed(exc)
