@@ -70,3 +70,9 @@ def dark_palette() -> QPalette:
 
 def light_palette() -> QPalette:
     return _palette("#f6f6f4", "#ffffff", "#111111", "#e6e6e3", "#0072B2", LIGHT_ACCENT)
+
+
+def problem_colour(palette: QPalette) -> QColor:
+    """Red for problem text with at least 4.5:1 contrast on the palette's base colour."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#FF8A80" if dark else "#B3261E")

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import QAction, QBrush, QDropEvent, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,9 +55,9 @@ from hiptimer.qt.builder.undo_commands import EditCommand
 from hiptimer.qt.builder.undo_commands import Path as TreePath
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.resources import PictogramWidget
+from hiptimer.qt.theme import problem_colour
 
 ROLE_PATH = Qt.ItemDataRole.UserRole
-PROBLEM_COLOUR = QColor("#c92a2a")
 SPEEDS = ((1.0, "1× (real time)"), (10.0, "10× (rehearse)"), (60.0, "60× (quick check)"))
 
 
@@ -200,16 +200,16 @@ class RoutineEditor(QWidget):
         splitter.addWidget(self._build_library())
         splitter.addWidget(self._build_routine_pane())
         splitter.addWidget(self._build_item_pane())
-        splitter.setSizes([380, 480, 400])
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([500, 420, 360])
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
 
         self.problem_list = QListWidget()
         self.problem_list.setAccessibleName("Problems")
         self.problem_list.setMaximumHeight(72)
         palette = self.problem_list.palette()
-        palette.setColor(QPalette.ColorRole.Text, PROBLEM_COLOUR)
+        palette.setColor(QPalette.ColorRole.Text, problem_colour(palette))
         self.problem_list.setPalette(palette)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.estimate_label = QLabel()
@@ -321,7 +321,7 @@ class RoutineEditor(QWidget):
         self.add_button.clicked.connect(self.add_selected_exercise)
 
         self.pictogram = PictogramWidget()
-        self.pictogram.setFixedSize(96, 96)
+        self.pictogram.setFixedSize(150, 150)  # large enough to read the position at a glance
         self.pictogram.setAccessibleName("Starting position picture")
         self.exercise_details = QTextBrowser()
         self.exercise_details.setAccessibleName("Exercise instructions")
@@ -496,7 +496,7 @@ class RoutineEditor(QWidget):
         for problem, place in self.problems:
             entry = QListWidgetItem(f"{self._place_text(place)}{ur.plain_message(problem)}")
             entry.setData(ROLE_PATH, place)
-            entry.setForeground(QBrush(PROBLEM_COLOUR))
+            entry.setForeground(QBrush(problem_colour(self.problem_list.palette())))
             self.problem_list.addItem(entry)
         if not self.problems:
             entry = QListWidgetItem("None: the routine is ready to save and to try.")
@@ -589,7 +589,7 @@ class RoutineEditor(QWidget):
     def _mark(self, node: QTreeWidgetItem, bad: bool) -> None:
         if bad:
             for column in (0, 1):
-                node.setForeground(column, QBrush(PROBLEM_COLOUR))
+                node.setForeground(column, QBrush(problem_colour(self.palette())))
             node.setText(1, (node.text(1) + "  ⚠ see problems").strip())
 
     def _node(self, path: TreePath) -> QTreeWidgetItem | None:
