@@ -1,0 +1,55 @@
+"""Nothing is clipped at 1280×800: every page fits, and the countdown is a third of the height."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from hiptimer.core.catalog import load_catalog
+from hiptimer.core.model import SideChoice
+from hiptimer.core.paths import AppPaths, builtin_routines_dir
+from hiptimer.core.settings import Settings
+from hiptimer.qt.context import AppContext
+from hiptimer.qt.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, app_paths: AppPaths) -> MainWindow:
+    ctx = AppContext(paths=app_paths,
+                     catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
+                     settings=Settings(welcome_done=True))
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    return main
+
+
+def fits(main: MainWindow) -> None:
+    hint = main.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 800, hint
+    assert (main.width(), main.height()) == (1280, 800)
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2])
+def test_every_home_tab_fits(window: MainWindow, tab: int) -> None:
+    window.home.setCurrentIndex(tab)
+    fits(window)
+
+
+def test_the_builder_editor_fits(window: MainWindow) -> None:
+    window.home.setCurrentIndex(1)
+    window.routines_page.new_routine()
+    fits(window)
+
+
+@pytest.mark.parametrize("routine_id", ["full-program", "daily", "assessment"])
+def test_the_player_fits_and_its_digits_are_a_third_of_the_window(
+        window: MainWindow, routine_id: str) -> None:
+    window.start_routine(window.ctx.catalog.find(routine_id), SideChoice.BOTH)
+    fits(window)
+    digits = QFontMetrics(window.player.countdown.font()).tightBoundingRect("0").height()
+    assert digits >= 800 / 3
+    text = window.player.countdown.text()
+    assert QFontMetrics(window.player.countdown.font()).horizontalAdvance(text) <= \
+        window.player.countdown.width()
