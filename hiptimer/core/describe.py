@@ -29,10 +29,16 @@ def dose_text(item: Item) -> str:
     return text
 
 
+def duration_text(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour up, rounded to the second."""
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 def clock_text(seconds: float) -> str:
-    """``m:ss`` for a minute or more, plain seconds below."""
-    whole = max(0, int(seconds))
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+    """Like :func:`duration_text` for a minute or more; plain seconds below."""
+    return duration_text(seconds) if round(seconds) >= 60 else str(max(0, round(seconds)))
 
 
 def minutes_text(seconds: float) -> str:

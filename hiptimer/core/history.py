@@ -14,15 +14,16 @@ Times go in as timezone-aware datetimes and are stored twice: ISO 8601 with the 
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from hiptimer.core import weeks
 from hiptimer.core.history_file import (
@@ -35,6 +36,8 @@ from hiptimer.core.history_file import (
 )
 from hiptimer.core.history_schema import user_version
 from hiptimer.core.model import Kind, Side, SideChoice
+
+T = TypeVar("T")
 
 _WEEKS_PER_QUERY = 300  # 3 parameters each, under the oldest SQLite limit of 999
 
@@ -161,6 +164,23 @@ class Totals:
 MeasurementSeries = dict[tuple[str, Side], list[tuple[date, int]]]
 
 
+
+def _as_history_error(method: Callable[..., T]) -> Callable[..., T]:
+    """Database failures (a locked file, a full disk) reach callers as :class:`HistoryError`,
+    the one error the app handles, with the original attached."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            error = HistoryBusyError if busy else HistoryError
+            raise error(f"the history file could not be used: {exc}") from exc
+
+    return wrapper
+
+
 class HistoryStore:
     """Reads and writes one history file.  Build it with :func:`open_history`."""
 
@@ -206,13 +226,15 @@ class HistoryStore:
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # a failed COMMIT must not leave it open
+                self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
 
     # -- writing while a session runs ---------------------------------------------------
 
+    @_as_history_error
     def begin_session(
         self,
         routine_id: str,
@@ -239,6 +261,7 @@ class HistoryStore:
             )
         return int(cursor.lastrowid or 0)
 
+    @_as_history_error
     def record_step(self, session_id: int, outcome: StepOutcomeLike, ended_at: datetime) -> int:
         """Commit one finished step; a test step's degrees also become a measurement row."""
         _require_aware(ended_at, "ended_at")
@@ -282,6 +305,7 @@ class HistoryStore:
                 self._insert_measurement(test, side, outcome.measurement, ended_at, "", session_id)
         return int(cursor.lastrowid or 0)
 
+    @_as_history_error
     def finish_session(
         self, session_id: int, ended_at: datetime, status: str, active_seconds: float
     ) -> None:
@@ -298,10 +322,12 @@ class HistoryStore:
             (ended_at.isoformat(), ended_at.timestamp(), status, float(active_seconds)),
         )
 
+    @_as_history_error
     def discard_session(self, session_id: int) -> None:
         """Mark an unfinished session as discarded; its rows stay in the file."""
         self._update_session(session_id, "status = 'discarded'", ())
 
+    @_as_history_error
     def set_feedback(self, session_id: int, pain: int | None, note: str = "") -> None:
         """How it felt afterwards: pain 0–10 (None: not given) and a free note."""
         if pain is not None and (
@@ -310,6 +336,7 @@ class HistoryStore:
             raise ValueError(f"pain must be a whole number from 0 to 10, got {pain!r}")
         self._update_session(session_id, "pain = ?, note = ?", (pain, note))
 
+    @_as_history_error
     def add_measurement(
         self,
         test: str,
@@ -336,6 +363,7 @@ class HistoryStore:
 
     # -- reading, for the history view, the resume offer and exports --------------------
 
+    @_as_history_error
     def incomplete_sessions(self) -> list[IncompleteSession]:
         """Sessions never finished (a crash, the window closed), newest first."""
         rows = self._conn.execute(
@@ -361,6 +389,7 @@ class HistoryStore:
             for row in rows
         ]
 
+    @_as_history_error
     def sessions(
         self, limit: int | None = 50, offset: int = 0, *, include_discarded: bool = False
     ) -> list[SessionRow]:
@@ -372,14 +401,17 @@ class HistoryStore:
         ).fetchall()
         return [_session_row(row) for row in rows]
 
+    @_as_history_error
     def session(self, session_id: int) -> SessionRow | None:
         row = self._conn.execute(f"{_SESSION_SELECT} WHERE s.id = ?", (session_id,)).fetchone()
         return None if row is None else _session_row(row)
 
+    @_as_history_error
     def session_count(self, *, include_discarded: bool = False) -> int:
         where = "" if include_discarded else "WHERE status != 'discarded'"
         return int(self._conn.execute(f"SELECT count(*) FROM sessions {where}").fetchone()[0])
 
+    @_as_history_error
     def session_steps(self, session_id: int) -> list[StepRow]:
         rows = self._conn.execute(
             f"{_STEP_SELECT} WHERE session_id = ? ORDER BY step_index, id", (session_id,)
@@ -391,6 +423,7 @@ class HistoryStore:
         for row in self._conn.execute(f"{_STEP_SELECT} ORDER BY session_id, step_index, id"):
             yield _step_row(row)
 
+    @_as_history_error
     def week_counts(self, start_week: date, end_week: date, tz: tzinfo) -> list[WeekCount]:
         """Completed sessions per ISO week in ``tz``, for every week from start to end."""
         mondays = weeks.weeks_in_range(start_week, end_week)
@@ -416,6 +449,7 @@ class HistoryStore:
             counts.extend(row[0] for row in rows)
         return [WeekCount(monday, count) for monday, count in zip(mondays, counts, strict=True)]
 
+    @_as_history_error
     def streak(self, goal: int, today: date, tz: tzinfo) -> int:
         """Weeks in a row meeting ``goal`` completed sessions (see :func:`weeks.current_streak`).
 
@@ -441,6 +475,7 @@ class HistoryStore:
             block_end, block_weeks = block_start - weeks.ONE_WEEK, block_weeks * 2
         return weeks.current_streak(counts, goal, today)
 
+    @_as_history_error
     def totals(self) -> Totals:
         count, completed, active_seconds = self._conn.execute(
             "SELECT count(*), coalesce(sum(status = 'completed'), 0),"
@@ -453,6 +488,7 @@ class HistoryStore:
             first_session_date=self.first_session_date(),
         )
 
+    @_as_history_error
     def first_session_date(self, tz: tzinfo | None = None) -> date | None:
         """The date of the first session kept, local to where it was recorded (or in ``tz``)."""
         row = self._conn.execute(
@@ -461,6 +497,7 @@ class HistoryStore:
         ).fetchone()
         return None if row is None else _local_date(row[0], tz)
 
+    @_as_history_error
     def measurement_series(self, tz: tzinfo | None = None) -> MeasurementSeries:
         """Degrees over time for every (test, side), oldest first; all four keys always there."""
         series: MeasurementSeries = {(test, side): [] for test in TESTS for side in Side}
@@ -474,6 +511,7 @@ class HistoryStore:
             series[(test, Side(side))].append((day, degrees))
         return series
 
+    @_as_history_error
     def measurements(self) -> list[MeasurementRow]:
         rows = self._conn.execute(
             "SELECT id, session_id, test, side, degrees, taken_at, note FROM measurements"

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from hiptimer.core.describe import duration_text
 from hiptimer.core.history import HistoryStore, MeasurementRow, SessionRow, StepRow
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json")
@@ -74,11 +75,6 @@ def _seconds(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _duration(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
 
 # -- table ----------------------------------------------------------------------------------
 
@@ -94,7 +90,7 @@ def _table(sessions: Sequence[SessionRow], measurements: Sequence[MeasurementRow
                         session.started_at.strftime("%Y-%m-%d %H:%M"),
                         session.routine_name,
                         session.side_choice.value,
-                        _duration(session.active_seconds),
+                        duration_text(session.active_seconds),
                         session.status.replace("_", " "),
                         "" if session.pain is None else str(session.pain),
                         f"{session.steps_done}/{session.steps_done + session.steps_skipped}",

@@ -13,17 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 import yaml
 
-from hiptimer.core.model import FORMAT_VERSION, Exercise, Item, Kind, Range, Routine, Sides
+from hiptimer.core.loader import KIND_KEYS
+from hiptimer.core.model import FORMAT_VERSION, Exercise, Item, Range, Routine, Sides
 
 _DEFAULT_ROUTINE_REST = Routine.__dataclass_fields__["rest"].default
-_DOSE_KEYS: dict[Kind, tuple[str, ...]] = {
-    Kind.HOLD: ("seconds",),
-    Kind.RELEASE: ("seconds",),
-    Kind.REPS: ("count", "hold", "pace"),
-    Kind.CYCLES: ("work", "relax", "count"),
-    Kind.ONCE: ("seconds",),
-    Kind.TEST: (),
-}
 
 
 def dump_file(routines: Sequence[Routine], exercises: Mapping[str, Exercise] | None = None) -> str:
@@ -89,7 +82,7 @@ def _item_lines(item: Item) -> list[str]:
     lines = [f"          - exercise: {_text(item.exercise)}"]
     field = _field_writer(lines, "            ")
     field("kind", item.kind.value)
-    for key in _DOSE_KEYS[item.kind]:
+    for key in KIND_KEYS[item.kind]:
         value = getattr(item, key)
         if value is not None:
             field(key, _range(value) if isinstance(value, Range) else str(value))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from hiptimer.core.atomic_file import atomic_write
 from hiptimer.core.model import Side
 
 
@@ -28,7 +28,16 @@ class Settings:
     theme: str = "system"  # system | dark | light
 
     def validated(self) -> Settings:
-        """Clamp every value into its allowed range."""
+        """Clamp every number into its range; a value of the wrong type gets its default."""
+        defaults = Settings()
+        for name in ("muted", "voice", "self_paced_reps", "welcome_done"):
+            if not isinstance(getattr(self, name), bool):
+                setattr(self, name, getattr(defaults, name))
+        for name in ("lead_in_seconds", "volume", "weekly_goal"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                    or value != value or value in (float("inf"), float("-inf")):
+                setattr(self, name, getattr(defaults, name))
         self.lead_in_seconds = min(max(int(self.lead_in_seconds), 0), 120)
         self.volume = min(max(int(self.volume), 0), 100)
         self.weekly_goal = min(max(int(self.weekly_goal), 1), 14)
@@ -50,7 +59,7 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
         if values.get("limited_side") is not None:
             values["limited_side"] = Side(values["limited_side"])
         return Settings(**values).validated(), None
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, OverflowError) as exc:
         aside = path.with_name(path.name + ".broken")
         try:
             os.replace(path, aside)
@@ -65,16 +74,6 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically: a crash mid-write leaves the previous file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(settings)
     data["limited_side"] = settings.limited_side.value if settings.limited_side else None
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, json.dumps(data, indent=2, sort_keys=True))

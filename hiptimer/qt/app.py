@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hiptimer import __version__
 from hiptimer.core.catalog import Catalog
-from hiptimer.core.model import SideChoice
+from hiptimer.core.model import Side, SideChoice
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.settings import load_settings
 from hiptimer.qt.audio import CuePlayer, Voice
 from hiptimer.qt.context import AppContext
-from hiptimer.qt.main_window import MainWindow
+from hiptimer.qt.main_window import MainWindow, ResumePoint
 from hiptimer.qt.resources import app_icon
+from hiptimer.qt.session_controller import routine_hash
 from hiptimer.qt.theme import apply_theme
 
 DESKTOP_FILE_NAME = "io.github.hiptimer.Hiptimer"
@@ -75,10 +76,14 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Resume your session?")
+    what = f"'{left.routine_name}' ({left.side_choice.value}) from {when}"
+    resume = None
     if routine is None:
-        box.setText(f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
-                    f"unfinished after {done} step(s), but the routine no longer exists.")
-        resume = None
+        box.setText(f"{what} was left unfinished after {done} step(s), but the routine no "
+                    "longer exists.")
+    elif routine_hash(routine) != left.routine_hash:
+        box.setText(f"{what} was left unfinished after {done} step(s), but the routine has "
+                    "been changed since, so it cannot go on where it stopped.")
     else:
         box.setText(f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
                     f"unfinished after {done} step(s). Carry on where it stopped?")
@@ -87,9 +92,12 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if resume is not None and box.clickedButton() is resume:
-        at_step = 0 if left.last_step_index is None else left.last_step_index + 1
-        window.resume_session(routine, left.side_choice, at_step, left.session_id,
-                              left.active_seconds or 0)
+        steps = ctx.history.session_steps(left.session_id)
+        window.resume_session(routine, left.side_choice, ResumePoint(
+            session_id=left.session_id,
+            at_step=0 if left.last_step_index is None else left.last_step_index + 1,
+            first_side=next((Side(s.side) for s in steps if s.side), None),
+            active_seconds=left.active_seconds or 0))
     elif box.clickedButton() is discard:
         ctx.history.discard_session(left.session_id)
 
@@ -121,6 +129,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
             ctx.notices.append(problem)
             window.set_history_problem(problem)
         if args.routine and args.start:  # scripted start: no dialog may get in the way
+            window.show_notices()  # the status bar does not block
             window.start_routine(catalog.find(args.routine), window.picker.side_choice())
             return
         if not ctx.settings.welcome_done:

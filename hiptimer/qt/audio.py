@@ -164,7 +164,7 @@ class Voice(QObject):
     def _create(self, engine: str) -> None:
         speech = self._tts.QTextToSpeech(engine, self)
         if speech.state() == self._tts.QTextToSpeech.State.Error:
-            self.problem = f"Voice is off: the speech engine '{engine}' did not start."
+            self._fail(f"Voice is off: the speech engine '{engine}' did not start.")
             return
         self._speech = speech
         self._apply()

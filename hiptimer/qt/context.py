@@ -24,8 +24,10 @@ class AppContext:
     clock: Callable[[], float] = time.monotonic
     notices: list[str] = field(default_factory=list)  # problems to tell the user once
 
-    def save_settings(self) -> None:
+    def save_settings(self) -> str | None:
+        """Save; return the problem (the caller shows it) when the file cannot be written."""
         try:
             save_settings(self.paths.settings_file, self.settings)
         except OSError as exc:
-            self.notices.append(f"Settings could not be saved: {exc}")
+            return f"Settings could not be saved: {exc}"
+        return None

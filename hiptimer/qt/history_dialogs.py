@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QIODevice, QSaveFile, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core import history_export
+from hiptimer.core.atomic_file import atomic_write
+from hiptimer.core.describe import duration_text
 from hiptimer.core.history import (
     MAX_DEGREES,
     MIN_DEGREES,
@@ -40,13 +42,6 @@ from hiptimer.core.model import Side
 from hiptimer.qt.progress_chart import TEST_INFO
 
 NO_DEGREES = MIN_DEGREES - 1  # the spin box's "not entered yet" value
-
-
-def clock(seconds: float) -> str:
-    """``m:ss``, or ``h:mm:ss`` from an hour up (never bare seconds, unlike the player)."""
-    minutes, secs = divmod(max(0, round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 STATUS_WORDS = {
@@ -172,21 +167,6 @@ def _format_for(path: str, chosen_filter: str) -> tuple[Path, str]:
     return target.with_name(f"{target.name}.{fmt}"), fmt
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` only once everything is written (QSaveFile); raise OSError if not."""
-    file = QSaveFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(file.errorString())
-    data = text.encode("utf-8")
-    if file.write(data) != len(data):
-        message = file.errorString()
-        file.cancelWriting()
-        file.commit()
-        raise OSError(message)
-    if not file.commit():
-        raise OSError(file.errorString())
-
-
 def export_history_dialog(parent: QWidget | None, store: HistoryStore) -> Path | None:
     """Ask where to save, then write the whole history as CSV or JSON; return the file.
 
@@ -203,7 +183,7 @@ def export_history_dialog(parent: QWidget | None, store: HistoryStore) -> Path |
         return None
     target, fmt = _format_for(path, chosen)
     try:
-        write_atomically(target, history_export.export(store, fmt))
+        atomic_write(target, history_export.export(store, fmt))
     except (OSError, HistoryError) as exc:
         QMessageBox.warning(
             parent, "Export failed", f"The history could not be saved to {target}:\n{exc}"
@@ -226,7 +206,7 @@ class SessionDetailsDialog(QDialog):
         pain = "not given" if session.pain is None else f"{session.pain}/10"
         header = QLabel(
             f"<b>{escape(session.routine_name)}</b><br>"
-            f"{session.started_at:%A %d %B %Y, %H:%M} · {clock(session.active_seconds)} "
+            f"{session.started_at:%A %d %B %Y, %H:%M} · {duration_text(session.active_seconds)} "
             f"active · {STATUS_WORDS.get(session.status, session.status)} · pain {pain}"
             + (f"<br>Note: {escape(session.note)}" if session.note else "")
         )
@@ -246,9 +226,9 @@ class SessionDetailsDialog(QDialog):
                 step.exercise_name,
                 "" if step.side is None else step.side.value.capitalize(),
                 "Done" if step.status == "done" else "Skipped",
-                f"{clock(step.actual_seconds)} of {clock(step.planned_seconds)}"
+                f"{duration_text(step.actual_seconds)} of {duration_text(step.planned_seconds)}"
                 if step.planned_seconds
-                else clock(step.actual_seconds),
+                else duration_text(step.actual_seconds),
                 ""
                 if step.planned_reps is None
                 else f"{step.actual_reps or 0} of {step.planned_reps}",

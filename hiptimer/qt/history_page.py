@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core import weeks
+from hiptimer.core.describe import duration_text
 from hiptimer.core.history import HistoryError, HistoryStore, SessionRow, WeekCount
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history_dialogs import (
     STATUS_WORDS,
     LogMeasurementDialog,
     SessionDetailsDialog,
-    clock,
     export_history_dialog,
 )
 from hiptimer.qt.progress_chart import ProgressChart
@@ -68,7 +68,7 @@ class SystemLocalTime(tzinfo):
         return time.strftime("%Z")
 
 
-def duration_text(seconds: float) -> str:
+def hours_and_minutes(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes < 60:
         return f"{minutes} min"
@@ -150,7 +150,7 @@ class SessionsModel(QAbstractTableModel):
         if column == 2:
             return session.side_choice.value.capitalize()
         if column == 3:
-            return clock(session.active_seconds)
+            return duration_text(session.active_seconds)
         if column == 4:
             return STATUS_WORDS.get(session.status, session.status)
         if column == 5:
@@ -415,7 +415,7 @@ class HistoryPage(QWidget):
             started = "" if since is None else f" · since {since.day} {since:%b %Y}"
             self.totals_label.setText(
                 f"{totals.sessions} sessions · {totals.completed} completed · "
-                f"{duration_text(totals.active_minutes * 60)} of exercise{started}"
+                f"{hours_and_minutes(totals.active_minutes * 60)} of exercise{started}"
             )
         else:
             self.totals_label.setText("No sessions yet.")
@@ -441,7 +441,9 @@ class HistoryPage(QWidget):
 
     def _goal_changed(self, value: int) -> None:
         self.ctx.settings.weekly_goal = value
-        self.ctx.save_settings()
+        problem = self.ctx.save_settings()
+        if problem:
+            self.set_problem(problem)
         if self.ctx.history is not None:
             try:
                 self._show_goal(self.ctx.history)

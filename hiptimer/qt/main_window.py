@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.describe import clock_text
 from hiptimer.core.model import Routine, Side, SideChoice
 from hiptimer.core.plan import PhaseKind, build_plan
 from hiptimer.core.session import SessionState, Snapshot
@@ -24,7 +24,7 @@ from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.lazy_page import LazyPage
 from hiptimer.qt.picker import PickerPage
-from hiptimer.qt.player import PlayerPage
+from hiptimer.qt.player import PlayerPage, time_left_text
 from hiptimer.qt.session_controller import SessionController, wall_now
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.summary import SummaryPage
@@ -32,6 +32,18 @@ from hiptimer.qt.theme import apply_theme
 from hiptimer.qt.welcome import WelcomeDialog
 
 APP_TITLE = "hiptimer"
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where a session left unfinished goes on: its row, next step, side order, time so far."""
+
+    session_id: int
+    at_step: int
+    first_side: Side | None
+    active_seconds: float = 0
+
+
 AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
 
 
@@ -111,9 +123,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.file_menu = file_menu
         self._action(file_menu, "&Log measurement…", ["Ctrl+L"],
-                     lambda: self.history_page.log_measurement())
+                     lambda: self._paused_for(self.history_page.log_measurement))
         self._action(file_menu, "&Export history…", [],
-                     lambda: self.history_page.export_history())
+                     lambda: self._paused_for(self.history_page.export_history))
         self._action(file_menu, "Se&ttings…", ["Ctrl+,"], self.open_settings)
         self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         session = bar.addMenu("&Session")
@@ -156,15 +168,16 @@ class MainWindow(QMainWindow):
         self.session_actions.append(action)
 
     # Sessions -----------------------------------------------------------------------------
-    def start_routine(self, routine: Routine, side: SideChoice, at_step: int = 0,
-                      resume_session_id: int | None = None, speed: float | None = None) -> None:
+    def start_routine(self, routine: Routine, side: SideChoice, *, speed: float | None = None,
+                      resume: ResumePoint | None = None) -> None:
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
         speed = self.speed if speed is None else speed
         settings = self.ctx.settings
-        if side is not SideChoice.BOTH:
+        if side is not SideChoice.BOTH and resume is None:
             settings.limited_side = Side(side.value)
-            self.ctx.save_settings()
-        plan = build_plan(routine, self.ctx.catalog.library, side, settings.limited_side,
+            self._save_settings()
+        first_side = resume.first_side if resume and resume.first_side else settings.limited_side
+        plan = build_plan(routine, self.ctx.catalog.library, side, first_side,
                           lead_in=settings.lead_in_seconds,
                           self_paced_reps=settings.self_paced_reps)
         self._drop_controller()
@@ -174,7 +187,9 @@ class MainWindow(QMainWindow):
         self.controller = SessionController(
             plan, speed=speed, clock=self.ctx.clock,
             history=self.ctx.history if speed == 1 else None,
-            cues=self.cues, voice=self.voice, resume_session_id=resume_session_id, parent=self)
+            cues=self.cues, voice=self.voice,
+            resume_session_id=resume.session_id if resume else None,
+            earlier_active_seconds=resume.active_seconds if resume else 0, parent=self)
         self.controller.runner.changed.connect(self._show_snapshot)
         self.controller.finished.connect(self._session_finished)
         self.controller.record_problem.connect(self.player.set_notice)
@@ -184,19 +199,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.player)
         for action in self.session_actions:
             action.setEnabled(True)
-        self.controller.start(at_step)
+        self.controller.start(resume.at_step if resume else 0)
 
-    def resume_session(self, routine: Routine, side: SideChoice, at_step: int,
-                       session_id: int, active_seconds: float = 0) -> None:
-        """Carry on a session left unfinished, at the step after its last recorded one."""
-        steps = build_plan(routine, self.ctx.catalog.library, side,
-                           self.ctx.settings.limited_side).steps
-        if at_step >= len(steps):  # every step was recorded; only the ending was lost
+    def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
+        """Carry on a session left unfinished, at the step after its last recorded one, with
+        its sides in the order it began with."""
+        steps = build_plan(routine, self.ctx.catalog.library, side, resume.first_side).steps
+        if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
             if self.ctx.history is not None:
-                self.ctx.history.finish_session(session_id, wall_now(), "completed",
-                                                active_seconds)
+                self.ctx.history.finish_session(resume.session_id, wall_now(), "completed",
+                                                resume.active_seconds)
             return
-        self.start_routine(routine, side, at_step=at_step, resume_session_id=session_id)
+        self.start_routine(routine, side, resume=resume)
 
     def show_notices(self) -> None:
         """Problems found while starting (bad routine files, settings, history): shown once."""
@@ -270,7 +284,7 @@ class MainWindow(QMainWindow):
         if snapshot.state is SessionState.FINISHED:
             return
         self.player.show_snapshot(snapshot)
-        left = clock_text(snapshot.session_left / snapshot.speed)
+        left = time_left_text(snapshot)
         paused = " (paused)" if snapshot.state is SessionState.PAUSED else ""
         self.setWindowTitle(f"{left} left{paused} — {self.controller.plan.routine.name} — "
                             f"{APP_TITLE}")
@@ -294,16 +308,28 @@ class MainWindow(QMainWindow):
 
     def _play_again(self) -> None:
         if self.controller is not None:
-            plan = self.controller.plan
-            self.start_routine(plan.routine, plan.side_choice)
+            plan, speed = self.controller.plan, self.controller.speed
+            self.start_routine(plan.routine, plan.side_choice, speed=speed)
+
+    def _save_settings(self) -> None:
+        problem = self.ctx.save_settings()
+        if problem:
+            self.statusBar().showMessage(problem)
+
+    def _paused_for(self, dialog: Callable[[], object]) -> None:
+        """Open a dialog; a session that is playing pauses first (Space resumes it)."""
+        if self.controller is not None and self.stack.currentWidget() is self.player:
+            self.controller.runner.pause()
+        dialog()
 
     def open_settings(self) -> None:
         """The settings dialog; a running session pauses while it is open."""
-        if self.controller is not None and self.stack.currentWidget() is self.player:
-            self.controller.runner.pause()
+        self._paused_for(self._edit_settings)
+
+    def _edit_settings(self) -> None:
         if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
             return
-        self.ctx.save_settings()
+        self._save_settings()
         apply_theme(QApplication.instance(), self.ctx.settings.theme)
         self.mute_action.setChecked(self.ctx.settings.muted)
         self._apply_audio_settings()
@@ -314,7 +340,7 @@ class MainWindow(QMainWindow):
         dialog = WelcomeDialog(self.ctx.settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.ctx.save_settings()
+        self._save_settings()
         if dialog.limited_side is not None:
             self.picker.side_buttons[SideChoice(dialog.limited_side.value)].setChecked(True)
         assessment = self.ctx.catalog.find("assessment")
@@ -357,7 +383,7 @@ class MainWindow(QMainWindow):
     def toggle_mute(self) -> None:
         self.ctx.settings.muted = not self.ctx.settings.muted
         self.mute_action.setChecked(self.ctx.settings.muted)
-        self.ctx.save_settings()
+        self._save_settings()
         self._apply_audio_settings()
         self.statusBar().showMessage("Muted" if self.ctx.settings.muted else "Sound on", 3000)
 

@@ -66,6 +66,11 @@ def countdown_text(snapshot: Snapshot) -> str:
     return countdown_seconds(snapshot.shown_seconds)
 
 
+def time_left_text(snapshot: Snapshot) -> str:
+    """Real time left in the session, counted up like a countdown (never 0 while running)."""
+    return clock_text(math.ceil(snapshot.session_left / snapshot.speed))
+
+
 def countdown_seconds(seconds: int) -> str:
     """Plain seconds up to ten minutes ("120" reads faster than "2:00"), then m:ss."""
     return str(seconds) if seconds < 600 else clock_text(seconds)
@@ -289,6 +294,8 @@ class PlayerPage(QWidget):
     def set_plan(self, plan: Plan, speed: float) -> None:
         self._plan = plan
         self._phase_key = None
+        self._measure_key = None  # a new session never offers the last one's degrees
+        self.measure_spin.setValue(NO_DEGREES)
         self.speed_label.setVisible(speed != 1)
         self.speed_label.setText(f"×{speed:g} speed · rehearsal, not recorded")
 
@@ -309,7 +316,7 @@ class PlayerPage(QWidget):
         else:
             self.countdown.setText(countdown_text(snapshot))
         self.detail_label.setText(detail_text(snapshot))
-        self.left_label.setText(f"Left: {clock_text(snapshot.session_left / snapshot.speed)}")
+        self.left_label.setText(f"Left: {time_left_text(snapshot)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
         self.buttons["done"].setText(DONE_WORDS.get(phase.kind, "Done"))
         self.buttons["done"].setEnabled(phase.kind in DONE_WORDS)

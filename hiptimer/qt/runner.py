@@ -47,7 +47,9 @@ class SessionRunner(QObject):
         """Run one engine call at the current time, then publish and re-arm the timer."""
         now = self.now()
         result = action(now)
-        events = result if isinstance(result, list) else []
+        # Controls that answer True/False (extend) leave the events they caught up on queued
+        # in the engine; update() hands them over now instead of at the next key press.
+        events = result if isinstance(result, list) else self.session.update(now)
         self._publish(events, now)
         return result
 

@@ -7,12 +7,14 @@ engine reports it, before the next step is shown.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from hiptimer.core.announcements import announce
+from hiptimer.core.model import Routine
 from hiptimer.core.plan import Plan
 from hiptimer.core.routine_writer import dump_file
 from hiptimer.core.session import Event, EventKind, SessionState, StepOutcome
@@ -32,9 +34,17 @@ def history_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.Error, OSError, ValueError, HistoryError)
 
 
-def routine_hash(plan: Plan) -> str:
+def is_busy(exc: Exception) -> bool:
+    """Another program holds the database for now: worth trying again later."""
+    return type(exc).__name__ == "HistoryBusyError"
+
+
+Write = Callable[["HistoryStore"], object]
+
+
+def routine_hash(routine: Routine) -> str:
     """A short hash of the routine's content, so history can tell edited routines apart."""
-    return hashlib.sha256(dump_file([plan.routine]).encode()).hexdigest()[:16]
+    return hashlib.sha256(dump_file([routine]).encode()).hexdigest()[:16]
 
 
 def wall_now() -> datetime:
@@ -49,12 +59,18 @@ class SessionController(QObject):
 
     def __init__(self, plan: Plan, *, speed: float, clock: Clock,
                  history: HistoryStore | None, cues: CuePlayer | None, voice: Voice | None,
-                 resume_session_id: int | None = None, parent: QObject | None = None) -> None:
+                 resume_session_id: int | None = None, earlier_active_seconds: float = 0,
+                 parent: QObject | None = None) -> None:
+        """``earlier_active_seconds``: what a resumed session had already done."""
         super().__init__(parent)
         self.plan = plan
+        self.speed = speed
         self.runner = SessionRunner(plan, speed=speed, clock=clock, parent=self)
         self.history = history
         self._history_errors = history_errors() if history is not None else ()
+        self._unsaved: list[Write] = []  # history writes waiting for a busy database
+        self._said_busy = False
+        self._earlier_active = earlier_active_seconds
         self.cues = cues
         self.voice = voice
         self.session_id: int | None = resume_session_id
@@ -70,22 +86,47 @@ class SessionController(QObject):
 
     def start(self, at_step: int = 0) -> None:
         self.started_at = wall_now()
-        if self.history is not None and self.session_id is None:
-            try:
-                self.session_id = self.history.begin_session(
+        if self.session_id is None:
+            started_at = self.started_at
+
+            def begin(store: HistoryStore) -> None:
+                self.session_id = store.begin_session(
                     routine_id=self.plan.routine.id, routine_name=self.plan.routine.name,
-                    content_hash=routine_hash(self.plan),
-                    side_choice=self.plan.side_choice.value,
-                    started_at=self.started_at)
-            except self._history_errors as exc:  # the session goes on without history
-                self._history_failed(exc)
+                    content_hash=routine_hash(self.plan.routine),
+                    side_choice=self.plan.side_choice.value, started_at=started_at)
+
+            self._write(begin)
         if at_step:
             self.first_step = at_step
             self.runner.session.begin_at(at_step)
         self.runner.start()
 
+    def _write(self, write: Write) -> None:
+        """Queue one history write and run every queued write, in order.
+
+        A busy database (another program holding it) keeps the writes queued for the next
+        try; any other failure stops saving, and says so, while the session goes on.
+        """
+        if self.history is None:
+            return
+        self._unsaved.append(write)
+        while self._unsaved and self.history is not None:
+            try:
+                self._unsaved[0](self.history)
+            except self._history_errors as exc:
+                if not is_busy(exc):
+                    self._history_failed(exc)
+                elif not self._said_busy:
+                    self._said_busy = True
+                    self.record_problem.emit(
+                        "The history file is busy (another copy of hiptimer?); finished steps "
+                        "are kept and saved as soon as it is free.")
+                return
+            self._unsaved.pop(0)
+
     def _history_failed(self, exc: Exception) -> None:
         self.history = None
+        self._unsaved.clear()
         self.record_problem.emit(f"History could not be saved from here on: {exc}")
 
     def _on_events(self, events: list[Event]) -> None:
@@ -108,14 +149,12 @@ class SessionController(QObject):
 
     def _record(self, outcome: StepOutcome) -> None:
         self.outcomes.append(outcome)
-        if self.history is not None and self.session_id is not None:
-            try:
-                self.history.record_step(self.session_id, outcome, wall_now())
-            except self._history_errors as exc:
-                self._history_failed(exc)
+        ended_at = wall_now()
+        self._write(lambda store: store.record_step(self.session_id, outcome, ended_at))
 
     def active_seconds(self) -> float:
-        return sum(o.actual_seconds for o in self.outcomes)
+        """Work seconds of the whole session, a resumed one's earlier run included."""
+        return self._earlier_active + sum(o.actual_seconds for o in self.outcomes)
 
     def leave(self) -> None:
         """The window closes mid-session: keep it as incomplete so it can be resumed."""
@@ -130,18 +169,11 @@ class SessionController(QObject):
         if self.status is not None:
             return
         self.status = status
-        if self.history is not None and self.session_id is not None:
-            try:
-                self.history.finish_session(self.session_id, wall_now(), status,
-                                            self.active_seconds())
-            except self._history_errors as exc:
-                self._history_failed(exc)
+        ended_at, active = wall_now(), self.active_seconds()
+        self._write(lambda store: store.finish_session(self.session_id, ended_at, status, active))
         if emit:
             self.finished.emit(status)
 
     def set_feedback(self, pain: int | None, note: str) -> None:
-        if self.history is not None and self.session_id is not None and (pain is not None or note):
-            try:
-                self.history.set_feedback(self.session_id, pain, note)
-            except self._history_errors as exc:
-                self._history_failed(exc)
+        if pain is not None or note:
+            self._write(lambda store: store.set_feedback(self.session_id, pain, note))

@@ -45,3 +45,12 @@ def test_a_bad_side_value_is_a_clear_problem(tmp_path: Path) -> None:
     path.write_text('{"limited_side": "middle"}')
     settings, problem = load_settings(path)
     assert settings.limited_side is None and problem is not None
+
+
+def test_values_of_the_wrong_type_get_their_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"muted": "false", "voice": 0, "volume": Infinity, "lead_in_seconds": NaN,'
+                    ' "weekly_goal": "3", "welcome_done": null}')
+    settings, problem = load_settings(path)
+    assert problem is None
+    assert settings == Settings()

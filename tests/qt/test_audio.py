@@ -49,7 +49,10 @@ def test_a_probed_engine_that_hangs_is_given_up_with_one_message(qtbot, monkeypa
 
 def test_cue_player_plays_or_explains_why_not(qtbot, tmp_path) -> None:
     cues = CuePlayer(resources_dir() / "sounds")
-    assert cues.available or cues.problem
+    # Exactly one of the two: it plays, or it says why it cannot.
+    assert cues.available != bool(cues.problem), (cues.available, cues.problem)
+    if not cues.available:
+        assert cues.problem.startswith("Sound is off:")
     for name in audio.SOUND_NAMES:
         cues.play(name)  # never raises, with or without a device
 

@@ -168,7 +168,8 @@ def test_export_cancelled_writes_nothing(qtbot, store, tmp_path, monkeypatch) ->
 
 
 def test_export_to_an_unwritable_place_says_so(qtbot, store, tmp_path, monkeypatch) -> None:
-    _choose_file(monkeypatch, tmp_path / "missing-folder" / "history.csv", CSV_FILTER)
+    (tmp_path / "a-file").write_text("not a folder")
+    _choose_file(monkeypatch, tmp_path / "a-file" / "history.csv", CSV_FILTER)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
     assert export_history_dialog(None, store) is None

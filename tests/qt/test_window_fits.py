@@ -28,7 +28,6 @@ def window(qtbot, app_paths: AppPaths) -> MainWindow:
 def fits(main: MainWindow) -> None:
     hint = main.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 800, hint
-    assert (main.width(), main.height()) == (1280, 800)
 
 
 @pytest.mark.parametrize("tab", [0, 1, 2])
