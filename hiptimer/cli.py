@@ -9,8 +9,9 @@ from pathlib import Path
 
 from hiptimer import __version__
 from hiptimer.core.catalog import LIBRARY_FILE, load_catalog, load_library
+from hiptimer.core.describe import plural
 from hiptimer.core.loader import load_file
-from hiptimer.core.model import SideChoice
+from hiptimer.core.model import Routine, SideChoice
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
@@ -78,6 +79,14 @@ def cmd_routines(paths: AppPaths) -> int:
     return 0
 
 
+def check_summary(routines: Sequence[Routine], defined_exercises: int) -> str:
+    """E.g. "1 routine of 4 exercises" or "defines 26 exercises"."""
+    parts = [f"{plural(1, 'routine')} of {plural(len(r.items), 'exercise')}" for r in routines]
+    if defined_exercises:
+        parts.append(f"defines {plural(defined_exercises, 'exercise')}")
+    return "; ".join(parts) or "nothing in it"
+
+
 def is_library_file(path: Path) -> bool:
     """The built-in exercise library, or a copy of the built-in folder's (as in a source tree)."""
     return path.name == LIBRARY_FILE and (path.parent / "full-program.yaml").is_file()
@@ -93,8 +102,7 @@ def cmd_check(files: Sequence[Path]) -> int:
             print(problem, file=sys.stderr)
         failed = failed or not result.ok
         if result.ok:
-            print(f"{path}: ok ({len(result.routines)} routine(s), "
-                  f"{len(result.exercises)} exercise(s))")
+            print(f"{path}: ok ({check_summary(result.routines, len(result.exercises))})")
     return 1 if failed else 0
 
 

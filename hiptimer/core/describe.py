@@ -43,3 +43,8 @@ def clock_text(seconds: float) -> str:
 
 def minutes_text(seconds: float) -> str:
     return f"about {max(1, round(seconds / 60))} min"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 step``, ``2 steps``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hiptimer import __version__
 from hiptimer.core.catalog import Catalog
+from hiptimer.core.describe import plural
 from hiptimer.core.model import Side, SideChoice
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.settings import load_settings
@@ -66,7 +67,8 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     """A session left unfinished: resume it where it stopped, discard it, or decide later."""
     if ctx.history is None or window.controller is not None:
         return  # nothing to offer, or a session (the welcome's assessment) is already playing
-    offers = ctx.history.incomplete_sessions()
+    # A session left before its first step finished has nothing to carry on from.
+    offers = [o for o in ctx.history.incomplete_sessions() if o.steps_recorded]
     if not offers:
         return
     left = offers[0]
@@ -76,17 +78,16 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Resume your session?")
-    what = f"'{left.routine_name}' ({left.side_choice.value}) from {when}"
+    what = (f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
+            f"unfinished after {plural(done, 'step')}")
     resume = None
     if routine is None:
-        box.setText(f"{what} was left unfinished after {done} step(s), but the routine no "
-                    "longer exists.")
+        box.setText(f"{what}, but the routine no longer exists.")
     elif routine_hash(routine) != left.routine_hash:
-        box.setText(f"{what} was left unfinished after {done} step(s), but the routine has "
-                    "been changed since, so it cannot go on where it stopped.")
+        box.setText(f"{what}, but the routine has been changed since, so it cannot go on "
+                    "where it stopped.")
     else:
-        box.setText(f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
-                    f"unfinished after {done} step(s). Carry on where it stopped?")
+        box.setText(f"{what}. Carry on where it stopped?")
         resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("&Discard it", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)

@@ -48,6 +48,9 @@ NO_HISTORY_TEXT = "History is not available, so sessions are not being saved."
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+_EPOCH = datetime(1970, 1, 1)
+
+
 class SystemLocalTime(tzinfo):
     """The computer's local time, with its daylight-saving changes (from the C library).
 
@@ -63,6 +66,11 @@ class SystemLocalTime(tzinfo):
 
     def dst(self, dt: datetime | None) -> timedelta | None:
         return None
+
+    def fromutc(self, dt: datetime) -> datetime:
+        """UTC → local time; the default needs dst(), which the C library does not give."""
+        stamp = (dt.replace(tzinfo=None) - _EPOCH).total_seconds()
+        return dt + timedelta(seconds=time.localtime(stamp).tm_gmtoff or 0)
 
     def tzname(self, dt: datetime | None) -> str | None:
         return time.strftime("%Z")

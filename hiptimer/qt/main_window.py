@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
                                   controller.active_seconds(), controller.outcomes,
                                   len(controller.plan.steps))
         self.stack.setCurrentWidget(self.summary)
+        self.summary.save_button.setFocus()
         self.setWindowTitle(f"Session {words.get(status, status)} — {APP_TITLE}")
 
     def _feedback(self, pain: int | None, note: str) -> None:
@@ -360,6 +361,7 @@ class MainWindow(QMainWindow):
 
     def show_home(self) -> None:
         self._drop_controller()
+        self.picker.routine_list.setFocus()
         if self._history_tab.built:
             self.history_page.refresh()
         self.stack.setCurrentWidget(self.home)

@@ -103,6 +103,9 @@ class PickerPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # follow the system font size
             self._scale_list_font()
+        elif event.type() == QEvent.Type.PaletteChange:
+            # A widget with a style sheet keeps its old colours until it is polished again.
+            self.routine_list.setStyleSheet(self.routine_list.styleSheet())
 
     def reload(self) -> None:
         """Refill the list from the catalog, keeping the selection when possible."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.describe import clock_text
+from hiptimer.core.describe import clock_text, duration_text
 from hiptimer.core.model import EQUIPMENT, POSITIONS
 from hiptimer.core.phase_colors import phase_colours
 from hiptimer.core.plan import PhaseKind, Plan, Step
@@ -68,7 +68,7 @@ def countdown_text(snapshot: Snapshot) -> str:
 
 def time_left_text(snapshot: Snapshot) -> str:
     """Real time left in the session, counted up like a countdown (never 0 while running)."""
-    return clock_text(math.ceil(snapshot.session_left / snapshot.speed))
+    return duration_text(math.ceil(snapshot.session_left / snapshot.speed))
 
 
 def countdown_seconds(seconds: int) -> str:
@@ -316,7 +316,7 @@ class PlayerPage(QWidget):
         else:
             self.countdown.setText(countdown_text(snapshot))
         self.detail_label.setText(detail_text(snapshot))
-        self.left_label.setText(f"Left: {time_left_text(snapshot)}")
+        self.left_label.setText(f"Session time left {time_left_text(snapshot)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
         self.buttons["done"].setText(DONE_WORDS.get(phase.kind, "Done"))
         self.buttons["done"].setEnabled(phase.kind in DONE_WORDS)
@@ -330,13 +330,14 @@ class PlayerPage(QWidget):
         self.phase_band.setStyleSheet(f"background: {background}; color: {text};"
                                       "border-radius: 6px; padding: 4px;")
         self.buttons["pause"].setText("Resume" if paused else "Pause")
-        exercise = step.exercise
+        # While resting, everything but the countdown is about the exercise that comes next,
+        # so the person can get into its position on its side.
         following = self._following(step)
-        if phase.kind is PhaseKind.REST and following is not None:
-            self.name_label.setText(f"Rest · next: {following.exercise.name}")
-        else:
-            self.name_label.setText(exercise.name)
-        side = phase.side or step.side
+        resting = phase.kind is PhaseKind.REST and following is not None
+        shown = following if resting else step
+        exercise = shown.exercise
+        self.name_label.setText(f"Rest · next: {exercise.name}" if resting else exercise.name)
+        side = shown.side if resting else (phase.side or step.side)
         self.side_badge.setText(side.letter if side else "")
         if side is not None:
             colour = SIDE_COLOURS[side.value]
@@ -348,10 +349,10 @@ class PlayerPage(QWidget):
                                     and side.value == "right")
         self.position_label.setText(POSITIONS.get(exercise.position, exercise.position))
         self._show_equipment(exercise.equipment)
-        total = self._plan.item_count if self._plan else step.number
-        self.progress_label.setText(f"{step.section} · exercise {step.number} of {total}")
-        self.steps_label.setText(steps_html(step, phase.kind))
-        self.next_label.setText(self._next_text(step))
+        total = self._plan.item_count if self._plan else shown.number
+        self.progress_label.setText(f"{shown.section} · exercise {shown.number} of {total}")
+        self.steps_label.setText(steps_html(shown, phase.kind))
+        self.next_label.setText(self._next_text(shown))
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
         widest = widest_countdown(snapshot)
@@ -365,6 +366,7 @@ class PlayerPage(QWidget):
             self.measure_caption.setText(f"{side.value.capitalize() if side else ''} "
                                          f"degrees{normal}:".strip())
             self.measure_spin.setFocus()
+            self.measure_spin.selectAll()  # typing digits replaces "type degrees"
 
     def _show_equipment(self, ids: tuple[str, ...]) -> None:
         """Small icons with their names for what to have at hand."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.describe import clock_text
+from hiptimer.core.describe import duration_text
 from hiptimer.core.model import Kind
 from hiptimer.core.session import StepOutcome
 
@@ -68,7 +69,7 @@ class SummaryPage(QWidget):
         form = QFormLayout()
         form.addRow(self.rate_pain, self.pain)
         form.addRow("&Note:", self.note)
-        self.save_button = QPushButton("&Save and close")
+        self.save_button = QPushButton("Save and &close")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save_and_close)
         self.again_button = QPushButton("Play &again")
@@ -90,12 +91,20 @@ class SummaryPage(QWidget):
         lines = "<br>".join(outcome_line(o) for o in outcomes)
         self.report.setHtml(
             f"<p><b>{done}</b> of {total_steps} steps done · active time "
-            f"<b>{clock_text(active_seconds)}</b></p><p>{lines}</p>"
+            f"<b>{duration_text(active_seconds)}</b></p><p>{lines}</p>"
             "<p>Stop and get checked if you felt sharp pain, pain with popping, or pain at the "
             "front of the hip.</p>")
         self.rate_pain.setChecked(False)
         self.pain.setValue(0)
         self.note.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter saves and closes, from the page or the note (which passes Enter on)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not self.again_button.hasFocus():
+            self._save_and_close()
+            return
+        super().keyPressEvent(event)
 
     def _emit_feedback(self) -> None:
         pain = self.pain.value() if self.rate_pain.isChecked() else None

@@ -235,3 +235,25 @@ def test_the_sessions_list_reads_one_page_at_a_time(qtbot, tmp_path) -> None:
     assert model.rowCount() == SessionsModel.PAGE * 2 + 5
     assert not model.canFetchMore(model.index(-1, -1))
     big.close()
+
+
+def test_the_computer_local_time_zone_converts_utc_sessions(monkeypatch) -> None:
+    """The page's default time zone (the C library's) must convert recorded UTC instants."""
+    import time as time_module
+    from datetime import datetime, timezone
+
+    from hiptimer.core import weeks
+    from hiptimer.qt.history_page import SystemLocalTime
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time_module.tzset()
+    try:
+        local = SystemLocalTime()
+        sunday_night = datetime(2026, 3, 1, 22, 30, tzinfo=timezone.utc)  # 23:30 in Berlin
+        assert sunday_night.astimezone(local).hour == 23
+        assert weeks.local_date(sunday_night, local).isoformat() == "2026-03-01"
+        summer = datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc)  # 00:30 next day, DST
+        assert summer.astimezone(local).day == 2
+    finally:
+        monkeypatch.delenv("TZ")
+        time_module.tzset()

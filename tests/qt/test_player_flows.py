@@ -327,7 +327,7 @@ def test_speed_badge_shows_at_speed_200(qtbot, make_window, clock) -> None:
     assert window.player.speed_label.isVisible()
     assert "200" in window.player.speed_label.text()
     # 750 session seconds at ×200 are 3.75 real seconds
-    assert window.windowTitle().startswith("4 left")  # 3.75 s, counted up
+    assert window.windowTitle().startswith("0:04 left")  # 3.75 s, counted up
     advance(window, clock, 0.05)  # 10 session seconds: the lead-in is over
     assert snap(window).phase.kind is PhaseKind.WORK
 
@@ -468,3 +468,25 @@ def test_alternating_reps_show_and_say_the_side_of_each_rep(qtbot, make_window, 
         badges.append(window.player.side_badge.text())
     assert badges == ["L", "R", "L", "R"]
     assert said[:4] == ["1 left", "2 right", "3 left", "4 right"]
+
+
+def test_typing_digits_replaces_the_degrees_placeholder(qtbot, make_window, clock) -> None:
+    window = make_window()
+    start(qtbot, window, "assessment", SideChoice.LEFT)
+    play_until(window, clock, in_phase(PhaseKind.MEASURE))
+    spin = window.player.measure_spin
+    assert spin.text() == "type degrees"
+    QTest.keyClicks(spin, "32")  # no Ctrl+A first, as a person would type
+    assert window.player.countdown.text() == "32°"
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    assert window.controller.outcomes[-1].measurement == 32
+
+
+def test_rest_shows_the_next_exercise_on_its_side(qtbot, make_window, clock) -> None:
+    window = make_window()
+    start(qtbot, window, "daily", SideChoice.BOTH)
+    play_until(window, clock, in_phase(PhaseKind.REST))
+    following = window.controller.plan.steps[snap(window).step_index + 1]
+    assert window.player.name_label.text() == f"Rest · next: {following.exercise.name}"
+    assert window.player.pictogram.position() == (following.exercise.position, False)
+    assert window.player.side_badge.text() == following.side.letter

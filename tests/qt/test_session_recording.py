@@ -203,7 +203,7 @@ def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     app_module.offer_resume(second, ctx)
-    assert len(asked) == 1 and "Daily hip routine" in asked[0] and "1 step(s)" in asked[0]
+    assert len(asked) == 1 and "Daily hip routine" in asked[0] and "after 1 step." in asked[0]
     assert second.controller is not None
     assert second.controller.session.snapshot(clock.now).step_index == 1
 
