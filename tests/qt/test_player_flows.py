@@ -189,18 +189,18 @@ def test_arrows_skip_and_go_back(qtbot, make_window, clock) -> None:
 
 def test_plus_adds_thirty_seconds_to_a_release_not_past_its_top(qtbot, make_window, clock) -> None:
     window = make_window()
-    start(qtbot, window, "daily")  # a 120-180 s release first
+    start(qtbot, window, "full-program")  # a 60-120 s ball release first
     play_until(window, clock, in_phase(PhaseKind.WORK))
     advance(window, clock, 10)
-    assert snap(window).remaining == pytest.approx(110)
+    assert snap(window).remaining == pytest.approx(50)
     assert window.player.buttons["extend"].isEnabled()
     key(window, Qt.Key.Key_Plus)
-    assert snap(window).remaining == pytest.approx(140)
-    assert window.player.countdown.text() in ("140", "2:20")
+    assert snap(window).remaining == pytest.approx(80)
+    assert window.player.countdown.text() == "80"
     key(window, Qt.Key.Key_Plus)
-    assert snap(window).remaining == pytest.approx(170)  # 180 s is the top
+    assert snap(window).remaining == pytest.approx(110)  # 120 s is the top
     key(window, Qt.Key.Key_Plus)
-    assert snap(window).remaining == pytest.approx(170)
+    assert snap(window).remaining == pytest.approx(110)
     assert not window.player.buttons["extend"].isEnabled()
     assert "at the most" in window.player.detail_label.text()
 
@@ -208,10 +208,10 @@ def test_plus_adds_thirty_seconds_to_a_release_not_past_its_top(qtbot, make_wind
 def test_plus_does_nothing_on_a_hold(qtbot, make_window, clock) -> None:
     window = make_window()
     start(qtbot, window, "daily")
-    key(window, Qt.Key.Key_Right)  # posterior capsule stretch: a 120 s hold
+    key(window, Qt.Key.Key_Right)  # posterior capsule stretch: a 60 s hold
     play_until(window, clock, in_phase(PhaseKind.WORK))
     key(window, Qt.Key.Key_Plus)
-    assert snap(window).remaining == pytest.approx(120)
+    assert snap(window).remaining == pytest.approx(60)
 
 
 def test_r_restarts_the_exercise(qtbot, make_window, clock) -> None:
@@ -349,12 +349,12 @@ def test_voice_says_names_halfway_switch_sides_and_rep_counts(qtbot, make_window
     assert said[0] == f"Next: {names[0]}, left side. Get ready."
     for name in dict.fromkeys(names):
         assert f"Next: {name}, left side. Get ready." in said
-    assert said.count("Halfway") == 8  # two holds and two releases, on both sides
+    assert said.count("Halfway") == 6  # two releases and a hold, on both sides
     assert said.count("Switch sides. Right side next.") == 5
-    assert said.count("Go.") == 8  # the reps start with their count instead
+    assert said.count("Go.") == 6  # the reps start with their count instead
     counts = [s for s in said if s.isdigit()]
-    assert counts == [str(n) for n in range(1, 21)] * 2  # each side counts 1..20
-    assert said.count("Hold") == 40 and said.count("Release") == 40  # held reps
+    assert counts == [str(n) for n in range(1, 21)] * 4  # two held-rep items, each side 1..20
+    assert said.count("Hold") == 80 and said.count("Release") == 80
     assert said[-1] == "Session complete. Well done."
 
 

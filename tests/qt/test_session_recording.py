@@ -222,7 +222,7 @@ def test_a_busy_history_file_keeps_finished_steps_and_saves_them_when_free(
     blocker.execute("BEGIN IMMEDIATE")  # holds the write lock
     problems: list[str] = []
     window.controller.record_problem.connect(problems.append)
-    advance(window, clock, 400)  # two steps finish while the file is locked
+    advance(window, clock, 300)  # two steps finish while the file is locked
     assert len(window.controller.outcomes) == 2
     assert len(problems) == 1 and "busy" in problems[0]
     blocker.execute("ROLLBACK")
