@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._audio_factory = audio_factory
         self._sound_notice = ""
         self._attach_audio(cues, voice)
+        self.picker.routine_list.setFocus()  # arrows pick a routine at once
 
     # Menus and keys -----------------------------------------------------------------------
     def _action(self, menu, text: str, keys: list[str], slot, *, session: bool = False,
@@ -361,10 +362,10 @@ class MainWindow(QMainWindow):
 
     def show_home(self) -> None:
         self._drop_controller()
-        self.picker.routine_list.setFocus()
         if self._history_tab.built:
             self.history_page.refresh()
         self.stack.setCurrentWidget(self.home)
+        self.picker.routine_list.setFocus()  # arrows pick a routine at once
         self.setWindowTitle(APP_TITLE)
 
     # View ---------------------------------------------------------------------------------

@@ -246,3 +246,20 @@ def test_widget_empty_and_unknown_positions_draw_nothing(qtbot, resources: Path)
     widget.set_position("")
     assert _drawn(widget.grab().toImage()) == 0
     assert widget.render_count == 1
+
+
+def test_every_builtin_exercise_shows_its_pictogram_and_equipment(qapp, resources: Path) -> None:
+    from hiptimer.core.catalog import load_library
+    from hiptimer.core.paths import builtin_routines_dir
+
+    library, problems = load_library(builtin_routines_dir())
+    assert problems == [] and len(library.exercises) == 26
+    fg, accent = QColor("#111111"), QColor("#C2410C")
+    for exercise in library.exercises.values():
+        for mirrored in (False, True):
+            picture = res.pictogram_pixmap(resources, exercise.position, 128, fg, accent,
+                                           mirrored)
+            assert _ink(_image(picture)) > 300, (exercise.id, mirrored)
+        for equipment_id in exercise.equipment:
+            icon = res.equipment_pixmap(resources, equipment_id, 40, fg, accent)
+            assert _ink(_image(icon)) > 20, (exercise.id, equipment_id)
