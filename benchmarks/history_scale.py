@@ -1,8 +1,10 @@
 """History at scale: is the history view as fast with ten years of daily sessions as with none?
 
-Builds two history files — empty, and ten years of daily sessions (3,650 sessions, ~91,000
-steps, weekly range-of-motion tests) — then times, on each, opening the file and every query
-the history view runs.  Prints medians and the ratio full/empty (target: within 1.5×).
+Builds three history files — empty, one month of daily sessions (30 sessions, a few weekly
+range-of-motion tests) and ten years of them (3,650 sessions, ~91,000 steps) — then times, on
+each, opening the file and every query the history view runs.  Prints medians and the ratios
+of ten years to empty and to one month (target: within 1.5×).  An empty history draws no
+chart at all, so "one month" is the fairer baseline for the Qt probe.
 
     /work/venv/bin/python benchmarks/history_scale.py [--repeat 15] [--keep DIR]
 
@@ -98,10 +100,15 @@ def _session_steps(rng: random.Random, test_day: bool) -> list[Step]:
 
 def build_ten_years(path: Path) -> tuple[int, int]:
     """Fill ``path`` with a daily session for ten years up to TODAY; return (sessions, steps)."""
+    return build_daily(path, 365 * YEARS)
+
+
+def build_daily(path: Path, days: int) -> tuple[int, int]:
+    """Fill ``path`` with a session a day for ``days`` days up to TODAY: (sessions, steps)."""
     rng = random.Random(2026)
     store, _ = open_history(path)
     sessions = steps = 0
-    first_day = TODAY - timedelta(days=365 * YEARS)
+    first_day = TODAY - timedelta(days=days)
     with store:
         day = first_day
         while day < TODAY:
@@ -160,13 +167,11 @@ def core_probe(path: Path) -> dict[str, float]:
         )
         timed("streak", lambda: store.streak(WEEKLY_GOAL, TODAY, TZ))
         timed("totals", store.totals)
-        timed("measurement_series", store.measurement_series)
+        timed("measurement_trends (the chart's)", lambda: store.measurement_trends(150))
+        timed("measurement_series (every point)", store.measurement_series)
         timed("incomplete_sessions", store.incomplete_sessions)
-    view = [
-        stage
-        for stage in times
-        if not stage.startswith("open") and stage != "sessions(50, offset=3000)"
-    ]
+    not_shown = ("sessions(50, offset=3000)", "measurement_series (every point)")
+    view = [stage for stage in times if not stage.startswith("open") and stage not in not_shown]
     times["= view queries"] = sum(times[stage] for stage in view)
     times["= open (no check) + view queries"] = times["open (no check)"] + times["= view queries"]
     times["= open (integrity check) + view queries"] = (
@@ -234,6 +239,10 @@ def _medians(probe: Probe, path: Path, repeat: int) -> dict[str, float]:
     return {stage: statistics.median(run[stage] for run in runs) for stage in runs[0]}
 
 
+def _ratio(value: float, baseline: float) -> float:
+    return value / baseline if baseline else float("inf")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
@@ -243,9 +252,15 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="hiptimer-history-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
-    empty, full = folder / "empty.sqlite3", folder / "ten-years.sqlite3"
+    empty, month, full = (
+        folder / "empty.sqlite3",
+        folder / "one-month.sqlite3",
+        folder / "ten-years.sqlite3",
+    )
     if not empty.exists():
         open_history(empty)[0].close()
+    if not month.exists():
+        build_daily(month, 30)
     if not full.exists():
         start = time.perf_counter()
         sessions, steps = build_ten_years(full)
@@ -259,14 +274,18 @@ def main(argv: list[str] | None = None) -> int:
 
     for name in args.probe or sorted(PROBES):
         probe = PROBES[name]
-        probe(empty), probe(full)  # warm up
+        probe(empty), probe(month), probe(full)  # warm up
         on_empty = _medians(probe, empty, args.repeat)
+        on_month = _medians(probe, month, args.repeat)
         on_full = _medians(probe, full, args.repeat)
         print(f"\n[{name}] median of {args.repeat} runs, milliseconds")
-        print(f"{'stage':<42}{'empty':>9}{'10 years':>10}{'ratio':>8}")
+        print(f"{'stage':<42}{'empty':>9}{'1 month':>9}{'10 years':>10}{'/empty':>8}{'/month':>8}")
         for stage, seconds in on_empty.items():
-            ratio = on_full[stage] / seconds if seconds else float("inf")
-            print(f"{stage:<42}{seconds * 1e3:>9.3f}{on_full[stage] * 1e3:>10.3f}{ratio:>7.2f}×")
+            print(
+                f"{stage:<42}{seconds * 1e3:>9.3f}{on_month[stage] * 1e3:>9.3f}"
+                f"{on_full[stage] * 1e3:>10.3f}{_ratio(on_full[stage], seconds):>7.2f}×"
+                f"{_ratio(on_full[stage], on_month[stage]):>7.2f}×"
+            )
     return 0
 
 

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 from enum import Enum
 from pathlib import Path
 from types import TracebackType
@@ -163,6 +163,83 @@ class Totals:
 #: Measurement series keyed by (test, side), each a list of (date, degrees), oldest first.
 MeasurementSeries = dict[tuple[str, Side], list[tuple[date, int]]]
 
+
+#: A record with means for more months than this is drawn as quarterly means instead: ten
+#: years of monthly points (~120 a side) triple what the progress chart costs to draw.
+MOST_MONTHS = 48
+
+
+@dataclass(frozen=True)
+class MeasurementTrend:
+    """What a progress chart draws for one (test, side): few points however long the record."""
+
+    points: list[tuple[date, float]]  # every measurement, or the mean of each period
+    averaged_by: str | None  # None (each measurement), "month" or "quarter"
+    count: int  # how many measurements there are
+    latest: tuple[date, int] | None  # the newest measurement itself, never an average
+
+
+#: Trends keyed by (test, side); all four keys always there.
+MeasurementTrends = dict[tuple[str, Side], MeasurementTrend]
+
+#: (year, month, sum of the degrees, number of measurements) for one month.
+MonthTotal = tuple[int, int, int, int]
+
+
+def month_totals(values: list[tuple[date, int]]) -> list[MonthTotal]:
+    """Sum and count of the degrees of each calendar month of ``values`` (oldest first)."""
+    months: dict[tuple[int, int], list[int]] = {}
+    for day, degrees in values:
+        month = months.setdefault((day.year, day.month), [0, 0])
+        month[0] += degrees
+        month[1] += 1
+    return [(y, m, total, n) for (y, m), (total, n) in months.items()]
+
+
+def period_means(
+    months: list[MonthTotal], most_months: int = MOST_MONTHS
+) -> tuple[list[tuple[date, float]], str]:
+    """Means per month (on the 15th), or, beyond ``most_months`` months, per quarter (on the
+    15th of its middle month); returns the points and "month" or "quarter"."""
+    if len(months) <= most_months:
+        return [(date(y, m, 15), round(total / n, 1)) for y, m, total, n in months], "month"
+    quarters: dict[tuple[int, int], list[int]] = {}
+    for y, m, total, n in months:
+        quarter = quarters.setdefault((y, (m - 1) // 3), [0, 0])
+        quarter[0] += total
+        quarter[1] += n
+    points = [
+        (date(y, 3 * q + 2, 15), round(total / n, 1)) for (y, q), (total, n) in quarters.items()
+    ]
+    return points, "quarter"
+
+
+def monthly_means(values: list[tuple[date, int]]) -> list[tuple[date, float]]:
+    """One point per calendar month (on the 15th): the mean of that month's measurements."""
+    return period_means(month_totals(values), most_months=len(values))[0]
+
+
+def trend_of(
+    values: list[tuple[date, int]], most_points: int, most_months: int = MOST_MONTHS
+) -> MeasurementTrend:
+    """The trend of one series of (date, degrees), oldest first, already in memory: the
+    points themselves up to ``most_points`` of them, else means by month or by quarter."""
+    latest = values[-1] if values else None
+    if len(values) <= most_points:
+        return MeasurementTrend([(d, float(deg)) for d, deg in values], None, len(values), latest)
+    points, period = period_means(month_totals(values), most_months)
+    return MeasurementTrend(points, period, len(values), latest)
+
+
+def trends_of(
+    series: MeasurementSeries, most_points: int, most_months: int = MOST_MONTHS
+) -> MeasurementTrends:
+    """:func:`trend_of` for every (test, side) of ``series`` (missing keys are empty)."""
+    return {
+        (test, side): trend_of(series.get((test, side), []), most_points, most_months)
+        for test in TESTS
+        for side in Side
+    }
 
 
 def _as_history_error(method: Callable[..., T]) -> Callable[..., T]:
@@ -453,27 +530,30 @@ class HistoryStore:
     def streak(self, goal: int, today: date, tz: tzinfo) -> int:
         """Weeks in a row meeting ``goal`` completed sessions (see :func:`weeks.current_streak`).
 
-        Counts are fetched backwards in growing blocks, so a short streak reads a few weeks.
+        Reads completed sessions newest first and stops at the first week below the goal, so
+        the cost follows the streak, not the size of the history: no week list, no per-week
+        query, one time-zone conversion per week walked.
         """
         if goal < 1:
             raise ValueError(f"a weekly goal must be at least 1 session, got {goal}")
-        first_utc = self._conn.execute(
-            "SELECT min(started_utc) FROM sessions WHERE status = 'completed'"
-        ).fetchone()[0]
-        if first_utc is None:
-            return 0
-        first_week = weeks.week_start(weeks.local_date(_from_epoch(first_utc), tz))
         this_week = weeks.week_start(today)
-        counts: dict[date, int] = {}
-        block_end, block_weeks = this_week, 8
-        while block_end >= first_week:
-            block_start = max(first_week, block_end - (block_weeks - 1) * weeks.ONE_WEEK)
-            block = self.week_counts(block_start, block_end, tz)
-            counts.update((wc.week, wc.count) for wc in block)
-            if any(wc.count < goal and wc.week != this_week for wc in block):
-                break
-            block_end, block_weeks = block_start - weeks.ONE_WEEK, block_weeks * 2
-        return weeks.current_streak(counts, goal, today)
+        week_lo, week_hi = weeks.week_bounds_epoch(this_week, tz)
+        rows = self._conn.execute(
+            "SELECT started_utc FROM sessions WHERE status = 'completed' AND started_utc < ?"
+            " ORDER BY started_utc DESC",
+            (week_hi,),
+        )
+        monday, count, streak = this_week, 0, 0
+        for (started_utc,) in rows:
+            while started_utc < week_lo:  # the week starting ``monday`` is all counted
+                if count >= goal:
+                    streak += 1
+                elif monday != this_week:  # an unfinished current week never breaks it
+                    return streak
+                monday -= weeks.ONE_WEEK
+                week_lo, count = weeks.local_midnight_epoch(monday, tz), 0
+            count += 1
+        return streak + (count >= goal)
 
     @_as_history_error
     def totals(self) -> Totals:
@@ -510,6 +590,55 @@ class HistoryStore:
             day = date.fromisoformat(taken_at[:10]) if tz is None else _local_date(taken_at, tz)
             series[(test, Side(side))].append((day, degrees))
         return series
+
+    @_as_history_error
+    def measurement_trends(
+        self, most_points: int, most_months: int = MOST_MONTHS
+    ) -> MeasurementTrends:
+        """For the progress chart: each (test, side) as its measurements, or, when there are
+        more than ``most_points``, as means by month or quarter (see :func:`trend_of`) made
+        from the ``measurement_months`` summary, so a long record never reaches Python row
+        by row.  Dates are the local dates stored with each measurement (as
+        :meth:`measurement_series` without ``tz``).
+        """
+        trends: MeasurementTrends = {}
+        for test in TESTS:
+            for side in Side:
+                key = (test, side.value)
+                count = self._conn.execute(
+                    "SELECT count(*) FROM measurements WHERE test = ? AND side = ?", key
+                ).fetchone()[0]
+                newest = self._conn.execute(
+                    "SELECT taken_at, degrees FROM measurements WHERE test = ? AND side = ?"
+                    " ORDER BY taken_utc DESC, id DESC LIMIT ?",
+                    (*key, 1 if count > most_points else most_points),
+                ).fetchall()
+                values = [(date.fromisoformat(at[:10]), deg) for at, deg in reversed(newest)]
+                if count <= most_points:
+                    trends[(test, side)] = trend_of(values, most_points)
+                    continue
+                months = [
+                    (int(month[:4]), int(month[5:7]), total, n)
+                    for month, total, n in self._conn.execute(
+                        "SELECT month, total, n FROM measurement_months"
+                        " WHERE test = ? AND side = ? ORDER BY month",
+                        key,
+                    )
+                ]
+                points, period = period_means(months, most_months)
+                trends[(test, side)] = MeasurementTrend(points, period, count, values[-1])
+        return trends
+
+    @_as_history_error
+    def data_stamp(self) -> tuple[int, int]:
+        """Changes whenever the file may have changed, by this connection or another one.
+
+        ``PRAGMA data_version`` only moves for other connections' commits, so writes made
+        through this store are counted too.  Equal stamps mean the queries would answer the
+        same; the history view uses this to skip a refresh.
+        """
+        version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        return version, self._conn.total_changes
 
     @_as_history_error
     def measurements(self) -> list[MeasurementRow]:
@@ -635,10 +764,6 @@ def _check_degrees(degrees: object) -> None:
             f"a range-of-motion measurement must be a whole number of degrees from "
             f"{MIN_DEGREES} to {MAX_DEGREES}, got {degrees!r}"
         )
-
-
-def _from_epoch(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
 
 
 def _local_date(iso: str, tz: tzinfo | None) -> date:

@@ -36,7 +36,7 @@ from hiptimer.qt.history_dialogs import (
     SessionDetailsDialog,
     export_history_dialog,
 )
-from hiptimer.qt.progress_chart import ProgressChart
+from hiptimer.qt.progress_chart import MOST_POINTS_DRAWN, ProgressChart
 
 WEEKS_SHOWN = 12
 NO_SESSIONS_TEXT = (
@@ -220,6 +220,8 @@ class HistoryPage(QWidget):
         self._tz = tz or SystemLocalTime()
         self.details_dialog: SessionDetailsDialog | None = None
         self.streak = 0
+        #: what the page shows was read with (store, data stamp, today, goal); None: redo
+        self._shown: tuple[HistoryStore, tuple[int, int], date, int] | None = None
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -341,21 +343,34 @@ class HistoryPage(QWidget):
         self.banner.setVisible(bool(message))
 
     def refresh(self) -> None:
-        """Read everything again from the store (after a session, a measurement, a switch)."""
+        """Read everything again from the store (after a session, a measurement, a switch).
+
+        Skipped when nothing was written to the file since the last refresh and the day and
+        the weekly goal are the same, so calling it often (every time the tab is shown) is
+        cheap however long the history.
+        """
         store = self.ctx.history
         if self.goal.value() != self.ctx.settings.weekly_goal:
             self.goal.blockSignals(True)
             self.goal.setValue(self.ctx.settings.weekly_goal)
             self.goal.blockSignals(False)
         if store is None:
+            self._shown = None
             self.body.setCurrentWidget(self.unavailable)
             self.sessions_model.reload(None)
             return
         self.body.setCurrentWidget(self.content)
         try:
+            shown = (store, store.data_stamp(), self._today(), self.ctx.settings.weekly_goal)
+            if shown == self._shown:
+                return  # nothing written since, same day, same goal: the page is current
+            self._shown = None
             self._show_sessions(store)
             self._show_goal(store)
-            self.chart.set_series(store.measurement_series(), store.first_session_date())
+            self.chart.set_trends(
+                store.measurement_trends(MOST_POINTS_DRAWN), store.first_session_date()
+            )
+            self._shown = shown
         except HistoryError as exc:  # e.g. locked by another program for too long
             self.set_problem(f"The history could not be read: {exc}")
 
@@ -455,5 +470,7 @@ class HistoryPage(QWidget):
         if self.ctx.history is not None:
             try:
                 self._show_goal(self.ctx.history)
+                if self._shown is not None:
+                    self._shown = (*self._shown[:3], value)
             except HistoryError as exc:
                 self.set_problem(f"The history could not be read: {exc}")

@@ -28,7 +28,13 @@ from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from hiptimer.core.history import TESTS, MeasurementSeries
+from hiptimer.core.history import (
+    TESTS,
+    MeasurementSeries,
+    MeasurementTrend,
+    MeasurementTrends,
+    trends_of,
+)
 from hiptimer.core.model import Side
 
 EMPTY_TEXT = (
@@ -88,7 +94,7 @@ SIDE_STYLE: dict[Side, SideStyle] = {
 }
 BAND_COLOUR = "#009E73"  # bluish green, the third colour of the same colour-blind-safe set
 MAX_DEGREES_SHOWN = 90
-MOST_POINTS_DRAWN = 150  # per side; a longer record is drawn as monthly averages
+MOST_POINTS_DRAWN = 150  # per side; a longer record is drawn as monthly (or quarterly) averages
 
 
 def signed_degrees(value: int) -> str:
@@ -99,13 +105,17 @@ def signed_degrees(value: int) -> str:
 def difference_text(points: MeasurementSeries, test: str) -> str:
     """The latest right − left difference for ``test``, in words."""
     left, right = points.get((test, Side.LEFT), []), points.get((test, Side.RIGHT), [])
-    if not left and not right:
+    return latest_difference_text(left[-1] if left else None, right[-1] if right else None)
+
+
+def latest_difference_text(left: tuple[date, int] | None, right: tuple[date, int] | None) -> str:
+    """The right − left difference of the latest measurements of each side, in words."""
+    if left is None and right is None:
         return "No measurements of this test yet."
-    if not left or not right:
-        side, series = ("left", left) if left else ("right", right)
-        day, degrees = series[-1]
+    if left is None or right is None:
+        side, (day, degrees) = ("left", left) if right is None else ("right", right)
         return f"Latest: {side} {degrees}° on {_day_text(day)}. Measure both sides to compare."
-    (left_day, left_deg), (right_day, right_deg) = left[-1], right[-1]
+    (left_day, left_deg), (right_day, right_deg) = left, right
     when = (
         f"on {_day_text(left_day)}"
         if left_day == right_day
@@ -117,22 +127,11 @@ def difference_text(points: MeasurementSeries, test: str) -> str:
     )
 
 
-def monthly_means(values: list[tuple[date, int]]) -> list[tuple[date, float]]:
-    """One point per calendar month (on the 15th): the mean of that month's measurements.
-
-    Ten years of weekly tests would put ~500 points on a chart a few hundred pixels wide;
-    the averages read better and draw several times faster.
-    """
-    months: dict[tuple[int, int], list[int]] = {}
-    for day, degrees in values:
-        months.setdefault((day.year, day.month), []).append(degrees)
-    return [(date(y, m, 15), round(sum(d) / len(d), 1)) for (y, m), d in months.items()]
-
-
 def _day_text(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+_NO_TREND = MeasurementTrend([], None, 0, None)
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
 
@@ -169,7 +168,7 @@ class TestChartView(QChartView):
 
     def draw(
         self,
-        points: MeasurementSeries,
+        trends: MeasurementTrends,
         started: date | None,
         palette: QPalette,
     ) -> None:
@@ -184,8 +183,10 @@ class TestChartView(QChartView):
         text = palette.color(QPalette.ColorRole.WindowText)
         chart.setBackgroundBrush(QBrush(palette.color(QPalette.ColorRole.Base)))
         chart.setBackgroundRoundness(0)
-        many = any(len(points.get((self.test, side), [])) > MOST_POINTS_DRAWN for side in Side)
-        chart.setTitle(self.info.title + (" — monthly averages" if many else ""))
+        mine = {side: trends.get((self.test, side), _NO_TREND) for side in Side}
+        periods = {trend.averaged_by for trend in mine.values()} - {None}
+        averages = " — quarterly averages" if "quarter" in periods else " — monthly averages"
+        chart.setTitle(self.info.title + (averages if periods else ""))
         chart.setTitleBrush(QBrush(text))
         title_font = QFont(self.font())
         title_font.setBold(True)
@@ -193,7 +194,7 @@ class TestChartView(QChartView):
         chart.legend().setLabelColor(text)
         chart.legend().setFont(self.font())
 
-        days = [day for side in Side for day, _ in points.get((self.test, side), [])]
+        days = [day for trend in mine.values() for day, _ in trend.points]
         if started is not None:
             days.append(started)
         first, last = (min(days), max(days)) if days else (date.today(), date.today())
@@ -229,7 +230,7 @@ class TestChartView(QChartView):
 
         attach(self._band(x_lo, x_hi))
         for side in Side:
-            line, markers = self._side_series(side, points.get((self.test, side), []))
+            line, markers = self._side_series(side, mine[side])
             attach(line)
             attach(markers)
             for marker in chart.legend().markers(markers):
@@ -259,7 +260,7 @@ class TestChartView(QChartView):
         return band
 
     def _side_series(
-        self, side: Side, values: list[tuple[date, int]]
+        self, side: Side, trend: MeasurementTrend
     ) -> tuple[QLineSeries, QScatterSeries]:
         style = SIDE_STYLE[side]
         colour = QColor(style.colour)
@@ -269,13 +270,12 @@ class TestChartView(QChartView):
         markers.setObjectName(f"{self.test}-{side.value}-markers")
         markers.setName(style.label)
         offset_ms = QDateTime.currentDateTime().offsetFromUtc() * 1000
-        shown = monthly_means(values) if len(values) > MOST_POINTS_DRAWN else values
-        points = [QPointF(_msecs_at(day, offset_ms), degrees) for day, degrees in shown]
+        points = [QPointF(_msecs_at(day, offset_ms), degrees) for day, degrees in trend.points]
         line.replace(points)
         markers.replace(points)
         line.setPen(QPen(colour, 2.5, style.line))
         markers.setMarkerShape(style.marker)
-        markers.setMarkerSize(10 if len(values) < 60 else 7)
+        markers.setMarkerSize(10 if len(trend.points) < 60 else 7)
         markers.setColor(colour)
         markers.setBorderColor(colour)
         return line, markers
@@ -306,8 +306,9 @@ class ProgressChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._points: MeasurementSeries = {}
+        self._trends: MeasurementTrends = {}
         self._started: date | None = None
+        self._drawn = False
         self.views: dict[str, TestChartView] = {}
         self.difference_labels: dict[str, QLabel] = {}
 
@@ -340,24 +341,39 @@ class ProgressChart(QWidget):
         self, measurement_series: MeasurementSeries, first_session_date: date | None
     ) -> None:
         """Show ``{(test, side): [(date, degrees), ...]}`` with a line where training began."""
-        self._points = measurement_series
+        self.set_trends(trends_of(measurement_series, MOST_POINTS_DRAWN), first_session_date)
+
+    def set_trends(self, trends: MeasurementTrends, first_session_date: date | None) -> None:
+        """Show trends already reduced to a few points (:meth:`HistoryStore.measurement_trends`).
+
+        Nothing is redrawn when they are the same as those shown.
+        """
+        if self._drawn and trends == self._trends and first_session_date == self._started:
+            return
+        self._trends = trends
         self._started = first_session_date
         self._draw()
 
     def is_empty(self) -> bool:
-        return not any(self._points.values())
+        return not any(trend.count for trend in self._trends.values())
 
     def chart(self, test: str) -> QChart:
         return self.views[test].chart()
 
     def _draw(self) -> None:
+        self._drawn = True
         if self.is_empty():
             self.stack.setCurrentWidget(self.empty_label)
             return
         self.stack.setCurrentIndex(1)
         for test, view in self.views.items():
-            view.draw(self._points, self._started, self.palette())
-            self.difference_labels[test].setText(difference_text(self._points, test))
+            view.draw(self._trends, self._started, self.palette())
+            self.difference_labels[test].setText(
+                latest_difference_text(
+                    self._trends.get((test, Side.LEFT), _NO_TREND).latest,
+                    self._trends.get((test, Side.RIGHT), _NO_TREND).latest,
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

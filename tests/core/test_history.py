@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -10,10 +11,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hiptimer.core import weeks
 from hiptimer.core.history import (
     HistoryStore,
+    MeasurementTrend,
     UnknownSessionError,
+    monthly_means,
     open_history,
+    trends_of,
 )
 from hiptimer.core.model import Kind, Side, SideChoice
 from hiptimer.core.paths import AppPaths
@@ -325,6 +330,88 @@ def test_streak_of_an_empty_history_is_zero(store: HistoryStore) -> None:
         store.streak(0, date(2026, 1, 5), BERLIN)
 
 
+def test_streak_agrees_with_counting_every_week(store: HistoryStore) -> None:
+    """The newest-first walk gives what counting each week and walking back gives."""
+    rng = random.Random(7)
+    first = date(2025, 3, 3)
+    with store.batch():
+        for day in range(0, 420):
+            if rng.random() < 0.55:
+                when = datetime.combine(first + timedelta(days=day), datetime.min.time(), BERLIN)
+                status = "completed" if rng.random() < 0.9 else "ended_early"
+                _session(store, when + timedelta(hours=rng.choice([7, 19, 23]), minutes=30), status)
+    for today in [first + timedelta(days=d) for d in range(0, 440, 3)]:
+        counts = store.week_counts(first - weeks.ONE_WEEK, today, BERLIN)
+        mapping = {wc.week: wc.count for wc in counts}
+        for goal in (1, 2, 3, 5):
+            expected = weeks.current_streak(mapping, goal, today)
+            assert store.streak(goal, today, BERLIN) == expected, (today, goal)
+
+
+def test_streak_ignores_sessions_after_this_week(store: HistoryStore) -> None:
+    monday = date(2026, 1, 5)
+    _weekly(store, [monday - timedelta(weeks=1), monday + timedelta(weeks=1)])
+    assert store.streak(1, monday, BERLIN) == 1  # the later session does not fill this week
+
+
+def test_measurement_trends_are_the_points_or_monthly_means(store: HistoryStore) -> None:
+    values: list[tuple[date, int]] = []
+    for n in range(40):  # weekly, some late in the evening (the stored local date counts)
+        when = datetime(2025, 1, 6, 23, 30, tzinfo=NEW_YORK) + timedelta(weeks=n)
+        store.add_measurement("prone", "left", 20 + n % 7, when)
+        values.append((when.date(), 20 + n % 7))
+    store.add_measurement("seated", "right", 41, T0)
+    trends = store.measurement_trends(most_points=30)
+    prone_left = trends[("prone", Side.LEFT)]
+    assert prone_left.averaged_by == "month" and prone_left.count == 40
+    assert prone_left.points == monthly_means(values)
+    assert prone_left.latest == values[-1]
+    assert trends[("seated", Side.RIGHT)] == MeasurementTrend(
+        [(T0.date(), 41.0)], None, 1, (T0.date(), 41)
+    )
+    assert trends[("prone", Side.RIGHT)] == MeasurementTrend([], None, 0, None)
+    assert trends == trends_of(store.measurement_series(), 30)
+    assert store.measurement_trends(most_points=40) == trends_of(store.measurement_series(), 40)
+    assert store.measurement_trends(most_points=40)[("prone", Side.LEFT)].averaged_by is None
+    by_quarter = store.measurement_trends(most_points=30, most_months=5)[("prone", Side.LEFT)]
+    assert by_quarter == trends_of(store.measurement_series(), 30, 5)[("prone", Side.LEFT)]
+    assert by_quarter.averaged_by == "quarter"
+    first_quarter = [deg for day, deg in values if day < date(2025, 4, 1)]
+    assert by_quarter.points[0] == (date(2025, 2, 15), round(sum(first_quarter) / 13, 1))
+    assert len(first_quarter) == 13 and len(by_quarter.points) == 4
+
+
+def test_the_monthly_summary_follows_every_change_to_measurements(store: HistoryStore) -> None:
+    first = store.add_measurement("prone", "left", 30, T0)
+    store.add_measurement("prone", "left", 34, T0 + timedelta(days=40))
+    conn = store._conn
+    with store.batch():  # nothing in the app edits or deletes measurements; the summary copes
+        conn.execute("UPDATE measurements SET degrees = 20, side = 'right' WHERE id = ?", (first,))
+        store.add_measurement("prone", "right", 25, T0 + timedelta(days=1))
+    assert store.measurement_trends(0) == trends_of(store.measurement_series(), 0)
+    conn.execute("DELETE FROM measurements WHERE id = ?", (first,))
+    assert store.measurement_trends(0) == trends_of(store.measurement_series(), 0)
+    rows = conn.execute("SELECT test, side, month, total, n FROM measurement_months").fetchall()
+    assert sorted(rows) == [
+        ("prone", "left", "2026-02", 34, 1),
+        ("prone", "right", "2026-01", 25, 1),
+    ]
+
+
+def test_the_data_stamp_changes_with_every_write_from_any_connection(
+    store: HistoryStore,
+) -> None:
+    stamp = store.data_stamp()
+    store.sessions(), store.totals(), store.streak(1, T0.date(), BERLIN)
+    assert store.data_stamp() == stamp  # reading changes nothing
+    _session(store, T0)
+    assert store.data_stamp() != stamp
+    stamp = store.data_stamp()
+    with HistoryStore.open(store.path, verify=False) as other:
+        other.add_measurement("prone", "left", 30, T0)
+    assert store.data_stamp() != stamp
+
+
 def test_totals_and_first_session_date(store: HistoryStore) -> None:
     assert store.totals().sessions == 0 and store.totals().first_session_date is None
     assert store.first_session_date() is None
@@ -356,6 +443,8 @@ def test_view_queries_use_indexes(store: HistoryStore) -> None:
     store.streak(1, date(2026, 1, 14), BERLIN)
     store.totals()
     store.measurement_series()
+    store.measurement_trends(0)
+    store.measurement_trends(150)
     store.incomplete_sessions()
     conn.set_trace_callback(None)
 

@@ -24,8 +24,9 @@ from hiptimer.core.history import (
     HistoryStore,
     HistoryVersionError,
     open_history,
+    trends_of,
 )
-from hiptimer.core.history_schema import APPLICATION_ID, CURRENT_VERSION
+from hiptimer.core.history_schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 from hiptimer.core.model import Kind, Side
 from hiptimer.core.paths import AppPaths
 
@@ -107,7 +108,7 @@ def test_the_saved_v1_file_migrates_after_a_backup(history_path: Path) -> None:
     store, message = open_history(history_path)
     with store:
         assert message is None
-        assert store.schema_version == CURRENT_VERSION == 2
+        assert store.schema_version == CURRENT_VERSION == 3
         sessions = store.sessions()
         assert [(s.routine_id, s.status, s.pain, s.note) for s in sessions] == [
             ("quick-releases", "incomplete", None, ""),
@@ -420,3 +421,32 @@ def test_no_migration_without_its_backup(
     with _raw(history_path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
+
+
+def test_a_v2_file_gets_the_monthly_summary_and_the_steps_index(history_path: Path) -> None:
+    conn = _raw(history_path)
+    for version, migration in enumerate(MIGRATIONS[:2], start=1):
+        migration(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    for n, (side, degrees) in enumerate([("left", 30), ("left", 34), ("right", 40)]):
+        conn.execute(
+            "INSERT INTO measurements (test, side, degrees, taken_at, taken_utc)"
+            " VALUES ('prone', ?, ?, ?, ?)",
+            (side, degrees, f"2026-01-0{n + 5}T20:00:00+01:00", 1767639600.0 + n * 86400),
+        )
+    conn.close()
+
+    store, message = open_history(history_path, NOW)
+    with store:
+        assert message is None and store.schema_version == CURRENT_VERSION == 3
+        summary = store._conn.execute(
+            "SELECT test, side, month, total, n FROM measurement_months ORDER BY side"
+        ).fetchall()
+        assert summary == [
+            ("prone", "left", "2026-01", 64, 2),
+            ("prone", "right", "2026-01", 40, 1),
+        ]
+        assert store.measurement_trends(0) == trends_of(store.measurement_series(), 0)
+        indexes = {row[1] for row in store._conn.execute("PRAGMA index_list(steps)")}
+        assert "steps_by_session_status" in indexes
+    assert history_path.with_name("history.sqlite3.v2.bak").is_file()

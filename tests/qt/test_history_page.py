@@ -131,6 +131,23 @@ def test_refresh_picks_up_new_sessions_measurements_and_settings(qtbot, ctx, sto
     assert seated["seated-right"].count() == 1
 
 
+def test_refresh_reads_nothing_again_until_the_file_changes(qtbot, ctx, store) -> None:
+    page = _page(qtbot, ctx)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    page.refresh()
+    assert not [sql for sql in statements if "data_version" not in sql]
+    with HistoryStore.open(store.path, verify=False) as other:  # another copy of the app
+        session = other.begin_session(
+            "full", "Full", "h", "both", datetime(2026, 5, 28, 7, tzinfo=TZ)
+        )
+        other.finish_session(session, datetime(2026, 5, 28, 8, tzinfo=TZ), "completed", 1800)
+    page.refresh()
+    store._conn.set_trace_callback(None)
+    assert page.sessions_model.rowCount() == 11
+    assert page.week_strip.cells[-1].text() == "This week\n3 of 3 ✓"
+
+
 def test_the_chart_shows_the_measurements_from_the_first_session(qtbot, ctx) -> None:
     page = _page(qtbot, ctx)
     series = {s.objectName(): s for s in page.chart.chart("prone").series()}
