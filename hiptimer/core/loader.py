@@ -1,4 +1,4 @@
-"""Read and check routine files (docs/ROUTINE_FORMAT.md, format 1).
+"""Read and check routine files (routines/FORMAT.md, format 1).
 
 :func:`load_text` walks the line-numbered tree from :mod:`hiptimer.core.yaml_nodes` and
 reports every problem of a file in one pass, each as ``FILE:LINE: message``, skipping only

@@ -13,7 +13,7 @@ so a crash mid-save leaves the previous file whole.
 Delete moves the file into ``routines/.trash/`` (the catalog ignores dot-folders); restore brings
 the newest trashed file back through the import path.
 
-Import policy (documented in docs/BUILDER.md): the file must load without a single problem.
+Import policy (documented in the README): the file must load without a single problem.
 Routine ids and exercise ids that clash with ones you already have are renamed
 (``my-hips`` → ``my-hips-2``) and reported, so every imported file stands alone.  Nothing is
 written unless the whole file is accepted.  No Qt here.
