@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hiptimer.core.history import HistoryStore, open_history
 from hiptimer.core.model import Kind, Side
+from hiptimer.core.session import StepOutcome
 
 TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 6, 1)
@@ -39,21 +39,6 @@ STEPS_PER_SESSION = 25
 WEEKLY_GOAL = 3
 
 Probe = Callable[[Path], dict[str, float]]
-
-
-@dataclass(frozen=True)
-class Step:
-    step_index: int
-    exercise_id: str
-    exercise_name: str
-    kind: Kind
-    side: Side | None
-    status: str
-    planned_seconds: float
-    actual_seconds: float
-    planned_reps: int | None
-    actual_reps: int | None
-    measurement: int | None
 
 
 _EXERCISES = [
@@ -67,21 +52,21 @@ _EXERCISES = [
 ]
 
 
-def _session_steps(rng: random.Random, test_day: bool) -> list[Step]:
-    steps: list[Step] = []
+def _session_steps(rng: random.Random, test_day: bool) -> list[StepOutcome]:
+    steps: list[StepOutcome] = []
     if test_day:
         for exercise_id, name in (("prone-ir-test", "Prone test"), ("seated-ir-test", "Seated")):
             for side in Side:
                 degrees = rng.randint(20, 45)
                 steps.append(
-                    Step(len(steps), exercise_id, name, Kind.TEST, side, "done", 0, 30, None, None,
-                         degrees)
-                )  # fmt: skip
+                    StepOutcome(len(steps), exercise_id, name, Kind.TEST, side, "done", 0, 30,
+                                None, None, degrees)
+                )
     while len(steps) < STEPS_PER_SESSION:
         exercise_id, name, kind, seconds, reps = _EXERCISES[len(steps) % len(_EXERCISES)]
         skipped = rng.random() < 0.05
         steps.append(
-            Step(
+            StepOutcome(
                 len(steps),
                 exercise_id,
                 name,
