@@ -36,7 +36,9 @@ def history_errors() -> tuple[type[Exception], ...]:
 
 def is_busy(exc: Exception) -> bool:
     """Another program holds the database for now: worth trying again later."""
-    return type(exc).__name__ == "HistoryBusyError"
+    from hiptimer.core.history_file import HistoryBusyError  # loaded once history is in use
+
+    return isinstance(exc, HistoryBusyError)
 
 
 Write = Callable[["HistoryStore"], object]
