@@ -28,9 +28,9 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hiptimer.core.history import HistoryStore, open_history
-from hiptimer.core.model import Kind, Side
-from hiptimer.core.session import StepOutcome
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.model import Kind, Side
+from hiptimer.core.session.engine import StepOutcome
 
 TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 6, 1)
@@ -172,12 +172,12 @@ def qt_probe(path: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from hiptimer.core.catalog import Catalog
-    from hiptimer.core.model import Library
     from hiptimer.core.paths import AppPaths
+    from hiptimer.core.routines.catalog import Catalog
+    from hiptimer.core.routines.model import Library
     from hiptimer.core.settings import Settings
     from hiptimer.qt.context import AppContext
-    from hiptimer.qt.history_page import HistoryPage
+    from hiptimer.qt.history.page import HistoryPage
 
     app = QApplication.instance() or QApplication([])
     times: dict[str, float] = {}

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
-from hiptimer.core import yaml_nodes
-from hiptimer.core.loader import load_text
-from hiptimer.core.model import Exercise, Library
+from hiptimer.core.routines import yaml_nodes
+from hiptimer.core.routines.loader import load_text
+from hiptimer.core.routines.model import Exercise, Library
 
 LIMIT = 256 * 1024
 LIBRARY = Library({"hold-it": Exercise("hold-it", "Hold it", "S", "on-back", steps=("Go.",))})

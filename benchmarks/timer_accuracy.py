@@ -2,8 +2,9 @@
 
 Run from the repository root:  python benchmarks/timer_accuracy.py [--quick]
 
-A real QApplication (offscreen) and the real :class:`hiptimer.qt.runner.SessionRunner` play a
-small routine at speed 1 (holds, a release, cycles, lead-ins and rests) three times:
+A real QApplication (offscreen) and the real
+:class:`hiptimer.qt.session.runner.SessionRunner` play a small routine at speed 1 (holds, a
+release, cycles, lead-ins and rests) three times:
 
 * idle: nothing else on the event loop; a real PlayerPage shows every snapshot, and the CPU
   time and the repaints of its countdown label are counted;
@@ -41,13 +42,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from hiptimer.core.catalog import load_library
-from hiptimer.core.model import Item, Kind, Range, Routine, Section, SideChoice
 from hiptimer.core.paths import builtin_routines_dir
-from hiptimer.core.plan import Plan, build_plan
-from hiptimer.core.session import Event, EventKind, Snapshot
-from hiptimer.qt.player import PlayerPage
-from hiptimer.qt.runner import SessionRunner
+from hiptimer.core.routines.catalog import load_library
+from hiptimer.core.routines.model import Item, Kind, Range, Routine, Section, SideChoice
+from hiptimer.core.session.engine import Event, EventKind, Snapshot
+from hiptimer.core.session.plan import Plan, build_plan
+from hiptimer.qt.session.player import PlayerPage
+from hiptimer.qt.session.runner import SessionRunner
 
 STALL_SECONDS = 2.0
 BUSY_BURN_SECONDS = 0.005

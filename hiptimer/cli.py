@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hiptimer import __version__
-from hiptimer.core.catalog import LIBRARY_FILE, load_catalog, load_library
-from hiptimer.core.describe import plural
-from hiptimer.core.loader import load_file
-from hiptimer.core.model import Routine, SideChoice
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.plan import estimate_seconds
+from hiptimer.core.routines.catalog import LIBRARY_FILE, load_catalog, load_library
+from hiptimer.core.routines.loader import load_file
+from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
+from hiptimer.core.text import plural
 
 MAX_SPEED = 1000.0
 
@@ -107,8 +107,8 @@ def cmd_check(files: Sequence[Path]) -> int:
 
 
 def cmd_history(paths: AppPaths, fmt: str) -> int:
-    from hiptimer.core.history import HistoryVersionError, open_history
-    from hiptimer.core.history_export import export
+    from hiptimer.core.history.export import export
+    from hiptimer.core.history.store import HistoryVersionError, open_history
 
     try:
         store, message = open_history(paths.history_file)

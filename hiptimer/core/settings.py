@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from hiptimer.core.atomic_file import atomic_write
-from hiptimer.core.model import Side
+from hiptimer.core.routines.model import Side
 
 
 @dataclass

@@ -10,16 +10,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hiptimer import __version__
-from hiptimer.core.catalog import Catalog
-from hiptimer.core.describe import plural
-from hiptimer.core.model import Side, SideChoice
 from hiptimer.core.paths import AppPaths, resources_dir
+from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.settings import load_settings
-from hiptimer.qt.audio import CuePlayer, Voice
+from hiptimer.core.text import plural
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow, ResumePoint
 from hiptimer.qt.resources import app_icon
-from hiptimer.qt.session_controller import routine_hash
+from hiptimer.qt.session.audio import CuePlayer, Voice
+from hiptimer.qt.session.controller import routine_hash
 from hiptimer.qt.theme import apply_theme
 
 DESKTOP_FILE_NAME = "io.github.hiptimer.Hiptimer"
@@ -53,7 +53,7 @@ QUIET_LOGS = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
 
 def open_store(ctx: AppContext) -> str | None:
     """Open the history file; on any problem the app runs on and says why (returned)."""
-    from hiptimer.core.history import HistoryError, open_history  # after the first paint
+    from hiptimer.core.history.store import HistoryError, open_history  # after the first paint
 
     try:
         store, message = open_history(ctx.paths.history_file)

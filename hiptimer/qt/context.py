@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hiptimer.core.catalog import Catalog
 from hiptimer.core.paths import AppPaths
+from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.settings import Settings, save_settings
 
 if TYPE_CHECKING:
-    from hiptimer.core.history import HistoryStore
+    from hiptimer.core.history.store import HistoryStore
 
 
 @dataclass

@@ -16,20 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.model import Routine, Side, SideChoice
-from hiptimer.core.plan import PhaseKind, build_plan
-from hiptimer.core.session import SessionState, Snapshot
-from hiptimer.qt.audio import CuePlayer, Voice
+from hiptimer.core.routines.model import Routine, Side, SideChoice
+from hiptimer.core.session.engine import SessionState, Snapshot
+from hiptimer.core.session.plan import PhaseKind, build_plan
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
-from hiptimer.qt.lazy_page import LazyPage
-from hiptimer.qt.picker import PickerPage
-from hiptimer.qt.player import PlayerPage, time_left_text
-from hiptimer.qt.session_controller import SessionController, wall_now
+from hiptimer.qt.home.picker import PickerPage
+from hiptimer.qt.home.welcome import WelcomeDialog
+from hiptimer.qt.session.audio import CuePlayer, Voice
+from hiptimer.qt.session.controller import SessionController, wall_now
+from hiptimer.qt.session.player import PlayerPage, time_left_text
+from hiptimer.qt.session.summary import SummaryPage
 from hiptimer.qt.settings_dialog import SettingsDialog
-from hiptimer.qt.summary import SummaryPage
 from hiptimer.qt.theme import apply_theme
-from hiptimer.qt.welcome import WelcomeDialog
+from hiptimer.qt.widgets.lazy_page import LazyPage
 
 APP_TITLE = "hiptimer"
 
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
             self.history_page.set_problem(problem)
 
     def _build_history_page(self) -> QWidget:
-        from hiptimer.qt.history_page import HistoryPage
+        from hiptimer.qt.history.page import HistoryPage
 
         return HistoryPage(self.ctx, self._history_problem)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.model import Side
+from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings
 
 LEAD_IN_MAX = 60

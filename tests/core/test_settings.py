@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hiptimer.core.model import Side
+from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings, load_settings, save_settings
 
 

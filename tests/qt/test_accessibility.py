@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.catalog import load_catalog
-from hiptimer.core.model import SideChoice
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.model import SideChoice
 from hiptimer.core.settings import Settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
+from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.settings_dialog import SettingsDialog
-from hiptimer.qt.welcome import WelcomeDialog
 
 INTERACTIVE = (
     QAbstractButton,

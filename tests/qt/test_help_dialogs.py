@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from hiptimer import __version__
-from hiptimer.core.catalog import Catalog
-from hiptimer.core.model import Library
 from hiptimer.core.paths import AppPaths
+from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.routines.model import Library
 from hiptimer.core.settings import Settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import (

@@ -10,8 +10,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtSvg import QSvgRenderer
 
-from hiptimer.core.model import EQUIPMENT, POSITIONS
 from hiptimer.core.paths import resources_dir
+from hiptimer.core.routines.model import EQUIPMENT, POSITIONS
 from hiptimer.qt import resources as res
 from hiptimer.qt.resources import PictogramWidget
 
@@ -249,8 +249,8 @@ def test_widget_empty_and_unknown_positions_draw_nothing(qtbot, resources: Path)
 
 
 def test_every_builtin_exercise_shows_its_pictogram_and_equipment(qapp, resources: Path) -> None:
-    from hiptimer.core.catalog import load_library
     from hiptimer.core.paths import builtin_routines_dir
+    from hiptimer.core.routines.catalog import load_library
 
     library, problems = load_library(builtin_routines_dir())
     assert problems == [] and len(library.exercises) == 26

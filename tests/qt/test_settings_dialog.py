@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel
 
-from hiptimer.core.model import Side
+from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings
 from hiptimer.qt.settings_dialog import SettingsDialog
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFontMetrics
 
-from hiptimer.core.catalog import load_catalog
-from hiptimer.core.model import SideChoice
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.model import SideChoice
 from hiptimer.core.settings import Settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow

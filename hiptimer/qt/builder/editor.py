@@ -37,10 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core import user_routines as ur
-from hiptimer.core.describe import clock_text, dose_text, minutes_text
-from hiptimer.core.loader import MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem
-from hiptimer.core.model import (
+from hiptimer.core.routines import user_files as ur
+from hiptimer.core.routines.loader import MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem
+from hiptimer.core.routines.model import (
     EQUIPMENT,
     POSITIONS,
     Exercise,
@@ -49,7 +48,8 @@ from hiptimer.core.model import (
     Section,
     SideChoice,
 )
-from hiptimer.core.plan import estimate_seconds as plan_estimate
+from hiptimer.core.session.plan import estimate_seconds as plan_estimate
+from hiptimer.core.text import clock_text, dose_text, minutes_text
 from hiptimer.qt.builder.item_form import ItemForm, spin_box
 from hiptimer.qt.builder.undo_commands import EditCommand
 from hiptimer.qt.builder.undo_commands import Path as TreePath

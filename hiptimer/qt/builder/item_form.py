@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core import user_routines as ur
-from hiptimer.core.loader import MAX_TEXT_CHARS
-from hiptimer.core.model import Exercise, Item, Kind, Range, Sides
-from hiptimer.core.plan import DEFAULT_HELD_PACE, DEFAULT_ONCE_SECONDS, DEFAULT_PACE
+from hiptimer.core.routines import user_files as ur
+from hiptimer.core.routines.loader import MAX_TEXT_CHARS
+from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sides
+from hiptimer.core.session.plan import DEFAULT_HELD_PACE, DEFAULT_ONCE_SECONDS, DEFAULT_PACE
 
 KIND_LABELS = {
     Kind.HOLD: "Hold (a countdown)",

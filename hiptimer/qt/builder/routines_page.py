@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core import user_routines as ur
-from hiptimer.core.catalog import load_catalog
-from hiptimer.core.describe import dose_text, minutes_text
-from hiptimer.core.model import Routine, SideChoice
 from hiptimer.core.paths import builtin_routines_dir
-from hiptimer.core.plan import estimate_seconds
+from hiptimer.core.routines import user_files as ur
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.session.plan import estimate_seconds
+from hiptimer.core.text import dose_text, minutes_text
 from hiptimer.qt.builder.editor import RoutineEditor
 from hiptimer.qt.context import AppContext
 

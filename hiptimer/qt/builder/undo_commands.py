@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from hiptimer.core.model import Routine
+from hiptimer.core.routines.model import Routine
 
 #: A place in the routine tree: (section index, item index or None for the section itself).
 Path = tuple[int, int | None] | None

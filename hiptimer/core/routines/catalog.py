@@ -1,0 +1,75 @@
+"""All routines the app knows: the built-in ones and the user's own files.
+
+The built-in exercise library (``routines/exercises.yaml``) is loaded first; every other file may
+use its exercises.  A broken user file never stops the app: its problems are collected and the
+good routines are still listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hiptimer.core.routines.loader import Problem, load_file
+from hiptimer.core.routines.model import Library, Routine
+
+LIBRARY_FILE = "exercises.yaml"
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Catalog:
+    library: Library
+    routines: list[Routine] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def find(self, routine_id: str) -> Routine | None:
+        return next((r for r in self.routines if r.id == routine_id), None)
+
+    @property
+    def ids(self) -> list[str]:
+        return [r.id for r in self.routines]
+
+
+def _routine_files(folder: Path, *, skip: str = "") -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in ROUTINE_SUFFIXES and p.name != skip and not p.name.startswith(".")
+        and p.is_file()
+    )
+
+
+def load_library(builtin_dir: Path) -> tuple[Library, list[Problem]]:
+    result = load_file(builtin_dir / LIBRARY_FILE, None, builtin=True)
+    return Library(dict(result.exercises)), list(result.problems)
+
+
+def load_catalog(builtin_dir: Path, user_dir: Path | None) -> Catalog:
+    """Load built-in routines, then the user's; a repeated routine id is reported and skipped."""
+    library, problems = load_library(builtin_dir)
+    catalog = Catalog(library=library, problems=problems)
+    sources = [(p, True) for p in _routine_files(builtin_dir, skip=LIBRARY_FILE)]
+    if user_dir is not None:
+        sources += [(p, False) for p in _routine_files(user_dir)]
+    for path, builtin in sources:
+        result = load_file(path, catalog.library, builtin=builtin)
+        catalog.problems.extend(result.problems)
+        if result.exercises:
+            catalog.library = catalog.library.merged(result.exercises)
+        for routine in result.routines:
+            earlier = catalog.find(routine.id)
+            if earlier is not None:
+                catalog.problems.append(
+                    Problem(
+                        str(path),
+                        routine.line,
+                        f"routine id '{routine.id}' is already used by {earlier.source}; "
+                        "this one is skipped",
+                    )
+                )
+                continue
+            catalog.routines.append(routine)
+    return catalog

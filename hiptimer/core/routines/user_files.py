@@ -1,0 +1,517 @@
+"""The user's own routine files: create, save, rename, delete (to a trash), restore, import, export.
+
+Every write goes through one rule set: the routine is written with
+:func:`hiptimer.core.routines.writer.dump_file` and checked with
+:func:`hiptimer.core.routines.loader.load_text` against the catalog's library before anything
+touches the disk, so the builder can never save a file the loader would refuse.
+
+Files live in ``<user data dir>/routines/``.  A file name is a safe slug of the routine's name
+(``my-quick-hips.yaml``; never a path, never another routine's file).  Writes are atomic: the
+text goes to a temporary file in the same folder, is flushed to disk, then replaces the target,
+so a crash mid-save leaves the previous file whole.
+
+Delete moves the file into ``routines/.trash/`` (the catalog ignores dot-folders); restore brings
+the newest trashed file back through the import path.
+
+Import policy (documented in the README): the file must load without a single problem.
+Routine ids and exercise ids that clash with ones you already have are renamed
+(``my-hips`` → ``my-hips-2``) and reported, so every imported file stands alone.  Nothing is
+written unless the whole file is accepted.  No Qt here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hiptimer.core.atomic_file import atomic_write
+from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.routines.loader import MAX_ID_CHARS, Problem, load_text
+from hiptimer.core.routines.model import (
+    Exercise,
+    Item,
+    Kind,
+    Library,
+    Range,
+    Routine,
+    Section,
+    Sides,
+)
+from hiptimer.core.routines.writer import dump_file
+from hiptimer.core.routines.yaml_nodes import MAX_FILE_BYTES
+
+TRASH_DIR = ".trash"
+SUFFIX = ".yaml"
+MAX_SLUG_CHARS = 48
+FULL_PROGRAM_ID = "full-program"
+
+
+class RoutineFileError(Exception):
+    """A save, import or export was refused; nothing was written.
+
+    ``problems`` holds the loader's ``FILE:LINE: message`` problems when there are any.
+    """
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems)
+
+    def details(self) -> str:
+        """The message and every problem, one per line, for a dialog."""
+        return "\n".join([self.message, *(str(p) for p in self.problems)])
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    routine_ids: tuple[str, ...]
+    renamed: dict[str, str] = field(default_factory=dict)  # routine ids: old -> new
+    renamed_exercises: dict[str, str] = field(default_factory=dict)  # exercise ids: old -> new
+
+
+# --- names, ids, files ----------------------------------------------------------------------
+
+
+def slugify(text: str, max_chars: int = MAX_SLUG_CHARS) -> str:
+    """A safe lower-case name of letters, digits and dashes ("Mé & my hips!" → "me-my-hips").
+
+    Never empty (falls back to ``routine``), never starts with a dot or dash, never holds a
+    path separator, so it is a valid routine id and a harmless file name on every system.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:max_chars].rstrip("-")
+    return slug or "routine"
+
+
+def unique_id(name: str, taken: Iterable[str]) -> str:
+    """A routine id made from ``name`` that is not in ``taken`` (adds -2, -3, …)."""
+    used = set(taken)
+    base = slugify(name, MAX_SLUG_CHARS)
+    candidate, number = base, 2
+    while candidate in used:
+        suffix = f"-{number}"
+        candidate = base[: MAX_ID_CHARS - len(suffix)].rstrip("-") + suffix
+        number += 1
+    return candidate
+
+
+def unique_file(folder: Path, name: str, keep: Path | None = None) -> Path:
+    """``folder/<slug>.yaml`` that no other file uses (``keep`` may be reused: it is ours)."""
+    base = slugify(name)
+    candidate, number = folder / f"{base}{SUFFIX}", 2
+    while _exists(candidate) and not (keep is not None and _same_file(candidate, keep)):
+        candidate = folder / f"{base}-{number}{SUFFIX}"
+        number += 1
+    return candidate
+
+
+def _exists(path: Path) -> bool:
+    # Also counts a .yml twin, which the catalog reads too.
+    return path.exists() or path.with_suffix(".yml").exists()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+def trash_dir(folder: Path) -> Path:
+    return folder / TRASH_DIR
+
+
+# --- libraries ------------------------------------------------------------------------------
+
+
+def _from_folder(exercise: Exercise, folder: Path) -> bool:
+    return bool(exercise.source) and Path(exercise.source).parent == folder
+
+
+def library_without(library: Library, keep: Callable[[Exercise], bool]) -> Library:
+    return Library({k: v for k, v in library.exercises.items() if keep(v)})
+
+
+def shared_library(library: Library, folder: Path) -> Library:
+    """The library without the exercises your own files define (what every user has)."""
+    return library_without(library, lambda e: not _from_folder(e, folder))
+
+
+def _library_for_file(library: Library, path: Path) -> Library:
+    """The library as the loader sees it while reading ``path`` (without that file's exercises)."""
+    return library_without(library, lambda e: Path(e.source or ".") != path)
+
+
+# --- checking -------------------------------------------------------------------------------
+
+
+def routine_text(routine: Routine, exercises: Mapping[str, Exercise] | None = None) -> str:
+    """The file text the builder writes for one routine."""
+    return dump_file([routine], exercises)
+
+
+def check_routine(
+    routine: Routine, library: Library, filename: str, taken_ids: Iterable[str] = ()
+) -> list[Problem]:
+    """Every problem the loader finds in ``routine`` written as ``filename``, plus an id clash."""
+    problems = list(load_text(routine_text(routine), filename, library).problems)
+    if routine.id in set(taken_ids):
+        problems.append(
+            Problem(filename, 2, f"routine id '{routine.id}' is already used by another routine")
+        )
+    return problems
+
+
+def _checked_text(
+    routines: Sequence[Routine],
+    exercises: Mapping[str, Exercise],
+    library: Library,
+    filename: str,
+    what: str,
+) -> str:
+    text = dump_file(routines, exercises)
+    result = load_text(text, filename, library)
+    if result.problems:
+        raise RoutineFileError(f"{what} was not saved: it has problems.", result.problems)
+    return text
+
+
+# --- defaults for new items -----------------------------------------------------------------
+
+_SECTION_DEFAULTS: dict[str, Item] = {
+    "Releases": Item("", Kind.RELEASE, seconds=Range(60, 120)),
+    "Stretches": Item("", Kind.HOLD, seconds=Range(60, 60)),
+}
+_KIND_DEFAULTS: dict[Kind, Item] = {
+    Kind.HOLD: Item("", Kind.HOLD, seconds=Range(60, 60)),
+    Kind.RELEASE: Item("", Kind.RELEASE, seconds=Range(60, 120)),
+    Kind.REPS: Item("", Kind.REPS, count=20),
+    Kind.CYCLES: Item("", Kind.CYCLES, work=10, relax=5, count=5),
+    Kind.ONCE: Item("", Kind.ONCE),
+    Kind.TEST: Item("", Kind.TEST),
+}
+
+
+def kind_default(exercise_id: str, kind: Kind, sides: Sides = Sides.LIMITED) -> Item:
+    """A fresh item of ``kind`` with the usual dose (when the user switches an item's kind)."""
+    if sides is Sides.ALTERNATE and kind is not Kind.REPS:
+        sides = Sides.LIMITED
+    return dataclasses.replace(_KIND_DEFAULTS[kind], exercise=exercise_id, sides=sides)
+
+
+def default_item(exercise: Exercise, catalog: Catalog) -> Item:
+    """The dose a newly added exercise starts with.
+
+    The dose of that exercise in the built-in complete program when it has one (without its
+    rest and note), else a test for range-of-motion tests, else by the exercise's section,
+    else a 60 s hold.
+    """
+    program = catalog.find(FULL_PROGRAM_ID)
+    if program is not None:
+        for item in program.items:
+            if item.exercise == exercise.id:
+                return dataclasses.replace(item, rest=None, note="", line=0)
+    if exercise.normal is not None:
+        return kind_default(exercise.id, Kind.TEST)
+    template = _SECTION_DEFAULTS.get(exercise.section, _KIND_DEFAULTS[Kind.HOLD])
+    return dataclasses.replace(template, exercise=exercise.id)
+
+
+def new_routine(name: str, catalog: Catalog) -> Routine:
+    """An empty routine with a fresh id (not saved; add exercises before saving)."""
+    return Routine(id=unique_id(name, catalog.ids), name=name, sections=())
+
+
+def copy_name(name: str, catalog: Catalog) -> str:
+    names = {r.name for r in catalog.routines}
+    candidate, number = f"{name} (my copy)", 2
+    while candidate in names:
+        candidate = f"{name} (my copy {number})"
+        number += 1
+    return candidate
+
+
+# --- saving ---------------------------------------------------------------------------------
+
+
+def _user_file(routine: Routine, folder: Path) -> Path:
+    if routine.builtin or not routine.source:
+        raise RoutineFileError(f"'{routine.name}' is built in and cannot be changed.")
+    path = Path(routine.source)
+    if path.parent != folder:
+        raise RoutineFileError(f"'{routine.name}' is not in your routines folder ({folder}).")
+    return path
+
+
+def _read_own_file(path: Path, library: Library) -> tuple[list[Routine], dict[str, Exercise]]:
+    """The routines and exercises of one of the user's files; refuses a file with problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RoutineFileError(f"{path.name} cannot be read: {exc.strerror or exc}") from exc
+    result = load_text(data, str(path), _library_for_file(library, path), source=str(path))
+    if result.problems:
+        raise RoutineFileError(
+            f"{path.name} has problems, so it is not rewritten; fix it in a text editor first.",
+            result.problems,
+        )
+    return list(result.routines), dict(result.exercises)
+
+
+def save_routine(
+    catalog: Catalog, folder: Path, routine: Routine, original: Routine | None = None
+) -> Path:
+    """Save ``routine`` and return its file.
+
+    ``original`` is the routine as it was loaded when editing one of your routines (its id may
+    not change); ``None`` (or a built-in) saves a new file named after the routine.  When a
+    file holds only this routine and the name changed, the file is renamed with it.  Raises
+    :class:`RoutineFileError` with the loader's problems when the routine is not valid.
+    """
+    folder = Path(folder)
+    if original is None or original.builtin:
+        taken = catalog.ids
+        if routine.id in taken:
+            raise RoutineFileError(f"the id '{routine.id}' is already used by another routine")
+        path = unique_file(folder, routine.name)
+        text = _checked_text([routine], {}, catalog.library, path.name, f"'{routine.name}'")
+        atomic_write(path, text)
+        return path
+    path = _user_file(original, folder)
+    if routine.id != original.id:
+        raise RoutineFileError("a routine's id cannot change once it is saved")
+    routines, exercises = _read_own_file(path, catalog.library)
+    index = next((i for i, r in enumerate(routines) if r.id == original.id), None)
+    if index is None:
+        raise RoutineFileError(f"'{original.name}' is no longer in {path.name}.")
+    routines[index] = routine
+    library = _library_for_file(catalog.library, path)
+    text = _checked_text(routines, exercises, library, path.name, f"'{routine.name}'")
+    target = path
+    if len(routines) == 1 and slugify(routine.name) != slugify(original.name):
+        target = unique_file(folder, routine.name, keep=path)
+    atomic_write(target, text)
+    if target != path:
+        path.unlink(missing_ok=True)
+    return target
+
+
+def rename_routine(catalog: Catalog, folder: Path, routine: Routine, name: str) -> Path:
+    _user_file(routine, Path(folder))
+    return save_routine(catalog, folder, dataclasses.replace(routine, name=name), routine)
+
+
+def duplicate_routine(catalog: Catalog, folder: Path, routine: Routine) -> tuple[Routine, Path]:
+    """Save a copy of any routine (built-in or yours) under a new name and id."""
+    name = copy_name(routine.name, catalog)
+    copy = dataclasses.replace(
+        routine, id=unique_id(name, catalog.ids), name=name, source="", builtin=False, line=0
+    )
+    return copy, save_routine(catalog, folder, copy)
+
+
+# --- delete and restore ---------------------------------------------------------------------
+
+
+def delete_routine(catalog: Catalog, folder: Path, routine: Routine) -> Path:
+    """Move ``routine`` into the trash; returns the trashed file (give it to :func:`restore`).
+
+    A file holding only this routine is moved as it is.  From a file with several routines the
+    routine (with the exercises of that file it uses) is written to the trash and the file is
+    rewritten without it.
+    """
+    folder = Path(folder)
+    path = _user_file(routine, folder)
+    trash = trash_dir(folder)
+    trash.mkdir(parents=True, exist_ok=True)
+    target = unique_file(trash, path.stem)
+    routines, exercises = _read_own_file(path, catalog.library)
+    if len(routines) == 1 and not exercises:
+        os.replace(path, target)
+        return target
+    library = _library_for_file(catalog.library, path)
+    used = {item.exercise for item in routine.items}
+    own = {k: v for k, v in exercises.items() if k in used}
+    atomic_write(target, _checked_text([routine], own, library, target.name, "the trash copy"))
+    rest = [r for r in routines if r.id != routine.id]
+    if rest or exercises:
+        atomic_write(path, _checked_text(rest, exercises, library, path.name, path.name))
+    else:
+        path.unlink()
+    return target
+
+
+def trashed_files(folder: Path) -> list[Path]:
+    """Trashed routine files, newest first."""
+    trash = trash_dir(Path(folder))
+    if not trash.is_dir():
+        return []
+    files = [p for p in trash.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def restore_routine(catalog: Catalog, folder: Path, trashed: Path) -> ImportResult:
+    """Bring a trashed file back (through import, so ids stay unique) and empty its trash slot."""
+    result = import_file(catalog, folder, trashed)
+    trashed.unlink(missing_ok=True)
+    return result
+
+
+# --- import and export ----------------------------------------------------------------------
+
+
+def import_file(catalog: Catalog, folder: Path, source: Path) -> ImportResult:
+    """Check a routine file from anywhere and copy it into ``folder`` under a fresh name.
+
+    Raises :class:`RoutineFileError` (and writes nothing) when the file cannot be read or has
+    any problem.  Clashing routine and exercise ids are renamed, so the new file stands alone.
+    """
+    folder = Path(folder)
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RoutineFileError(
+                f"{source.name} was not imported: it is too large ({size:,} bytes; at most "
+                f"{MAX_FILE_BYTES:,})."
+            )
+        data = source.read_bytes()
+    except OSError as exc:
+        raise RoutineFileError(
+            f"{source.name} was not imported: it cannot be read ({exc.strerror or exc})."
+        ) from exc
+    base = shared_library(catalog.library, folder)
+    result = load_text(data, str(source), base)
+    if result.problems:
+        count = len(result.problems)
+        raise RoutineFileError(
+            f"{source.name} was not imported: it has {count} problem{'s' * (count != 1)}.",
+            result.problems,
+        )
+    exercises, exercise_renames = _fresh_exercise_ids(result.exercises, catalog.library)
+    taken = set(catalog.ids)
+    renamed: dict[str, str] = {}
+    routines: list[Routine] = []
+    for routine in result.routines:
+        if routine.id in taken:
+            new_id = unique_id(routine.id, taken)
+            renamed[routine.id] = new_id
+            routine = dataclasses.replace(routine, id=new_id)
+        taken.add(routine.id)
+        routines.append(_with_exercise_ids(routine, exercise_renames))
+    first_name = routines[0].name if routines else source.stem
+    target = unique_file(folder, first_name)
+    if renamed or exercise_renames:
+        text: str | bytes = _checked_text(
+            routines, exercises, catalog.library, target.name, source.name
+        )
+    else:
+        text = data
+    atomic_write(target, text)
+    return ImportResult(target, tuple(r.id for r in routines), renamed, exercise_renames)
+
+
+def _fresh_exercise_ids(
+    defined: Mapping[str, Exercise], library: Library
+) -> tuple[dict[str, Exercise], dict[str, str]]:
+    """The file's exercises with ids that clash with yours renamed (even when identical).
+
+    A file that leaned on an exercise from another of your files would depend on the order the
+    catalog reads files in; a renamed copy keeps every imported file self-contained.
+    """
+    taken = set(library.exercises) | set(defined)
+    renames: dict[str, str] = {}
+    exercises: dict[str, Exercise] = {}
+    for exercise_id, exercise in defined.items():
+        if exercise_id in library:
+            new_id = unique_id(exercise_id, taken)
+            taken.add(new_id)
+            renames[exercise_id] = new_id
+            exercise = dataclasses.replace(exercise, id=new_id)
+        exercises[exercise.id] = exercise
+    return exercises, renames
+
+
+def _with_exercise_ids(routine: Routine, renames: Mapping[str, str]) -> Routine:
+    if not renames:
+        return routine
+    sections = tuple(
+        Section(
+            section.name,
+            tuple(
+                dataclasses.replace(item, exercise=renames.get(item.exercise, item.exercise))
+                for item in section.items
+            ),
+        )
+        for section in routine.sections
+    )
+    return dataclasses.replace(routine, sections=sections)
+
+
+def export_text(catalog: Catalog, folder: Path, routine: Routine) -> str:
+    """A file a friend can import: the routine and the exercises from your files it uses."""
+    shared = shared_library(catalog.library, Path(folder))
+    used = [item.exercise for item in routine.items]
+    own = {
+        exercise_id: catalog.library[exercise_id]
+        for exercise_id in dict.fromkeys(used)
+        if exercise_id not in shared and exercise_id in catalog.library
+    }
+    clean = dataclasses.replace(routine, source="", builtin=False, line=0)
+    return _checked_text([clean], own, shared, "export.yaml", f"'{routine.name}'")
+
+
+def export_routine(catalog: Catalog, folder: Path, routine: Routine, target: Path) -> None:
+    atomic_write(Path(target), export_text(catalog, folder, routine))
+
+
+# --- showing the loader's problems next to the builder's items ------------------------------
+
+#: Where a problem belongs in a routine: (section index, item index); None parts = the routine.
+Place = tuple[int | None, int | None]
+
+_SECTION_LINE = "      - name:"
+_ITEM_LINE = "          - exercise:"
+_PREFIX = re.compile(r"^routine (?:'[^']*'|\d+)(?:, (?:item|section) \d+(?: \([^)]*\))?)*: ")
+_FRIENDLY = {
+    "sections must be a list, got nothing": "Add at least one exercise from the library.",
+    "sections must list at least one section": "Add at least one exercise from the library.",
+    "items must be a list, got nothing": "This section is empty: add an exercise or remove it.",
+    "items must list at least one item": "This section is empty: add an exercise or remove it.",
+}
+
+
+def problem_places(text: str, problems: Sequence[Problem]) -> list[Place]:
+    """The place of each problem in a one-routine file written by :func:`routine_text`.
+
+    Every section and item starts on its own line in that text, so a problem's line tells
+    which section or item it is about.
+    """
+    starts: list[tuple[int, Place]] = []
+    section = item = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(_SECTION_LINE):
+            section, item = section + 1, -1
+            starts.append((number, (section, None)))
+        elif line.startswith(_ITEM_LINE):
+            item += 1
+            starts.append((number, (section, item)))
+    places: list[Place] = []
+    for problem in problems:
+        place: Place = (None, None)
+        for start, where in starts:
+            if start > problem.line:
+                break
+            place = where
+        places.append(place)
+    return places
+
+
+def plain_message(problem: Problem) -> str:
+    """The problem's message without the file, line and "routine 'x', item 3 (id)" prefix."""
+    message = _PREFIX.sub("", problem.message)
+    return _FRIENDLY.get(message, message[:1].upper() + message[1:])

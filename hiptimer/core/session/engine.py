@@ -1,0 +1,619 @@
+"""The session engine: plays a :class:`~hiptimer.core.session.plan.Plan` against a clock.
+
+Pure state machine.  Every method takes ``now`` (real monotonic seconds) and
+nothing here ever reads a clock or counts ticks.  Real time maps to *session
+time* through ``speed`` (speed 200: a 60 s hold lasts 0.3 s of real time) and
+stops while paused.  Phase deadlines are absolute session times: each phase
+starts exactly at the previous phase's deadline, however late ``update`` is
+called, so there is no drift across a routine.
+
+Outcomes.  Each *visit* of a step records one :class:`StepOutcome` and emits
+one ``STEP_FINISHED``: "done" when its last work phase ends (before its rest),
+or "skipped" when the user leaves it for another step (``next``, ``previous``)
+or finishes the session before its work ended.  Restarting the step
+(``restart_step``, or ``previous`` on the first step) abandons the attempt
+without recording it.  A step played again (after ``previous`` or a restart
+during its rest) records a new outcome when that visit ends, so ``outcomes``
+is append-only and may hold a step more than once; :meth:`Session.final_outcomes`
+keeps the last outcome of each step.
+
+Events that happen inside ``extend``/``extend_lead_in`` (which return a bool)
+are queued and returned by the next event-returning call.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+
+from hiptimer.core.routines.model import Kind, Side
+from hiptimer.core.session.plan import LEAD_KINDS, Phase, PhaseKind, Plan, Step
+
+#: Tolerance for comparing session times (absorbs real <-> session rounding).
+EPSILON = 1e-9
+#: Timed phases at least this long get the 3-2-1 countdown.
+COUNTDOWN_MIN_SECONDS = 5.0
+#: Hold/release work phases at least this long get the halfway cue.
+HALFWAY_MIN_SECONDS = 20.0
+MAX_DEGREES = 90
+
+
+class SessionState(str, Enum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class EventKind(str, Enum):
+    PHASE_STARTED = "phase_started"
+    HALFWAY = "halfway"  # hold/release work phases of 20 s or more
+    COUNTDOWN = "countdown"  # value 3, 2, 1 at whole seconds left, timed phases >= 5 s
+    REP = "rep"  # value = rep number, when a rep phase starts / a rep is counted
+    SWITCH_SIDES = "switch_sides"  # a SWITCH phase started
+    STEP_FINISHED = "step_finished"  # outcome set
+    SESSION_FINISHED = "session_finished"
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    step_index: int
+    exercise_id: str
+    exercise_name: str
+    kind: Kind
+    side: Side | None
+    status: str  # "done" | "skipped"
+    planned_seconds: float
+    actual_seconds: float  # session seconds spent in work phases
+    planned_reps: int | None
+    actual_reps: int | None  # reps (or cycles) completed
+    measurement: int | None  # degrees, for test steps
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EventKind
+    step_index: int
+    phase_index: int
+    value: int | None = None
+    outcome: StepOutcome | None = None
+    at: float = 0.0  # session time when it happened (lets a late caller drop stale cues)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    state: SessionState
+    step: Step
+    step_index: int
+    phase: Phase
+    phase_index: int
+    remaining: float | None  # session seconds left in the phase; None when it waits
+    shown_seconds: int | None  # the whole number the countdown shows: ceil(remaining)
+    reps_counted: int  # self-paced reps counted so far in this phase
+    session_left: float  # estimate of session seconds left, including this phase
+    can_extend: bool  # release phase not yet at its high end
+    speed: float
+    phase_seconds: float | None = None  # current length of the phase, extensions included
+    elapsed: float = 0.0  # session seconds since the session started
+    measurement: int | None = None  # degrees entered for this step, if any
+
+
+@dataclass
+class _Visit:
+    """What happened during the current visit of a step."""
+
+    work_seconds: float = 0.0
+    units_done: int = 0  # reps or cycles completed
+    measurement: int | None = None
+    recorded: bool = False
+
+
+@dataclass
+class _Cue:
+    at: float
+    kind: EventKind
+    value: int | None = None
+
+
+@dataclass
+class _Cursor:
+    step_index: int = 0
+    phase_index: int = 0
+    start: float = 0.0  # session time the phase started
+    duration: float | None = None  # current length (extensions included)
+    cues_until: float = 0.0  # cues up to this session time have been emitted
+    reps_counted: int = 0
+    visit: _Visit = field(default_factory=_Visit)
+
+
+class Session:
+    """One play-through of a plan.  See the module docstring for the rules."""
+
+    def __init__(self, plan: Plan, *, speed: float = 1.0) -> None:
+        if not plan.steps:
+            raise ValueError("plan has no steps")
+        _check_speed(speed)
+        self.plan = plan
+        self.state = SessionState.READY
+        self.outcomes: list[StepOutcome] = []
+        self.finished_at: float | None = None  # session time of SESSION_FINISHED
+        self._speed = float(speed)
+        self._anchor_real = 0.0  # real time matching _anchor_session while running
+        self._anchor_session = 0.0  # session time (frozen here unless running)
+        self._pending: list[Event] = []
+        self._after = _seconds_after(plan)
+        self._cur = _Cursor()
+        self._place(0, 0, 0.0)
+
+    # ----------------------------------------------------------------- clock
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    def set_speed(self, now: float, speed: float) -> None:
+        """Change the speed from ``now`` on (session time so far is kept)."""
+        _check_speed(speed)
+        self._anchor_session = self.session_time(now)
+        self._anchor_real = now
+        self._speed = float(speed)
+
+    def session_time(self, now: float) -> float:
+        """Session seconds since start at real time ``now`` (frozen unless running)."""
+        if self.state is not SessionState.RUNNING:
+            return self._anchor_session
+        raw = self._anchor_session + (now - self._anchor_real) * self._speed
+        return max(raw, self._cur.start, self._cur.cues_until)
+
+    def _real_time(self, session_t: float) -> float:
+        return self._anchor_real + (session_t - self._anchor_session) / self._speed
+
+    # ------------------------------------------------------------- controls
+    def begin_at(self, step_index: int) -> None:
+        """Before start: make ``step_index`` the first step played (resuming a left session)."""
+        if self.state is not SessionState.READY:
+            raise RuntimeError("begin_at only works before the session starts")
+        if not 0 <= step_index < len(self.plan.steps):
+            last = len(self.plan.steps) - 1
+            raise ValueError(f"step {step_index} is outside the plan (0..{last})")
+        self._place(step_index, 0, 0.0)
+
+    def start(self, now: float) -> list[Event]:
+        if self.state is not SessionState.READY:
+            return self._flush([])
+        self.state = SessionState.RUNNING
+        self._anchor_real = now
+        self._anchor_session = 0.0
+        events = self._enter(self._cur.step_index, 0, 0.0)
+        events += self._advance(0.0)
+        return self._flush(events)
+
+    def update(self, now: float) -> list[Event]:
+        """Process every deadline and cue up to ``now``, in order."""
+        if self.state is not SessionState.RUNNING:
+            return self._flush([])
+        return self._flush(self._advance(self.session_time(now)))
+
+    def pause(self, now: float) -> list[Event]:
+        if self.state is not SessionState.RUNNING:
+            return self._flush([])
+        t = self.session_time(now)
+        events = self._advance(t)
+        if self.state is SessionState.RUNNING:
+            self._anchor_session = t
+            self._anchor_real = now
+            self.state = SessionState.PAUSED
+        return self._flush(events)
+
+    def resume(self, now: float) -> list[Event]:
+        if self.state is SessionState.PAUSED:
+            self._anchor_real = now
+            self.state = SessionState.RUNNING
+        return self._flush([])
+
+    def toggle_pause(self, now: float) -> list[Event]:
+        """Space: start a ready session, pause a running one, resume a paused one."""
+        if self.state is SessionState.READY:
+            return self.start(now)
+        if self.state is SessionState.RUNNING:
+            return self.pause(now)
+        return self.resume(now)
+
+    def next(self, now: float) -> list[Event]:
+        """Skip to the start of the next step; on the last step, finish."""
+        if self.state is SessionState.READY:
+            if self._cur.step_index + 1 < len(self.plan.steps):
+                self._place(self._cur.step_index + 1, 0, 0.0)
+            return self._flush([])
+        t, events = self._catch_up(now)
+        if t is None:
+            return self._flush(events)
+        events += self._leave(t)
+        target = self._cur.step_index + 1
+        if target < len(self.plan.steps):
+            events += self._enter(target, 0, t)
+            events += self._advance(t)
+        else:
+            events += self._finish(t)
+        return self._flush(events)
+
+    def previous(self, now: float) -> list[Event]:
+        """Go to the start of the previous step; on the first step, restart it."""
+        if self.state is SessionState.READY:
+            self._place(max(self._cur.step_index - 1, 0), 0, 0.0)
+            return self._flush([])
+        t, events = self._catch_up(now)
+        if t is None:
+            return self._flush(events)
+        if self._cur.step_index == 0:
+            events += self._enter(0, 0, t)
+        else:
+            events += self._leave(t)
+            events += self._enter(self._cur.step_index - 1, 0, t)
+        events += self._advance(t)
+        return self._flush(events)
+
+    def restart_step(self, now: float) -> list[Event]:
+        """Play the current step again from its lead phase (the attempt is not recorded)."""
+        if self.state is SessionState.READY:
+            return self._flush([])
+        t, events = self._catch_up(now)
+        if t is None:
+            return self._flush(events)
+        events += self._enter(self._cur.step_index, 0, t)
+        events += self._advance(t)
+        return self._flush(events)
+
+    def extend(self, now: float, seconds: float = 30) -> bool:
+        """Lengthen a release phase by ``seconds``, up to the top of its range."""
+        if not self._catch_up_pending(now) or seconds <= 0:
+            return False
+        phase = self._phase
+        limit = phase.extendable_to
+        duration = self._cur.duration
+        if limit is None or duration is None or duration >= limit - EPSILON:
+            return False
+        self._cur.duration = min(duration + seconds, limit)
+        return True
+
+    def extend_lead_in(self, now: float, seconds: float = 10) -> bool:
+        """Lengthen a get-ready, switch-sides or rest phase by ``seconds``."""
+        if not self._catch_up_pending(now) or seconds <= 0:
+            return False
+        if self._phase.kind not in LEAD_KINDS or self._cur.duration is None:
+            return False
+        self._cur.duration += seconds
+        return True
+
+    def rep_done(self, now: float) -> list[Event]:
+        """Count one self-paced rep; the COUNT phase ends when all are counted."""
+        t, events = self._catch_up(now)
+        if t is None:
+            return self._flush(events)
+        if self._phase.kind is PhaseKind.COUNT:
+            events += self._count_rep(t)
+        return self._flush(events)
+
+    def done(self, now: float) -> list[Event]:
+        """Enter/Done: finish an action, skip a lead-in/switch/rest wait, count a rep.
+
+        A MEASURE phase only ends once a measurement is recorded (which already
+        ends it), so ``done`` does nothing there.  Paced phases ignore it.
+        """
+        t, events = self._catch_up(now)
+        if t is None:
+            return self._flush(events)
+        kind = self._phase.kind
+        if kind is PhaseKind.COUNT:
+            events += self._count_rep(t)
+        elif (
+            kind is PhaseKind.ACTION
+            or kind in LEAD_KINDS
+            or (kind is PhaseKind.MEASURE and self._cur.visit.measurement is not None)
+        ):
+            events += self._complete_phase(t)
+            events += self._advance(t)
+        return self._flush(events)
+
+    def record_measurement(self, now: float, degrees: int) -> list[Event]:
+        """Store degrees for this test step's side and finish its MEASURE phase.
+
+        Raises ValueError unless ``degrees`` is a whole number 0..90.  Outside a
+        MEASURE phase nothing is stored.
+        """
+        if isinstance(degrees, bool) or not isinstance(degrees, int):
+            raise ValueError(f"degrees must be a whole number, not {degrees!r}")
+        if not 0 <= degrees <= MAX_DEGREES:
+            raise ValueError(f"degrees must be between 0 and {MAX_DEGREES}, not {degrees}")
+        t, events = self._catch_up(now)
+        if t is None or self._phase.kind is not PhaseKind.MEASURE:
+            return self._flush(events)
+        self._cur.visit.measurement = degrees
+        events += self._complete_phase(t)
+        events += self._advance(t)
+        return self._flush(events)
+
+    def finish(self, now: float) -> list[Event]:
+        """End the session early: the current step is recorded, later ones are not."""
+        if self.state is SessionState.FINISHED:
+            return self._flush([])
+        if self.state is SessionState.READY:
+            return self._flush(self._finish(0.0))
+        t, events = self._catch_up(now)
+        if t is None:
+            return self._flush(events)
+        events += self._leave(t)
+        events += self._finish(t)
+        return self._flush(events)
+
+    def final_outcomes(self) -> list[StepOutcome]:
+        """The last outcome of each step, in plan order."""
+        last = {outcome.step_index: outcome for outcome in self.outcomes}
+        return [last[index] for index in sorted(last)]
+
+    # -------------------------------------------------------------- queries
+    def snapshot(self, now: float) -> Snapshot:
+        cur = self._cur
+        step = self.plan.steps[cur.step_index]
+        phase = step.phases[cur.phase_index]
+        t = self.session_time(now)
+        elapsed_in_phase = max(t - cur.start, 0.0)
+        if self.state is SessionState.FINISHED:
+            remaining: float | None = 0.0
+            left_here = 0.0
+        elif cur.duration is None:
+            remaining = None
+            left_here = max(phase.expected_seconds - elapsed_in_phase, 0.0)
+        else:
+            remaining = max(cur.duration - elapsed_in_phase, 0.0)
+            left_here = remaining
+        finished = self.state is SessionState.FINISHED
+        session_left = 0.0 if finished else left_here + self._after[cur.step_index][cur.phase_index]
+        return Snapshot(
+            state=self.state,
+            step=step,
+            step_index=cur.step_index,
+            phase=phase,
+            phase_index=cur.phase_index,
+            remaining=remaining,
+            shown_seconds=None if remaining is None else _shown(remaining),
+            reps_counted=cur.reps_counted,
+            session_left=session_left,
+            can_extend=self._can_extend(),
+            speed=self._speed,
+            phase_seconds=cur.duration,
+            elapsed=t,
+            measurement=cur.visit.measurement,
+        )
+
+    def next_wakeup(self, now: float) -> float | None:
+        """Real time when the shown second, the phase or a cue next changes.
+
+        None when paused, finished, not started, or waiting for the user.
+        """
+        if self.state is not SessionState.RUNNING or self._cur.duration is None:
+            return None
+        t = self.session_time(now)
+        end = self._cur.start + self._cur.duration
+        remaining = end - t
+        if remaining <= EPSILON:
+            return self._real_time(end)
+        target = end - (_shown(remaining) - 1)
+        for cue in self._cues():
+            if cue.at > t + EPSILON and cue.at < target:
+                target = cue.at
+        return self._real_time(target)
+
+    # ------------------------------------------------------------ internals
+    @property
+    def _step(self) -> Step:
+        return self.plan.steps[self._cur.step_index]
+
+    @property
+    def _phase(self) -> Phase:
+        return self._step.phases[self._cur.phase_index]
+
+    def _flush(self, events: list[Event]) -> list[Event]:
+        if not self._pending:
+            return events
+        queued, self._pending = self._pending, []
+        return queued + events
+
+    def _catch_up(self, now: float) -> tuple[float | None, list[Event]]:
+        """Process what is due; return the session time, or None if not playing."""
+        if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
+            return None, []
+        t = self.session_time(now)
+        events = self._advance(t)
+        if self.state is SessionState.FINISHED:
+            return None, events
+        return t, events
+
+    def _catch_up_pending(self, now: float) -> bool:
+        t, events = self._catch_up(now)
+        self._pending += events
+        return t is not None
+
+    def _can_extend(self) -> bool:
+        if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
+            return False
+        limit = self._phase.extendable_to
+        duration = self._cur.duration
+        return limit is not None and duration is not None and duration < limit - EPSILON
+
+    def _place(self, step_index: int, phase_index: int, at: float) -> None:
+        """Point the cursor at a phase start without emitting anything."""
+        phase = self.plan.steps[step_index].phases[phase_index]
+        visit = self._cur.visit if phase_index else _Visit()
+        self._cur = _Cursor(
+            step_index=step_index,
+            phase_index=phase_index,
+            start=at,
+            duration=None if phase.seconds is None else float(phase.seconds),
+            cues_until=at,
+            visit=visit,
+        )
+
+    def _enter(self, step_index: int, phase_index: int, at: float) -> list[Event]:
+        self._place(step_index, phase_index, at)
+        phase = self._phase
+        events = [Event(EventKind.PHASE_STARTED, step_index, phase_index, at=at)]
+        if phase.kind is PhaseKind.SWITCH:
+            events.append(Event(EventKind.SWITCH_SIDES, step_index, phase_index, at=at))
+        if phase.rep is not None and self._starts_rep(phase_index):
+            events.append(Event(EventKind.REP, step_index, phase_index, phase.rep, at=at))
+        return events
+
+    def _starts_rep(self, phase_index: int) -> bool:
+        if phase_index == 0:
+            return True
+        return self._step.phases[phase_index - 1].rep != self._step.phases[phase_index].rep
+
+    def _cues(self) -> list[_Cue]:
+        """The cue times of the current phase (from its current length)."""
+        cur = self._cur
+        phase = self._phase
+        cues: list[_Cue] = []
+        if (
+            phase.kind is PhaseKind.WORK
+            and self._step.item.kind in (Kind.HOLD, Kind.RELEASE)
+            and phase.seconds is not None
+            and phase.seconds >= HALFWAY_MIN_SECONDS
+        ):
+            cues.append(_Cue(cur.start + phase.seconds / 2, EventKind.HALFWAY))
+        if cur.duration is not None and cur.duration >= COUNTDOWN_MIN_SECONDS:
+            end = cur.start + cur.duration
+            cues.extend(_Cue(end - left, EventKind.COUNTDOWN, left) for left in (3, 2, 1))
+        cues.sort(key=lambda cue: cue.at)
+        return cues
+
+    def _emit_cues(self, limit: float) -> list[Event]:
+        cur = self._cur
+        events = [
+            Event(cue.kind, cur.step_index, cur.phase_index, cue.value, at=cue.at)
+            for cue in self._cues()
+            if cur.cues_until + EPSILON < cue.at <= limit + EPSILON
+        ]
+        cur.cues_until = max(cur.cues_until, limit)
+        return events
+
+    def _advance(self, t: float) -> list[Event]:
+        """Emit cues and end every phase whose deadline is at or before ``t``."""
+        events: list[Event] = []
+        while self.state in (SessionState.RUNNING, SessionState.PAUSED):
+            duration = self._cur.duration
+            end = None if duration is None else self._cur.start + duration
+            if end is None or end > t + EPSILON:
+                events += self._emit_cues(t)
+                break
+            events += self._emit_cues(end)
+            events += self._complete_phase(end)  # the next phase starts exactly at `end`
+        return events
+
+    def _complete_phase(self, at: float) -> list[Event]:
+        """The current phase ended normally at session time ``at``: move on."""
+        cur = self._cur
+        step = self._step
+        phase = self._phase
+        visit = cur.visit
+        if phase.is_work:
+            visit.work_seconds += at - cur.start
+            if phase.kind is PhaseKind.COUNT:
+                visit.units_done = cur.reps_counted
+            elif phase.cycle is not None and phase.kind is PhaseKind.WORK:
+                visit.units_done = phase.cycle
+            elif phase.rep is not None and self._ends_rep(cur.phase_index):
+                visit.units_done = phase.rep
+        events: list[Event] = []
+        if cur.phase_index >= step.last_work_index and not visit.recorded:
+            events += self._record(at, "done")
+        if cur.phase_index + 1 < len(step.phases):
+            events += self._enter(cur.step_index, cur.phase_index + 1, at)
+        elif cur.step_index + 1 < len(self.plan.steps):
+            events += self._enter(cur.step_index + 1, 0, at)
+        else:
+            events += self._finish(at)
+        return events
+
+    def _ends_rep(self, phase_index: int) -> bool:
+        phases = self._step.phases
+        return (
+            phase_index + 1 >= len(phases) or phases[phase_index + 1].rep != phases[phase_index].rep
+        )
+
+    def _count_rep(self, t: float) -> list[Event]:
+        cur = self._cur
+        phase = self._phase
+        cur.reps_counted += 1
+        cur.visit.units_done = cur.reps_counted
+        events = [Event(EventKind.REP, cur.step_index, cur.phase_index, cur.reps_counted, at=t)]
+        if phase.reps is not None and cur.reps_counted >= phase.reps:
+            events += self._complete_phase(t)
+            events += self._advance(t)
+        return events
+
+    def _leave(self, at: float) -> list[Event]:
+        """The user leaves the current step at ``at``: record it if not yet recorded."""
+        cur = self._cur
+        if self._phase.is_work:
+            cur.visit.work_seconds += at - cur.start
+        if cur.visit.recorded:
+            return []
+        return self._record(at, "skipped")
+
+    def _record(self, at: float, status: str) -> list[Event]:
+        cur = self._cur
+        step = self._step
+        visit = cur.visit
+        outcome = StepOutcome(
+            step_index=step.index,
+            exercise_id=step.exercise.id,
+            exercise_name=step.exercise.name,
+            kind=step.item.kind,
+            side=step.side,
+            status=status,
+            planned_seconds=step.planned_seconds,
+            actual_seconds=visit.work_seconds,
+            planned_reps=step.planned_reps,
+            actual_reps=None if step.planned_reps is None else visit.units_done,
+            measurement=visit.measurement,
+        )
+        visit.recorded = True
+        self.outcomes.append(outcome)
+        return [
+            Event(EventKind.STEP_FINISHED, cur.step_index, cur.phase_index, outcome=outcome, at=at)
+        ]
+
+    def _finish(self, at: float) -> list[Event]:
+        self.state = SessionState.FINISHED
+        self.finished_at = at
+        self._anchor_session = at
+        cur = self._cur
+        return [Event(EventKind.SESSION_FINISHED, cur.step_index, cur.phase_index, at=at)]
+
+
+def _check_speed(speed: float) -> None:
+    if not speed > 0 or math.isinf(speed):
+        raise ValueError(f"speed must be a positive number, not {speed!r}")
+
+
+def _shown(remaining: float) -> int:
+    """The whole number a countdown shows for ``remaining`` seconds (ceil, noise-proof)."""
+    return max(math.ceil(remaining - EPSILON), 0)
+
+
+def _seconds_after(plan: Plan) -> list[list[float]]:
+    """For each (step, phase): expected seconds of every later phase in the plan."""
+    flat = [phase.expected_seconds for step in plan.steps for phase in step.phases]
+    suffix = [0.0] * (len(flat) + 1)
+    for i in range(len(flat) - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + flat[i]
+    after: list[list[float]] = []
+    position = 0
+    for step in plan.steps:
+        row = []
+        for _ in step.phases:
+            position += 1
+            row.append(suffix[position])
+        after.append(row)
+    return after

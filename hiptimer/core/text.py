@@ -1,0 +1,50 @@
+"""Short human descriptions of doses and durations, shared by the CLI and the window."""
+
+from __future__ import annotations
+
+from hiptimer.core.routines.model import Item, Kind, Sides
+
+
+def dose_text(item: Item) -> str:
+    """A short human description of an item's dose, e.g. '20 reps, hold 3–5 s'."""
+    kind = item.kind
+    if kind is Kind.HOLD:
+        text = f"hold {item.seconds.low} s"
+    elif kind is Kind.RELEASE:
+        text = f"{item.seconds} s"
+    elif kind is Kind.REPS:
+        text = f"{item.count} reps"
+        if item.hold:
+            text += f", hold {item.hold} s each"
+    elif kind is Kind.CYCLES:
+        text = f"{item.count} × {item.work} s drive, {item.relax} s relax"
+    elif kind is Kind.ONCE:
+        text = "once"
+    else:
+        text = "measure each side"
+    if item.sides is Sides.ALTERNATE:
+        text += ", alternating sides"
+    elif item.sides is Sides.BOTH:
+        text += ", both sides"
+    return text
+
+
+def duration_text(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour up, rounded to the second."""
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def clock_text(seconds: float) -> str:
+    """Like :func:`duration_text` for a minute or more; plain seconds below."""
+    return duration_text(seconds) if round(seconds) >= 60 else str(max(0, round(seconds)))
+
+
+def minutes_text(seconds: float) -> str:
+    return f"about {max(1, round(seconds / 60))} min"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 step``, ``2 steps``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,251 @@
+"""Dialogs around the history: log a measurement, export the history, a session's steps."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.atomic_file import atomic_write
+from hiptimer.core.history import export as history_export
+from hiptimer.core.history.store import (
+    MAX_DEGREES,
+    MIN_DEGREES,
+    TESTS,
+    HistoryError,
+    HistoryStore,
+    SessionRow,
+    StepRow,
+)
+from hiptimer.core.routines.model import Side
+from hiptimer.core.text import duration_text
+from hiptimer.qt.history.chart import TEST_INFO
+
+NO_DEGREES = MIN_DEGREES - 1  # the spin box's "not entered yet" value
+
+
+STATUS_WORDS = {
+    "completed": "Completed",
+    "ended_early": "Ended early",
+    "incomplete": "Not finished",
+    "discarded": "Discarded",
+}
+
+
+class LogMeasurementDialog(QDialog):
+    """Record a range-of-motion measurement taken outside a session; OK stores it.
+
+    After ``exec()`` returns Accepted, ``measurement_id`` is the new row's id.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, store: HistoryStore, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.measurement_id: int | None = None
+        self._today = today or date.today()
+        self.setWindowTitle("Log measurement")
+
+        self.test = QComboBox()
+        for test in TESTS:
+            self.test.addItem(TEST_INFO[test].title, test)
+        self.side = QComboBox()
+        self.side.addItem("Left hip", Side.LEFT.value)
+        self.side.addItem("Right hip", Side.RIGHT.value)
+        self.degrees = QSpinBox()
+        self.degrees.setRange(NO_DEGREES, MAX_DEGREES)
+        self.degrees.setSpecialValueText("enter degrees")
+        self.degrees.setSuffix("°")
+        self.degrees.setValue(NO_DEGREES)
+        self.degrees.setAccessibleName("Degrees")
+        self.taken_on = QDateEdit(QDate(self._today.year, self._today.month, self._today.day))
+        self.taken_on.setCalendarPopup(True)
+        self.taken_on.setMaximumDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.taken_on.setDisplayFormat("d MMM yyyy")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("optional, e.g. measured with a phone app")
+        self.normal = QLabel()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("font-weight: bold")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("&Test:", self.test)
+        form.addRow("", self.normal)
+        form.addRow("&Side:", self.side)
+        form.addRow("&Degrees:", self.degrees)
+        form.addRow("D&ate:", self.taken_on)
+        form.addRow("&Note:", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.test.currentIndexChanged.connect(self._show_normal)
+        self._show_normal()
+
+    def _show_normal(self) -> None:
+        self.normal.setText(TEST_INFO[self.test.currentData()].normal_text)
+
+    def problem(self) -> str | None:
+        """Why the entries cannot be stored yet, or None."""
+        if self.degrees.value() == NO_DEGREES:
+            return f"Enter the degrees you measured ({MIN_DEGREES}–{MAX_DEGREES})."
+        if self.taken_on.date().toPython() > self._today:
+            return "The date cannot be in the future."
+        return None
+
+    def taken_at(self) -> datetime:
+        """Now when the chosen day is today, otherwise noon of that day, in local time."""
+        day: date = self.taken_on.date().toPython()
+        now = datetime.now().astimezone()
+        return now if day == now.date() else datetime.combine(day, time(12, 0)).astimezone()
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem is None:
+            try:
+                self.measurement_id = self.store.add_measurement(
+                    self.test.currentData(),
+                    self.side.currentData(),
+                    self.degrees.value(),
+                    self.taken_at(),
+                    self.note.text().strip(),
+                )
+            except (HistoryError, ValueError, OSError) as exc:
+                problem = f"The measurement could not be saved: {exc}"
+            else:
+                super().accept()
+                return
+        self.error.setText(problem)
+        self.error.show()
+
+
+def log_measurement_dialog(parent: QWidget | None, store: HistoryStore) -> bool:
+    """Ask for a measurement and store it; True when one was stored."""
+    dialog = LogMeasurementDialog(parent, store)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+CSV_FILTER = "CSV spreadsheet (*.csv)"
+JSON_FILTER = "JSON (*.json)"
+
+
+def _format_for(path: str, chosen_filter: str) -> tuple[Path, str]:
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix in (".csv", ".json"):
+        return target, suffix[1:]
+    fmt = "json" if chosen_filter == JSON_FILTER else "csv"
+    return target.with_name(f"{target.name}.{fmt}"), fmt
+
+
+def export_history_dialog(parent: QWidget | None, store: HistoryStore) -> Path | None:
+    """Ask where to save, then write the whole history as CSV or JSON; return the file.
+
+    The format follows the file's extension, or the chosen filter when there is none.
+    """
+    folder = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
+    suggested = str(Path(folder) / f"hiptimer-history-{date.today().isoformat()}.csv")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, "Export history", suggested, f"{CSV_FILTER};;{JSON_FILTER}", CSV_FILTER
+    )
+    if not path:
+        return None
+    target, fmt = _format_for(path, chosen)
+    try:
+        atomic_write(target, history_export.export(store, fmt))
+    except (OSError, HistoryError) as exc:
+        QMessageBox.warning(
+            parent, "Export failed", f"The history could not be saved to {target}:\n{exc}"
+        )
+        return None
+    return target
+
+
+class SessionDetailsDialog(QDialog):
+    """One session and its steps, read only."""
+
+    COLUMNS = ("#", "Exercise", "Side", "Status", "Time", "Reps", "Degrees")
+
+    def __init__(
+        self, session: SessionRow, steps: list[StepRow], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Session — {session.routine_name}")
+        self.resize(760, 520)
+        pain = "not given" if session.pain is None else f"{session.pain}/10"
+        header = QLabel(
+            f"<b>{escape(session.routine_name)}</b><br>"
+            f"{session.started_at:%A %d %B %Y, %H:%M} · {duration_text(session.active_seconds)} "
+            f"active · {STATUS_WORDS.get(session.status, session.status)} · pain {pain}"
+            + (f"<br>Note: {escape(session.note)}" if session.note else "")
+        )
+        header.setWordWrap(True)
+        header.setTextFormat(Qt.TextFormat.RichText)
+        self.header = header
+
+        self.table = QTableWidget(len(steps), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName("Steps of the session")
+        for row, step in enumerate(steps):
+            cells = (
+                str(step.step_index + 1),
+                step.exercise_name,
+                "" if step.side is None else step.side.value.capitalize(),
+                "Done" if step.status == "done" else "Skipped",
+                f"{duration_text(step.actual_seconds)} of {duration_text(step.planned_seconds)}"
+                if step.planned_seconds
+                else duration_text(step.actual_seconds),
+                ""
+                if step.planned_reps is None
+                else f"{step.actual_reps or 0} of {step.planned_reps}",
+                "" if step.measurement is None else f"{step.measurement}°",
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        empty = QLabel("No steps were recorded for this session.")
+        empty.setVisible(not steps)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(empty)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,476 @@
+"""The history tab: totals, the weekly goal and streak, recent weeks, sessions, progress.
+
+Everything shown comes from the store's aggregate queries (counts, totals, streak, one
+page of sessions at a time, measurement series); no step is read until a session is opened.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.history import weeks
+from hiptimer.core.history.store import HistoryError, HistoryStore, SessionRow, WeekCount
+from hiptimer.core.text import duration_text
+from hiptimer.qt.context import AppContext
+from hiptimer.qt.history.chart import MOST_POINTS_DRAWN, ProgressChart
+from hiptimer.qt.history.dialogs import (
+    STATUS_WORDS,
+    LogMeasurementDialog,
+    SessionDetailsDialog,
+    export_history_dialog,
+)
+
+WEEKS_SHOWN = 12
+NO_SESSIONS_TEXT = (
+    "No sessions yet — start a routine from the Routines tab. Every session you do is "
+    "listed here, and each one you complete counts toward your weekly goal."
+)
+NO_HISTORY_TEXT = "History is not available, so sessions are not being saved."
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+class SystemLocalTime(tzinfo):
+    """The computer's local time, with its daylight-saving changes (from the C library).
+
+    ``datetime.now().astimezone().tzinfo`` is a fixed offset, which would put week borders an
+    hour off on the other side of a clock change.
+    """
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        if dt is None:
+            return timedelta(seconds=time.localtime().tm_gmtoff or 0)
+        stamp = time.mktime((*dt.timetuple()[:6], dt.weekday(), 0, -1))
+        return timedelta(seconds=time.localtime(stamp).tm_gmtoff or 0)
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def fromutc(self, dt: datetime) -> datetime:
+        """UTC → local time; the default needs dst(), which the C library does not give."""
+        stamp = (dt.replace(tzinfo=None) - _EPOCH).total_seconds()
+        return dt + timedelta(seconds=time.localtime(stamp).tm_gmtoff or 0)
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return time.strftime("%Z")
+
+
+def hours_and_minutes(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class SessionsModel(QAbstractTableModel):
+    """Sessions newest first, fetched a page at a time as the list scrolls."""
+
+    COLUMNS = ("Date", "Routine", "Side", "Duration", "Status", "Pain", "Steps")
+    #: the widest text each column usually holds, to size it without measuring every row
+    SAMPLES = ("Wed 30 Sep 2026 19:00", "", "Right", "1:00:00", "Not finished", "10/10", "25 of 25")
+    PAGE = 100
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: HistoryStore | None = None
+        self._rows: list[SessionRow] = []
+        self._total = 0
+
+    def reload(self, store: HistoryStore | None) -> None:
+        self.beginResetModel()
+        self._store = store
+        self._total = 0 if store is None else store.session_count()
+        self._rows = [] if store is None else store.sessions(limit=self.PAGE)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def session_at(self, row: int) -> SessionRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if self._store is None or parent.isValid():
+            return
+        more = self._store.sessions(limit=self.PAGE, offset=len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() in (3, 5, 6):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        session = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return f"{session.started_at:%a %d %b %Y %H:%M}"
+        if column == 1:
+            return session.routine_name
+        if column == 2:
+            return session.side_choice.value.capitalize()
+        if column == 3:
+            return duration_text(session.active_seconds)
+        if column == 4:
+            return STATUS_WORDS.get(session.status, session.status)
+        if column == 5:
+            return "" if session.pain is None else f"{session.pain}/10"
+        total = session.steps_done + session.steps_skipped
+        return f"{session.steps_done} of {total}"
+
+
+class WeekStrip(QWidget):
+    """The last weeks side by side: completed sessions against the goal, ✓ when met."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cells: list[QLabel] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.setAccessibleName("Completed sessions per week")
+
+    def show_weeks(self, counts: list[WeekCount], goal: int, this_week: date) -> None:
+        while len(self.cells) < len(counts):
+            cell = QLabel()
+            cell.setFrameShape(QFrame.Shape.StyledPanel)
+            cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            cell.setMinimumWidth(64)
+            self.cells.append(cell)
+            self._layout.addWidget(cell, 1)
+        for cell, week in zip(self.cells, counts, strict=False):
+            met = week.count >= goal
+            name = "This week" if week.week == this_week else f"W{week.week.isocalendar()[1]:02d}"
+            cell.setText(f"{name}\n{week.count} of {goal}{' ✓' if met else ''}")
+            font = cell.font()
+            font.setBold(met)
+            cell.setFont(font)
+            sunday = week.week + timedelta(days=6)
+            words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {week.count} completed"
+            cell.setToolTip(words + (", goal met" if met else ""))
+            cell.setAccessibleName(words + (", goal met" if met else ""))
+            cell.show()
+        for cell in self.cells[len(counts) :]:
+            cell.hide()
+
+
+class HistoryPage(QWidget):
+    """What was done and how the range of motion changes.  Call :meth:`refresh` to update."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        history_problem: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._today = today
+        self._tz = tz or SystemLocalTime()
+        self.details_dialog: SessionDetailsDialog | None = None
+        self.streak = 0
+        #: what the page shows was read with (store, data stamp, today, goal); None: redo
+        self._shown: tuple[HistoryStore, tuple[int, int], date, int] | None = None
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setFrameShape(QFrame.Shape.Box)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet("QLabel { padding: 8px; font-weight: bold; }")
+        self.banner.setAccessibleName("History problem")
+        self.set_problem(history_problem)
+
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        self.streak_label = QLabel()
+        self.streak_label.setWordWrap(True)
+        font = self.streak_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.streak_label.setFont(font)
+        self.goal = QSpinBox()
+        self.goal.setRange(1, 14)
+        self.goal.setSuffix(" a week")
+        self.goal.setValue(ctx.settings.weekly_goal)
+        self.goal.setAccessibleName("Weekly goal: sessions a week")
+        goal_label = QLabel("Weekly &goal:")
+        goal_label.setBuddy(self.goal)
+        self.log_button = QPushButton("&Log measurement…")
+        self.export_button = QPushButton("E&xport…")
+        self.week_strip = WeekStrip()
+
+        self.sessions_model = SessionsModel(self)
+        self.sessions_view = QTableView()
+        self.sessions_view.setModel(self.sessions_model)
+        self.sessions_view.setAccessibleName("Sessions, newest first")
+        self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sessions_view.setAlternatingRowColors(True)
+        self.sessions_view.verticalHeader().hide()
+        self.sessions_view.setWordWrap(False)
+        header = self.sessions_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+        self.sessions_view.activated.connect(lambda index: self.open_session(index.row()))
+        self.sessions_view.doubleClicked.connect(lambda index: self.open_session(index.row()))
+        self.steps_button = QPushButton("Show &steps…")
+        self.steps_button.clicked.connect(self._open_selected)
+        self.sessions_empty = QLabel(NO_SESSIONS_TEXT)
+        self.sessions_empty.setWordWrap(True)
+        self.sessions_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sessions_stack = QStackedWidget()
+        self.sessions_stack.addWidget(self.sessions_empty)
+        self.sessions_stack.addWidget(self.sessions_view)
+        self.sessions_title = QLabel()
+        self.sessions_title.setStyleSheet("font-weight: bold")
+
+        self.chart = ProgressChart()
+
+        top = QHBoxLayout()
+        summary = QVBoxLayout()
+        summary.addWidget(self.streak_label)
+        summary.addWidget(self.totals_label)
+        top.addLayout(summary, 1)
+        top.addWidget(goal_label)
+        top.addWidget(self.goal)
+        top.addSpacing(12)
+        top.addWidget(self.log_button)
+        top.addWidget(self.export_button)
+
+        sessions_box = QWidget()
+        sessions_layout = QVBoxLayout(sessions_box)
+        sessions_layout.setContentsMargins(0, 0, 0, 0)
+        sessions_head = QHBoxLayout()
+        sessions_head.addWidget(self.sessions_title, 1)
+        sessions_head.addWidget(self.steps_button)
+        sessions_layout.addLayout(sessions_head)
+        sessions_layout.addWidget(self.sessions_stack, 1)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        progress_title = QLabel("Range of motion")
+        progress_title.setStyleSheet("font-weight: bold")
+        chart_layout.addWidget(progress_title)
+        chart_layout.addWidget(self.chart, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(sessions_box)
+        self.splitter.addWidget(chart_box)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 640])
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(top)
+        content_layout.addWidget(self.week_strip)
+        content_layout.addWidget(self.splitter, 1)
+        self.unavailable = QLabel(NO_HISTORY_TEXT)
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.content)
+        self.body.addWidget(self.unavailable)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.body, 1)
+
+        self.goal.valueChanged.connect(self._goal_changed)
+        self.log_button.clicked.connect(self.log_measurement)
+        self.export_button.clicked.connect(self.export_history)
+        self.refresh()
+
+    # -- public ---------------------------------------------------------------------------
+
+    def set_problem(self, message: str | None) -> None:
+        """Show (or, with None, hide) the banner about an unusable history file."""
+        self.banner.setText(message or "")
+        self.banner.setVisible(bool(message))
+
+    def refresh(self) -> None:
+        """Read everything again from the store (after a session, a measurement, a switch).
+
+        Skipped when nothing was written to the file since the last refresh and the day and
+        the weekly goal are the same, so calling it often (every time the tab is shown) is
+        cheap however long the history.
+        """
+        store = self.ctx.history
+        if self.goal.value() != self.ctx.settings.weekly_goal:
+            self.goal.blockSignals(True)
+            self.goal.setValue(self.ctx.settings.weekly_goal)
+            self.goal.blockSignals(False)
+        if store is None:
+            self._shown = None
+            self.body.setCurrentWidget(self.unavailable)
+            self.sessions_model.reload(None)
+            return
+        self.body.setCurrentWidget(self.content)
+        try:
+            shown = (store, store.data_stamp(), self._today(), self.ctx.settings.weekly_goal)
+            if shown == self._shown:
+                return  # nothing written since, same day, same goal: the page is current
+            self._shown = None
+            self._show_sessions(store)
+            self._show_goal(store)
+            self.chart.set_trends(
+                store.measurement_trends(MOST_POINTS_DRAWN), store.first_session_date()
+            )
+            self._shown = shown
+        except HistoryError as exc:  # e.g. locked by another program for too long
+            self.set_problem(f"The history could not be read: {exc}")
+
+    def log_measurement(self) -> bool:
+        """Ask for a measurement, store it, redraw; True when one was stored."""
+        if self.ctx.history is None:
+            return False
+        dialog = LogMeasurementDialog(self, self.ctx.history, today=self._today())
+        stored = dialog.exec() == LogMeasurementDialog.DialogCode.Accepted
+        if stored:
+            self.refresh()
+        return stored
+
+    def export_history(self) -> None:
+        if self.ctx.history is not None:
+            export_history_dialog(self, self.ctx.history)
+
+    def open_session(self, row: int) -> SessionDetailsDialog | None:
+        """Show the steps of the session in ``row`` of the list (a non-blocking dialog)."""
+        store = self.ctx.history
+        if store is None or not 0 <= row < self.sessions_model.rowCount():
+            return None
+        session = self.sessions_model.session_at(row)
+        if self.details_dialog is not None:
+            self.details_dialog.close()
+            self.details_dialog.deleteLater()
+        self.details_dialog = SessionDetailsDialog(session, store.session_steps(session.id), self)
+        self.details_dialog.open()
+        return self.details_dialog
+
+    # -- parts ------------------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        """Widths from sample texts: sizing to contents measured every loaded row (slow)."""
+        metrics = self.sessions_view.fontMetrics()
+        header_metrics = self.sessions_view.horizontalHeader().fontMetrics()
+        for column, (title, sample) in enumerate(
+            zip(SessionsModel.COLUMNS, SessionsModel.SAMPLES, strict=True)
+        ):
+            if column != 1:
+                width = max(
+                    metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title)
+                )
+                self.sessions_view.setColumnWidth(column, width + 14)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+
+    def _open_selected(self) -> None:
+        rows = self.sessions_view.selectionModel().selectedRows()
+        self.open_session(rows[0].row() if rows else 0)
+
+    def _show_sessions(self, store: HistoryStore) -> None:
+        self.sessions_model.reload(store)
+        total = self.sessions_model.total
+        self.sessions_title.setText(f"Sessions ({total})")
+        self.sessions_stack.setCurrentIndex(1 if total else 0)
+        self.steps_button.setEnabled(bool(total))
+        totals = store.totals()
+        self.week_strip.setVisible(bool(totals.sessions))
+        if totals.sessions:
+            since = totals.first_session_date
+            started = "" if since is None else f" · since {since.day} {since:%b %Y}"
+            self.totals_label.setText(
+                f"{totals.sessions} sessions · {totals.completed} completed · "
+                f"{hours_and_minutes(totals.active_minutes * 60)} of exercise{started}"
+            )
+        else:
+            self.totals_label.setText("No sessions yet.")
+
+    def _show_goal(self, store: HistoryStore) -> None:
+        goal = self.ctx.settings.weekly_goal
+        today = self._today()
+        this_week = weeks.week_start(today)
+        counts = store.week_counts(this_week - (WEEKS_SHOWN - 1) * weeks.ONE_WEEK, today, self._tz)
+        self.week_strip.show_weeks(counts, goal, this_week)
+        streak = store.streak(goal, today, self._tz)
+        done = counts[-1].count if counts else 0
+        this = f"This week: {done} of {goal}."
+        if streak:
+            plural = "week" if streak == 1 else "weeks in a row"
+            self.streak_label.setText(f"Streak: {streak} {plural} meeting your goal. {this}")
+        else:
+            self.streak_label.setText(
+                f"No streak yet — complete {goal} session{'s' if goal > 1 else ''} in a week "
+                f"to start one. {this}"
+            )
+        self.streak = streak
+
+    def _goal_changed(self, value: int) -> None:
+        self.ctx.settings.weekly_goal = value
+        problem = self.ctx.save_settings()
+        if problem:
+            self.set_problem(problem)
+        if self.ctx.history is not None:
+            try:
+                self._show_goal(self.ctx.history)
+                if self._shown is not None:
+                    self._shown = (*self._shown[:3], value)
+            except HistoryError as exc:
+                self.set_problem(f"The history could not be read: {exc}")

@@ -1,0 +1,119 @@
+"""The summary shown when a session ends: what was done, and an optional pain rating and note."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.routines.model import Kind
+from hiptimer.core.session.engine import StepOutcome
+from hiptimer.core.text import duration_text
+
+
+def outcome_line(outcome: StepOutcome) -> str:
+    """One line per step: what was planned against what was done, in the step's own unit."""
+    side = f" ({outcome.side.value})" if outcome.side else ""
+    if outcome.measurement is not None:
+        amount = f"{outcome.measurement}°"
+    elif outcome.kind is Kind.ONCE:
+        amount = "done" if outcome.status == "done" else "skipped"
+    elif outcome.planned_reps:
+        amount = f"{outcome.actual_reps or 0} of {outcome.planned_reps} reps"
+    else:
+        amount = f"{round(outcome.actual_seconds)} s of {round(outcome.planned_seconds)} s"
+    mark = "✓" if outcome.status == "done" else "–"
+    return f"{mark} {escape(outcome.exercise_name)}{side}: {amount}"
+
+
+class SummaryPage(QWidget):
+    """Emits ``feedback(pain or None, note)`` then ``closed`` or ``again``."""
+
+    feedback = Signal(object, str)
+    closed = Signal()
+    again = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.report = QTextBrowser()
+        self.report.setAccessibleName("Session summary")
+        self.rate_pain = QCheckBox("Rate pain during this session")
+        self.pain = QSpinBox()
+        self.pain.setRange(0, 10)
+        self.pain.setSuffix(" / 10")
+        self.pain.setAccessibleName("Pain from 0 (none) to 10 (worst)")
+        self.pain.setEnabled(False)
+        self.rate_pain.toggled.connect(self.pain.setEnabled)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("How did it feel? (optional)")
+        self.note.setMaxLength(1000)
+        form = QFormLayout()
+        form.addRow(self.rate_pain, self.pain)
+        form.addRow("&Note:", self.note)
+        self.save_button = QPushButton("Save and &close")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._save_and_close)
+        self.again_button = QPushButton("Play &again")
+        self.again_button.clicked.connect(self._again)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.report, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def show_summary(self, routine_name: str, status: str, active_seconds: float,
+                     outcomes: list[StepOutcome], total_steps: int) -> None:
+        done = len({o.step_index for o in outcomes if o.status == "done"})
+        self.title.setText(f"{routine_name}: {status}")
+        lines = "<br>".join(outcome_line(o) for o in outcomes)
+        self.report.setHtml(
+            f"<p><b>{done}</b> of {total_steps} steps done · active time "
+            f"<b>{duration_text(active_seconds)}</b></p><p>{lines}</p>"
+            "<p>Stop and get checked if you felt sharp pain, pain with popping, or pain at the "
+            "front of the hip.</p>")
+        self.rate_pain.setChecked(False)
+        self.pain.setValue(0)
+        self.note.clear()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter saves and closes, from the page or the note (which passes Enter on)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not self.again_button.hasFocus():
+            self._save_and_close()
+            return
+        super().keyPressEvent(event)
+
+    def _emit_feedback(self) -> None:
+        pain = self.pain.value() if self.rate_pain.isChecked() else None
+        self.feedback.emit(pain, self.note.text().strip())
+
+    def _save_and_close(self) -> None:
+        self._emit_feedback()
+        self.closed.emit()
+
+    def _again(self) -> None:
+        self._emit_feedback()
+        self.again.emit()

@@ -1,0 +1,284 @@
+"""dump_file writes the documented format, and load_text reads it back into equal objects."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+from hiptimer.core.routines.loader import load_text
+from hiptimer.core.routines.model import (
+    EQUIPMENT,
+    POSITIONS,
+    Exercise,
+    Item,
+    Kind,
+    Library,
+    Range,
+    Routine,
+    Section,
+    Sides,
+)
+from hiptimer.core.routines.writer import dump_file
+
+LIBRARY = Library(
+    {
+        "deep-glutes-release": Exercise(
+            "deep-glutes-release", "Deep glutes release", "Releases", "figure-four-ball"
+        ),
+        "prone-ir-test": Exercise(
+            "prone-ir-test", "Prone IR test", "Tests", "face-down", normal=Range(35, 45)
+        ),
+    }
+)
+
+# Text that a careless writer would get wrong: YAML keywords, numbers, indicators, quotes.
+TRICKY_TEXTS = [
+    "yes",
+    "No",
+    "null",
+    "~",
+    "true",
+    "123",
+    "1.5",
+    "0x1F",
+    "1:30",
+    "2024-01-01",
+    "a: b",
+    "# not a comment",
+    "- not a list",
+    "'single'",
+    '"double"',
+    "it's",
+    "[x, y]",
+    "{a: 1}",
+    "*star",
+    "&amp",
+    "!bang",
+    "%percent",
+    "@at",
+    "`tick",
+    "> folded",
+    "| literal",
+    "  leading spaces",
+    "trailing space ",
+    "two\nlines",
+    "tab\tinside",
+    "café – 90/90 ✓",
+    "ends with colon:",
+    "<<",
+    "=",
+    "back\\slash",
+    "x" * 1000,
+]
+
+
+def _text(rng: random.Random, limit: int = 1000) -> str:
+    if rng.random() < 0.5:
+        return rng.choice(TRICKY_TEXTS)[:limit]
+    words = ["Lie", "on", "your", "back", "knee", "turns", "in", "slowly", "90/90", "—", "hip"]
+    return " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))[:limit]
+
+
+def _range(rng: random.Random, low: int, high: int, fixed: bool = False) -> Range:
+    a = rng.randint(low, high)
+    if fixed or rng.random() < 0.3:
+        return Range(a, a)
+    b = rng.randint(low, high)
+    return Range(min(a, b), max(a, b))
+
+
+def _exercise(rng: random.Random, exercise_id: str, with_normal: bool) -> Exercise:
+    def texts(n_max: int) -> tuple[str, ...]:
+        return tuple(_text(rng) for _ in range(rng.randint(0, n_max)))
+
+    return Exercise(
+        id=exercise_id,
+        name=_text(rng, 200),
+        section=_text(rng, 200),
+        position=rng.choice(list(POSITIONS)),
+        equipment=tuple(rng.sample(list(EQUIPMENT), rng.randint(0, 3))),
+        one_sided=rng.random() < 0.6,
+        steps=tuple(_text(rng) for _ in range(rng.randint(1, 20))),
+        feel=_text(rng) if rng.random() < 0.5 else "",
+        cautions=texts(4),
+        progressions=texts(3),
+        normal=_range(rng, 0, 90) if with_normal else None,
+    )
+
+
+def _item(rng: random.Random, kind: Kind, exercise_ids: list[str], test_ids: list[str]) -> Item:
+    fields: dict[str, object] = {}
+    if kind in (Kind.HOLD, Kind.ONCE):
+        if kind is Kind.HOLD or rng.random() < 0.5:
+            fields["seconds"] = _range(rng, 1, 1800, fixed=True)
+    elif kind is Kind.RELEASE:
+        fields["seconds"] = _range(rng, 1, 1800)
+    elif kind is Kind.REPS:
+        fields["count"] = rng.randint(1, 500)
+        if rng.random() < 0.5:
+            fields["hold"] = _range(rng, 1, 120)
+        if rng.random() < 0.5:
+            fields["pace"] = rng.randint(1, 120)
+    elif kind is Kind.CYCLES:
+        fields.update(
+            work=rng.randint(1, 120), relax=rng.randint(1, 120), count=rng.randint(1, 100)
+        )
+    sides_choices = list(Sides) if kind is Kind.REPS else [Sides.LIMITED, Sides.BOTH]
+    return Item(
+        exercise=rng.choice(test_ids if kind is Kind.TEST else exercise_ids),
+        kind=kind,
+        sides=rng.choice(sides_choices),
+        rest=rng.choice([None, 0, rng.randint(0, 600)]),
+        note=_text(rng) if rng.random() < 0.4 else "",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _random_file(seed: int) -> tuple[list[Routine], dict[str, Exercise]]:
+    rng = random.Random(seed)
+    exercises = {
+        f"own-{n}": _exercise(rng, f"own-{n}", with_normal=n % 3 == 0)
+        for n in range(rng.randint(0, 5))
+    }
+    exercise_ids = [*LIBRARY.exercises, *exercises]
+    test_ids = ["prone-ir-test", *(i for i, e in exercises.items() if e.normal is not None)]
+    routines = []
+    for n in range(rng.randint(1, 4)):
+        kinds = list(Kind)
+        rng.shuffle(kinds)  # every kind in every routine, in a random order
+        items = [_item(rng, kind, exercise_ids, test_ids) for kind in kinds]
+        items += [_item(rng, rng.choice(list(Kind)), exercise_ids, test_ids) for _ in range(3)]
+        cut = rng.randint(1, len(items) - 1)
+        routines.append(
+            Routine(
+                id=f"routine-{seed}-{n}",
+                name=_text(rng, 200),
+                description=_text(rng) if rng.random() < 0.5 else "",
+                rest=rng.choice([15, 0, 600, rng.randint(0, 600)]),
+                sections=(
+                    Section(_text(rng, 200), tuple(items[:cut])),
+                    Section(_text(rng, 200), tuple(items[cut:])),
+                ),
+            )
+        )
+    return routines, exercises
+
+
+def _plain(obj):  # a dataclass with line/source fields zeroed
+    if isinstance(obj, Routine):
+        sections = tuple(
+            Section(s.name, tuple(dataclasses.replace(i, line=0) for i in s.items))
+            for s in obj.sections
+        )
+        return dataclasses.replace(obj, sections=sections, line=0, source="", builtin=False)
+    return dataclasses.replace(obj, line=0, source="")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_round_trip_gives_equal_objects(seed: int) -> None:
+    routines, exercises = _random_file(seed)
+    text = dump_file(routines, exercises)
+    result = load_text(text, "dumped.yaml", LIBRARY)
+    assert result.problems == [], text
+    assert [_plain(r) for r in result.routines] == routines
+    assert {k: _plain(e) for k, e in result.exercises.items()} == exercises
+
+
+def test_every_kind_and_option_is_covered_by_the_random_files() -> None:
+    seen: set[object] = set()
+    for seed in range(40):
+        routines, exercises = _random_file(seed)
+        for item in (i for r in routines for i in r.items):
+            seen.add(item.kind)
+            seen.add(item.sides)
+            seen.update(k for k in ("hold", "pace", "rest", "note", "seconds") if getattr(item, k))
+        seen.update("one_sided=false" for e in exercises.values() if not e.one_sided)
+        seen.update("normal" for e in exercises.values() if e.normal is not None)
+    assert set(Kind) | set(Sides) <= seen
+    assert {"hold", "pace", "rest", "note", "seconds", "one_sided=false", "normal"} <= seen
+
+
+def test_dump_uses_documented_order_and_omits_defaults() -> None:
+    routine = Routine(
+        id="quick",
+        name="Quick",
+        sections=(
+            Section(
+                "Move",
+                (
+                    Item("deep-glutes-release", Kind.RELEASE, seconds=Range(60, 120)),
+                    Item("deep-glutes-release", Kind.HOLD, seconds=Range(30, 30), rest=0),
+                    Item(
+                        "deep-glutes-release",
+                        Kind.REPS,
+                        count=20,
+                        sides=Sides.ALTERNATE,
+                        note="Hands behind me",
+                    ),
+                    Item("deep-glutes-release", Kind.CYCLES, work=10, relax=5, count=5),
+                ),
+            ),
+        ),
+    )
+    assert dump_file([routine]) == (
+        "format: 1\n"
+        "\n"
+        "routines:\n"
+        "  - id: quick\n"
+        "    name: Quick\n"
+        "    sections:\n"
+        "      - name: Move\n"
+        "        items:\n"
+        "          - exercise: deep-glutes-release\n"
+        "            kind: release\n"
+        "            seconds: [60, 120]\n"
+        "          - exercise: deep-glutes-release\n"
+        "            kind: hold\n"
+        "            seconds: 30\n"
+        "            rest: 0\n"
+        "          - exercise: deep-glutes-release\n"
+        "            kind: reps\n"
+        "            count: 20\n"
+        "            sides: alternate\n"
+        "            note: Hands behind me\n"
+        "          - exercise: deep-glutes-release\n"
+        "            kind: cycles\n"
+        "            work: 10\n"
+        "            relax: 5\n"
+        "            count: 5\n"
+    )
+
+
+def test_dump_exercise_with_defaults_left_out() -> None:
+    exercise = Exercise(
+        "wall-turn",
+        "Wall turn",
+        "Gentle",
+        "feet-on-wall",
+        equipment=("wall",),
+        steps=("Lie down.",),
+    )
+    assert dump_file([], {"wall-turn": exercise}) == (
+        "format: 1\n"
+        "\n"
+        "exercises:\n"
+        "  wall-turn:\n"
+        "    name: Wall turn\n"
+        "    section: Gentle\n"
+        "    position: feet-on-wall\n"
+        "    equipment: [wall]\n"
+        "    steps:\n"
+        "      - Lie down.\n"
+    )
+
+
+def test_texts_that_look_like_other_types_are_quoted() -> None:
+    routine = Routine(
+        "r", "yes", (Section("123", (Item("deep-glutes-release", Kind.ONCE, note="null"),)),)
+    )
+    text = dump_file([routine])
+    assert "name: 'yes'" in text
+    assert "- name: '123'" in text
+    assert "note: 'null'" in text

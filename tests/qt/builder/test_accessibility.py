@@ -1,0 +1,47 @@
+"""The builder's page and editor: every control is named and reachable; no mnemonic twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from hiptimer.core.paths import AppPaths, builtin_routines_dir
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.settings import Settings
+from hiptimer.qt.builder import RoutinesPage
+from hiptimer.qt.context import AppContext
+
+accessibility = pytest.importorskip("tests.qt.test_accessibility")
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def page(qtbot, app_paths: AppPaths) -> RoutinesPage:
+    ctx = AppContext(
+        paths=app_paths,
+        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
+        settings=Settings(),
+    )
+    widget = RoutinesPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def problems(root) -> list[str]:
+    return accessibility.accessibility_problems(root) + accessibility.mnemonic_problems(root)
+
+
+def test_routines_page_controls(page: RoutinesPage) -> None:
+    assert problems(page) == []
+
+
+@pytest.mark.parametrize("selected", [None, (0, None), (0, 0), (1, 0), (2, 0), (3, 0)])
+def test_editor_controls_for_each_form(page: RoutinesPage, selected) -> None:
+    page.select("full-program")
+    page.edit_selected()  # a copy of the complete program: every kind of item
+    editor = page.editor
+    editor._select(selected)
+    assert problems(page) == []

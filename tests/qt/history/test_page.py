@@ -1,0 +1,276 @@
+"""The history tab: sessions, weeks against the goal, the streak, totals, progress, problems."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.paths import AppPaths
+from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.routines.model import Kind, Library, Side
+from hiptimer.core.settings import Settings
+from hiptimer.qt.context import AppContext
+from hiptimer.qt.history.chart import EMPTY_TEXT
+from hiptimer.qt.history.dialogs import LogMeasurementDialog
+from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage, SessionsModel
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TZ = ZoneInfo("Europe/Berlin")
+TODAY = date(2026, 5, 28)  # a Thursday; its week starts on Monday 25 May
+
+
+def _session(store: HistoryStore, day: date, status: str = "completed", hour: int = 19) -> int:
+    started = datetime(day.year, day.month, day.day, hour, 0, tzinfo=TZ)
+    session = store.begin_session("full", "Full program", "h", "both", started)
+    if status == "discarded":
+        store.discard_session(session)
+    elif status != "incomplete":
+        store.finish_session(session, started + timedelta(minutes=30), status, 1800)
+    return session
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    """Completed: W19 (4 May) 1, W20 (11 May) 3, W21 (18 May) 3, this week 2; plus extras."""
+    history, _ = open_history(tmp_path / "history.sqlite3")
+    for day in (date(2026, 5, 4),):
+        _session(history, day)
+    for day in (date(2026, 5, 11), date(2026, 5, 13), date(2026, 5, 17)):
+        _session(history, day)
+    _session(history, date(2026, 5, 14), "ended_early")
+    _session(history, date(2026, 5, 15), "discarded")
+    # Sunday 23:30 in Berlin is already Monday in UTC: it still counts for the 18 May week
+    for day, hour in ((date(2026, 5, 18), 19), (date(2026, 5, 20), 19), (date(2026, 5, 24), 23)):
+        _session(history, day, hour=hour)
+    last = None
+    for day in (date(2026, 5, 25), date(2026, 5, 27)):
+        last = _session(history, day)
+    history.set_feedback(last, 3, "")
+    history.add_measurement("prone", "left", 22, datetime(2026, 5, 4, 20, tzinfo=TZ))
+    history.add_measurement("prone", "right", 35, datetime(2026, 5, 4, 20, tzinfo=TZ))
+    history.add_measurement("prone", "left", 27, datetime(2026, 5, 25, 20, tzinfo=TZ))
+    yield history
+    history.close()
+
+
+@pytest.fixture
+def ctx(app_paths: AppPaths, store: HistoryStore) -> AppContext:
+    return AppContext(
+        paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings(), history=store
+    )
+
+
+def _page(qtbot, ctx: AppContext, problem: str | None = None) -> HistoryPage:
+    page = HistoryPage(ctx, problem, today=lambda: TODAY, tz=TZ)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    return page
+
+
+def test_lists_sessions_newest_first_without_discarded_ones(qtbot, ctx) -> None:
+    page = _page(qtbot, ctx)
+    model = page.sessions_model
+    assert model.rowCount() == 10
+    assert page.sessions_title.text() == "Sessions (10)"
+    newest = [model.index(0, column).data() for column in range(model.columnCount())]
+    assert newest == ["Wed 27 May 2026 19:00", "Full program", "Both", "30:00", "Completed",
+                      "3/10", "0 of 0"]  # fmt: skip
+    statuses = {model.index(row, 4).data() for row in range(model.rowCount())}
+    assert statuses == {"Completed", "Ended early"}
+    assert page.sessions_stack.currentWidget() is page.sessions_view
+
+
+def test_weeks_streak_and_totals(qtbot, ctx) -> None:
+    page = _page(qtbot, ctx)
+    cells = [cell.text() for cell in page.week_strip.cells if not cell.isHidden()]
+    assert len(cells) == 12
+    assert cells[-1] == "This week\n2 of 3"
+    assert cells[-2] == "W21\n3 of 3 ✓"
+    assert cells[-3] == "W20\n3 of 3 ✓"
+    assert cells[-4] == "W19\n1 of 3"
+    # this week is not over, so it does not break the streak: W20 and W21
+    assert page.streak == 2
+    assert page.streak_label.text().startswith("Streak: 2 weeks in a row")
+    assert "This week: 2 of 3." in page.streak_label.text()
+    assert page.totals_label.text().startswith("10 sessions · 9 completed · 5 h 00 min")
+    assert "since 4 May 2026" in page.totals_label.text()
+
+
+def test_the_goal_spin_box_saves_the_setting_and_recounts(qtbot, ctx) -> None:
+    page = _page(qtbot, ctx)
+    assert page.goal.value() == 3
+    page.goal.setValue(2)
+    assert ctx.settings.weekly_goal == 2
+    saved = json.loads(ctx.paths.settings_file.read_text(encoding="utf-8"))
+    assert saved["weekly_goal"] == 2
+    assert page.streak == 3  # this week now meets the goal too; W19 (1) ends it
+    assert page.week_strip.cells[-1].text() == "This week\n2 of 2 ✓"
+    page.goal.setValue(4)
+    assert page.streak == 0
+    assert page.streak_label.text().startswith("No streak yet — complete 4 sessions")
+
+
+def test_refresh_picks_up_new_sessions_measurements_and_settings(qtbot, ctx, store) -> None:
+    page = _page(qtbot, ctx)
+    _session(store, date(2026, 5, 28))
+    store.add_measurement("seated", Side.RIGHT, 33, datetime(2026, 5, 28, 8, tzinfo=TZ))
+    ctx.settings.weekly_goal = 5
+    page.refresh()
+    assert page.sessions_model.rowCount() == 11
+    assert page.week_strip.cells[-1].text() == "This week\n3 of 5"
+    assert page.goal.value() == 5
+    seated = {s.objectName(): s for s in page.chart.chart("seated").series()}
+    assert seated["seated-right"].count() == 1
+
+
+def test_refresh_reads_nothing_again_until_the_file_changes(qtbot, ctx, store) -> None:
+    page = _page(qtbot, ctx)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    page.refresh()
+    assert not [sql for sql in statements if "data_version" not in sql]
+    with HistoryStore.open(store.path, verify=False) as other:  # another copy of the app
+        session = other.begin_session(
+            "full", "Full", "h", "both", datetime(2026, 5, 28, 7, tzinfo=TZ)
+        )
+        other.finish_session(session, datetime(2026, 5, 28, 8, tzinfo=TZ), "completed", 1800)
+    page.refresh()
+    store._conn.set_trace_callback(None)
+    assert page.sessions_model.rowCount() == 11
+    assert page.week_strip.cells[-1].text() == "This week\n3 of 3 ✓"
+
+
+def test_the_chart_shows_the_measurements_from_the_first_session(qtbot, ctx) -> None:
+    page = _page(qtbot, ctx)
+    series = {s.objectName(): s for s in page.chart.chart("prone").series()}
+    assert series["prone-left"].count() == 2
+    assert series["prone-right"].count() == 1
+    assert "Started 4 May 2026" in series["prone-started"].name()
+    assert page.chart.difference_labels["prone"].text().startswith("Right − left: +8°")
+
+
+def test_a_session_row_opens_its_steps(qtbot, ctx, store) -> None:
+    session = store.sessions()[0].id
+    store.record_step(session, _Step(), datetime(2026, 5, 27, 19, 5, tzinfo=TZ))
+    page = _page(qtbot, ctx)
+    page.show()
+    page.sessions_view.selectRow(0)
+    qtbot.mouseClick(page.steps_button, Qt.MouseButton.LeftButton)
+    dialog = page.details_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "Swivel chair"
+    dialog.close()
+
+
+def test_log_measurement_stores_it_and_redraws_the_chart(qtbot, ctx, store, monkeypatch) -> None:
+    page = _page(qtbot, ctx)
+
+    def fill_in_and_ok(dialog: LogMeasurementDialog) -> int:
+        dialog.test.setCurrentIndex(dialog.test.findData("seated"))
+        dialog.side.setCurrentIndex(dialog.side.findData("left"))
+        dialog.degrees.setValue(41)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(LogMeasurementDialog, "exec", fill_in_and_ok)
+    assert page.log_measurement() is True
+    assert store.measurement_series()[("seated", Side.LEFT)] == [(TODAY, 41)]
+    seated = {s.objectName(): s for s in page.chart.chart("seated").series()}
+    assert [p.y() for p in seated["seated-left"].points()] == [41]
+    monkeypatch.setattr(LogMeasurementDialog, "exec", lambda dialog: 0)  # cancelled
+    assert page.log_measurement() is False
+
+
+class _Step:
+    step_index = 0
+    exercise_id = "swivel-chair"
+    exercise_name = "Swivel chair"
+    kind = Kind.REPS
+    side = Side.LEFT
+    status = "done"
+    planned_seconds = 60.0
+    actual_seconds = 61.0
+    planned_reps = 20
+    actual_reps = 20
+    measurement = None
+
+
+def test_an_empty_history_says_what_to_do_first(qtbot, app_paths, tmp_path) -> None:
+    empty, _ = open_history(tmp_path / "empty.sqlite3")
+    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings(),
+                     history=empty)  # fmt: skip
+    page = _page(qtbot, ctx)
+    assert page.sessions_stack.currentWidget() is page.sessions_empty
+    assert page.sessions_empty.text() == NO_SESSIONS_TEXT
+    assert page.chart.stack.currentWidget() is page.chart.empty_label
+    assert page.chart.empty_label.text() == EMPTY_TEXT
+    assert page.streak_label.text().startswith("No streak yet")
+    assert page.week_strip.isHidden()
+    assert page.banner.isHidden()
+    empty.close()
+
+
+def test_a_refused_history_shows_the_problem_banner(qtbot, app_paths) -> None:
+    message = "The history file was written by a newer version of hiptimer. It was left untouched."
+    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings())
+    page = _page(qtbot, ctx, message)
+    assert not page.banner.isHidden()
+    assert page.banner.text() == message
+    assert page.body.currentWidget() is page.unavailable
+    assert page.unavailable.text() == NO_HISTORY_TEXT
+    assert page.log_measurement() is False
+    page.set_problem(None)
+    assert page.banner.isHidden()
+
+
+def test_a_moved_aside_history_shows_the_banner_above_the_new_empty_history(qtbot, ctx) -> None:
+    page = _page(qtbot, ctx, "The history file could not be used. It was kept as x.corrupt.")
+    assert not page.banner.isHidden()
+    assert page.body.currentWidget() is page.content
+
+
+def test_the_sessions_list_reads_one_page_at_a_time(qtbot, tmp_path) -> None:
+    big, _ = open_history(tmp_path / "big.sqlite3")
+    with big.batch():
+        for n in range(SessionsModel.PAGE * 2 + 5):
+            _session(big, date(2020, 1, 1) + timedelta(days=n))
+    model = SessionsModel()
+    model.reload(big)
+    assert model.rowCount() == SessionsModel.PAGE
+    assert model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == SessionsModel.PAGE * 2 + 5
+    assert not model.canFetchMore(model.index(-1, -1))
+    big.close()
+
+
+def test_the_computer_local_time_zone_converts_utc_sessions(monkeypatch) -> None:
+    """The page's default time zone (the C library's) must convert recorded UTC instants."""
+    import time as time_module
+    from datetime import datetime, timezone
+
+    from hiptimer.core.history import weeks
+    from hiptimer.qt.history.page import SystemLocalTime
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time_module.tzset()
+    try:
+        local = SystemLocalTime()
+        sunday_night = datetime(2026, 3, 1, 22, 30, tzinfo=timezone.utc)  # 23:30 in Berlin
+        assert sunday_night.astimezone(local).hour == 23
+        assert weeks.local_date(sunday_night, local).isoformat() == "2026-03-01"
+        summer = datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc)  # 00:30 next day, DST
+        assert summer.astimezone(local).day == 2
+    finally:
+        monkeypatch.delenv("TZ")
+        time_module.tzset()

@@ -1,0 +1,47 @@
+"""The summary: what was done in each step's own unit, and Enter saves and closes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from hiptimer.core.routines.model import Kind, Side
+from hiptimer.core.session.engine import StepOutcome
+from hiptimer.qt.session.summary import SummaryPage, outcome_line
+
+
+def outcome(kind: Kind, **kw) -> StepOutcome:
+    values = dict(step_index=0, exercise_id="x", exercise_name="Hip click", kind=kind,
+                  side=Side.LEFT, status="done", planned_seconds=10, actual_seconds=10,
+                  planned_reps=None, actual_reps=None, measurement=None)
+    values.update(kw)
+    return StepOutcome(**values)
+
+
+def test_each_step_is_described_in_its_own_unit() -> None:
+    assert outcome_line(outcome(Kind.ONCE)) == "✓ Hip click (left): done"
+    assert outcome_line(outcome(Kind.HOLD, actual_seconds=33.4, planned_seconds=60,
+                                status="skipped")) == "– Hip click (left): 33 s of 60 s"
+    assert outcome_line(outcome(Kind.REPS, planned_reps=20, actual_reps=12)) == \
+        "✓ Hip click (left): 12 of 20 reps"
+    assert outcome_line(outcome(Kind.TEST, measurement=35)) == "✓ Hip click (left): 35°"
+
+
+@pytest.mark.parametrize("focus_note", [False, True])
+def test_enter_saves_and_closes(qtbot, focus_note: bool) -> None:
+    page = SummaryPage()
+    qtbot.addWidget(page)
+    page.show_summary("Daily", "complete", 64, [outcome(Kind.ONCE)], 5)
+    page.show()
+    qtbot.waitExposed(page)
+    saved: list[tuple] = []
+    page.feedback.connect(lambda pain, note: saved.append((pain, note)))
+    if focus_note:
+        page.note.setFocus()
+        QTest.keyClicks(page.note, "Felt good")
+    with qtbot.waitSignal(page.closed, timeout=1000):
+        QTest.keyClick(page.note if focus_note else page, Qt.Key.Key_Return)
+    assert saved == [(None, "Felt good" if focus_note else "")]
+    assert "1 of 5 steps done" in page.report.toPlainText()
+    assert "1:04" in page.report.toPlainText()
