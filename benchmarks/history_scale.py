@@ -59,8 +59,19 @@ def _session_steps(rng: random.Random, test_day: bool) -> list[StepOutcome]:
             for side in Side:
                 degrees = rng.randint(20, 45)
                 steps.append(
-                    StepOutcome(len(steps), exercise_id, name, Kind.TEST, side, "done", 0, 30,
-                                None, None, degrees)
+                    StepOutcome(
+                        len(steps),
+                        exercise_id,
+                        name,
+                        Kind.TEST,
+                        side,
+                        "done",
+                        0,
+                        30,
+                        None,
+                        None,
+                        degrees,
+                    )
                 )
     while len(steps) < STEPS_PER_SESSION:
         exercise_id, name, kind, seconds, reps = _EXERCISES[len(steps) % len(_EXERCISES)]

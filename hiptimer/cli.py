@@ -41,14 +41,23 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"hiptimer {__version__}")
-    parser.add_argument("--routine", metavar="ID",
-                        help="open this routine (see 'hiptimer routines')")
-    parser.add_argument("--side", choices=[c.value for c in SideChoice],
-                        help="the side to work: left, right, or both (limited side first)")
+    parser.add_argument(
+        "--routine", metavar="ID", help="open this routine (see 'hiptimer routines')"
+    )
+    parser.add_argument(
+        "--side",
+        choices=[c.value for c in SideChoice],
+        help="the side to work: left, right, or both (limited side first)",
+    )
     parser.add_argument("--start", action="store_true", help="start the routine at once")
     parser.add_argument("--fullscreen", action="store_true", help="open in fullscreen")
-    parser.add_argument("--speed", type=_speed, default=1.0, metavar="X",
-                        help="play X times faster, to rehearse a routine (default 1)")
+    parser.add_argument(
+        "--speed",
+        type=_speed,
+        default=1.0,
+        metavar="X",
+        help="play X times faster, to rehearse a routine (default 1)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("routines", help="list built-in and user routines")
     check = commands.add_parser("check", help="validate routine files")
@@ -63,8 +72,9 @@ def cmd_routines(paths: AppPaths) -> int:
     settings, _ = load_settings(paths.settings_file)
     rows = [("ID", "NAME", "DURATION", "ORIGIN", "PATH")]
     for routine in catalog.routines:
-        seconds = estimate_seconds(routine, catalog.library, SideChoice.LEFT,
-                                   lead_in=settings.lead_in_seconds)
+        seconds = estimate_seconds(
+            routine, catalog.library, SideChoice.LEFT, lead_in=settings.lead_in_seconds
+        )
         origin = "built-in" if routine.builtin else "user"
         rows.append((routine.id, routine.name, format_duration(seconds), origin, routine.source))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -72,8 +82,11 @@ def cmd_routines(paths: AppPaths) -> int:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[4]]))
     if catalog.problems:
-        print(f"\n{len(catalog.problems)} problem(s) in routine files (those routines are "
-              "not listed):", file=sys.stderr)
+        print(
+            f"\n{len(catalog.problems)} problem(s) in routine files (those routines are "
+            "not listed):",
+            file=sys.stderr,
+        )
         for problem in catalog.problems:
             print(problem, file=sys.stderr)
     return 0
@@ -138,8 +151,10 @@ def main(argv: Sequence[str] | None = None, paths: AppPaths | None = None) -> in
         return 2
     catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
     if args.routine and catalog.find(args.routine) is None:
-        print(f"hiptimer: unknown routine '{args.routine}'. Valid ids: "
-              + ", ".join(catalog.ids), file=sys.stderr)
+        print(
+            f"hiptimer: unknown routine '{args.routine}'. Valid ids: " + ", ".join(catalog.ids),
+            file=sys.stderr,
+        )
         return 2
     from hiptimer.qt.app import run_app  # the Qt layer loads only when a window is wanted
 

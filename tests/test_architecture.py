@@ -32,8 +32,9 @@ def test_every_core_module_imports_with_pyside6_blocked() -> None:
         "assert not any(k.startswith('PySide6') for k in sys.modules)\n"
         "print(len(sys.argv))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=PACKAGE.parent, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert len(modules) > 10
 

@@ -32,13 +32,22 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    for word in ("--routine", "--side", "--start", "--fullscreen", "--speed", "routines",
-                 "check", "history"):
+    for word in (
+        "--routine",
+        "--side",
+        "--start",
+        "--fullscreen",
+        "--speed",
+        "routines",
+        "check",
+        "history",
+    ):
         assert word in out
 
 
 def test_routines_lists_builtins_and_user_files_and_reports_broken_ones(
-        app_paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
     app_paths.user_routines_dir.mkdir(parents=True)
     (app_paths.user_routines_dir / "mine.yaml").write_text(GOOD)
     (app_paths.user_routines_dir / "broken.yaml").write_text("format: 1\nroutines: [1\n")
@@ -62,8 +71,9 @@ def test_check_accepts_the_builtin_files(capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr().err == ""
 
 
-def test_check_reports_file_and_line_and_fails(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_file_and_line_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = tmp_path / "good.yaml"
     good.write_text(GOOD)
     bad = tmp_path / "bad.yaml"
@@ -74,14 +84,16 @@ def test_check_reports_file_and_line_and_fails(tmp_path: Path,
     assert "did you mean 'seconds'" in err[0]
 
 
-def test_check_of_a_missing_file_is_a_clear_error(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_of_a_missing_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(tmp_path / "nope.yaml")]) == 1
     assert str(tmp_path / "nope.yaml") in capsys.readouterr().err
 
 
-def test_unknown_routine_lists_the_valid_ids(app_paths: AppPaths,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_routine_lists_the_valid_ids(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--routine", "nope", "--side", "left"], paths=app_paths) == 2
     err = capsys.readouterr().err
     assert "unknown routine 'nope'" in err
@@ -103,7 +115,8 @@ def test_bad_speed_is_refused(speed: str, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
-    result = subprocess.run([sys.executable, "-m", "hiptimer", "--version"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "hiptimer", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     assert result.stdout.strip() == f"hiptimer {__version__}"

@@ -35,8 +35,12 @@ class Settings:
                 setattr(self, name, getattr(defaults, name))
         for name in ("lead_in_seconds", "volume", "weekly_goal"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                    or value != value or value in (float("inf"), float("-inf")):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or value != value
+                or value in (float("inf"), float("-inf"))
+            ):
                 setattr(self, name, getattr(defaults, name))
         self.lead_in_seconds = min(max(int(self.lead_in_seconds), 0), 120)
         self.volume = min(max(int(self.volume), 0), 100)

@@ -43,7 +43,8 @@ def build_context(paths: AppPaths, catalog: Catalog) -> AppContext:
     if catalog.problems:
         ctx.notices.append(
             f"{len(catalog.problems)} problem(s) in routine files; those routines are not "
-            "listed. Run 'hiptimer routines' to see them.")
+            "listed. Run 'hiptimer routines' to see them."
+        )
     return ctx
 
 
@@ -78,14 +79,17 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Resume your session?")
-    what = (f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
-            f"unfinished after {plural(done, 'step')}")
+    what = (
+        f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
+        f"unfinished after {plural(done, 'step')}"
+    )
     resume = None
     if routine is None:
         box.setText(f"{what}, but the routine no longer exists.")
     elif routine_hash(routine) != left.routine_hash:
-        box.setText(f"{what}, but the routine has been changed since, so it cannot go on "
-                    "where it stopped.")
+        box.setText(
+            f"{what}, but the routine has been changed since, so it cannot go on where it stopped."
+        )
     else:
         box.setText(f"{what}. Carry on where it stopped?")
         resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
@@ -94,11 +98,16 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     box.exec()
     if resume is not None and box.clickedButton() is resume:
         steps = ctx.history.session_steps(left.session_id)
-        window.resume_session(routine, left.side_choice, ResumePoint(
-            session_id=left.session_id,
-            at_step=0 if left.last_step_index is None else left.last_step_index + 1,
-            first_side=next((Side(s.side) for s in steps if s.side), None),
-            active_seconds=left.active_seconds or 0))
+        window.resume_session(
+            routine,
+            left.side_choice,
+            ResumePoint(
+                session_id=left.session_id,
+                at_step=0 if left.last_step_index is None else left.last_step_index + 1,
+                first_side=next((Side(s.side) for s in steps if s.side), None),
+                active_seconds=left.active_seconds or 0,
+            ),
+        )
     elif box.clickedButton() is discard:
         ctx.history.discard_session(left.session_id)
 
@@ -108,8 +117,11 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     app = make_application()
     ctx = build_context(paths, catalog)
     apply_theme(app, ctx.settings.theme)
-    window = MainWindow(ctx, speed=args.speed,
-                        audio_factory=lambda: (CuePlayer(resources_dir() / "sounds"), Voice()))
+    window = MainWindow(
+        ctx,
+        speed=args.speed,
+        audio_factory=lambda: (CuePlayer(resources_dir() / "sounds"), Voice()),
+    )
     if args.routine:
         side = SideChoice(args.side) if args.side else None
         window.picker.select(args.routine, side)

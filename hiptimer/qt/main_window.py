@@ -50,10 +50,17 @@ AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, just after the window is first on screen
 
-    def __init__(self, ctx: AppContext, cues: CuePlayer | None = None, voice: Voice | None = None,
-                 *, speed: float = 1.0, history_problem: str | None = None,
-                 audio_factory: AudioFactory | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        cues: CuePlayer | None = None,
+        voice: Voice | None = None,
+        *,
+        speed: float = 1.0,
+        history_problem: str | None = None,
+        audio_factory: AudioFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         """``audio_factory`` builds sound and voice when the first session starts, so the
         window opens without loading Qt Multimedia; tests pass ``cues``/``voice`` directly."""
         super().__init__(parent)
@@ -104,8 +111,16 @@ class MainWindow(QMainWindow):
         self.picker.routine_list.setFocus()  # arrows pick a routine at once
 
     # Menus and keys -----------------------------------------------------------------------
-    def _action(self, menu, text: str, keys: list[str], slot, *, session: bool = False,
-                checkable: bool = False) -> QAction:
+    def _action(
+        self,
+        menu,
+        text: str,
+        keys: list[str],
+        slot,
+        *,
+        session: bool = False,
+        checkable: bool = False,
+    ) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -123,37 +138,64 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.file_menu = file_menu
-        self._action(file_menu, "&Log measurement…", ["Ctrl+L"],
-                     lambda: self._paused_for(self.history_page.log_measurement))
-        self._action(file_menu, "&Export history…", [],
-                     lambda: self._paused_for(self.history_page.export_history))
+        self._action(
+            file_menu,
+            "&Log measurement…",
+            ["Ctrl+L"],
+            lambda: self._paused_for(self.history_page.log_measurement),
+        )
+        self._action(
+            file_menu,
+            "&Export history…",
+            [],
+            lambda: self._paused_for(self.history_page.export_history),
+        )
         self._action(file_menu, "Se&ttings…", ["Ctrl+,"], self.open_settings)
         self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         session = bar.addMenu("&Session")
-        self._action(session, "&Pause / resume", ["Space"], lambda: self._control("toggle_pause"),
-                     session=True)
-        self._action(session, "&Next exercise", ["Right"], lambda: self._control("next"),
-                     session=True)
-        self._action(session, "P&revious exercise", ["Left"], lambda: self._control("previous"),
-                     session=True)
-        self._action(session, "Re&start exercise", ["R"], lambda: self._control("restart_step"),
-                     session=True)
-        self._action(session, "Rep done / &Done", ["Return", "Enter"], self.enter_pressed,
-                     session=True)
-        self._action(session, "&Add 30 s to a release", ["+", "="],
-                     lambda: self._control("extend"), session=True)
-        self._action(session, "&Give me 10 s more to get ready", ["G"],
-                     lambda: self._control("extend_lead_in"), session=True)
+        self._action(
+            session,
+            "&Pause / resume",
+            ["Space"],
+            lambda: self._control("toggle_pause"),
+            session=True,
+        )
+        self._action(
+            session, "&Next exercise", ["Right"], lambda: self._control("next"), session=True
+        )
+        self._action(
+            session, "P&revious exercise", ["Left"], lambda: self._control("previous"), session=True
+        )
+        self._action(
+            session, "Re&start exercise", ["R"], lambda: self._control("restart_step"), session=True
+        )
+        self._action(
+            session, "Rep done / &Done", ["Return", "Enter"], self.enter_pressed, session=True
+        )
+        self._action(
+            session,
+            "&Add 30 s to a release",
+            ["+", "="],
+            lambda: self._control("extend"),
+            session=True,
+        )
+        self._action(
+            session,
+            "&Give me 10 s more to get ready",
+            ["G"],
+            lambda: self._control("extend_lead_in"),
+            session=True,
+        )
         self._action(session, "&Finish now", ["Ctrl+E"], self.finish_session, session=True)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
         self._action(help_menu, "&About hiptimer", [], self.show_about)
         view = bar.addMenu("&View")
-        self.fullscreen_action = self._action(view, "&Fullscreen", ["F11"],
-                                              self.toggle_fullscreen, checkable=True)
+        self.fullscreen_action = self._action(
+            view, "&Fullscreen", ["F11"], self.toggle_fullscreen, checkable=True
+        )
         self._action(view, "&Leave fullscreen", ["Escape"], self.leave_fullscreen)
-        self.mute_action = self._action(view, "&Mute", ["Ctrl+M"], self.toggle_mute,
-                                        checkable=True)
+        self.mute_action = self._action(view, "&Mute", ["Ctrl+M"], self.toggle_mute, checkable=True)
         self.mute_action.setChecked(self.ctx.settings.muted)
         # Bare letters act only while a session plays, so they never steal typing elsewhere.
         self._session_key("F", self.toggle_fullscreen)
@@ -169,8 +211,14 @@ class MainWindow(QMainWindow):
         self.session_actions.append(action)
 
     # Sessions -----------------------------------------------------------------------------
-    def start_routine(self, routine: Routine, side: SideChoice, *, speed: float | None = None,
-                      resume: ResumePoint | None = None) -> None:
+    def start_routine(
+        self,
+        routine: Routine,
+        side: SideChoice,
+        *,
+        speed: float | None = None,
+        resume: ResumePoint | None = None,
+    ) -> None:
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
         speed = self.speed if speed is None else speed
         settings = self.ctx.settings
@@ -178,19 +226,29 @@ class MainWindow(QMainWindow):
             settings.limited_side = Side(side.value)
             self._save_settings()
         first_side = resume.first_side if resume and resume.first_side else settings.limited_side
-        plan = build_plan(routine, self.ctx.catalog.library, side, first_side,
-                          lead_in=settings.lead_in_seconds,
-                          self_paced_reps=settings.self_paced_reps)
+        plan = build_plan(
+            routine,
+            self.ctx.catalog.library,
+            side,
+            first_side,
+            lead_in=settings.lead_in_seconds,
+            self_paced_reps=settings.self_paced_reps,
+        )
         self._drop_controller()
         if self._audio_factory is not None:
             factory, self._audio_factory = self._audio_factory, None
             self._attach_audio(*factory())
         self.controller = SessionController(
-            plan, speed=speed, clock=self.ctx.clock,
+            plan,
+            speed=speed,
+            clock=self.ctx.clock,
             history=self.ctx.history if speed == 1 else None,
-            cues=self.cues, voice=self.voice,
+            cues=self.cues,
+            voice=self.voice,
             resume_session_id=resume.session_id if resume else None,
-            earlier_active_seconds=resume.active_seconds if resume else 0, parent=self)
+            earlier_active_seconds=resume.active_seconds if resume else 0,
+            parent=self,
+        )
         self.controller.runner.changed.connect(self._show_snapshot)
         self.controller.finished.connect(self._session_finished)
         self.controller.record_problem.connect(self.player.set_notice)
@@ -208,8 +266,9 @@ class MainWindow(QMainWindow):
         steps = build_plan(routine, self.ctx.catalog.library, side, resume.first_side).steps
         if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
             if self.ctx.history is not None:
-                self.ctx.history.finish_session(resume.session_id, wall_now(), "completed",
-                                                resume.active_seconds)
+                self.ctx.history.finish_session(
+                    resume.session_id, wall_now(), "completed", resume.active_seconds
+                )
             return
         self.start_routine(routine, side, resume=resume)
 
@@ -287,8 +346,9 @@ class MainWindow(QMainWindow):
         self.player.show_snapshot(snapshot)
         left = time_left_text(snapshot)
         paused = " (paused)" if snapshot.state is SessionState.PAUSED else ""
-        self.setWindowTitle(f"{left} left{paused} — {self.controller.plan.routine.name} — "
-                            f"{APP_TITLE}")
+        self.setWindowTitle(
+            f"{left} left{paused} — {self.controller.plan.routine.name} — {APP_TITLE}"
+        )
 
     def _session_finished(self, status: str) -> None:
         controller = self.controller
@@ -297,9 +357,13 @@ class MainWindow(QMainWindow):
         for action in self.session_actions:
             action.setEnabled(False)
         words = {"completed": "complete", "ended_early": "ended early"}
-        self.summary.show_summary(controller.plan.routine.name, words.get(status, status),
-                                  controller.active_seconds(), controller.outcomes,
-                                  len(controller.plan.steps))
+        self.summary.show_summary(
+            controller.plan.routine.name,
+            words.get(status, status),
+            controller.active_seconds(),
+            controller.outcomes,
+            len(controller.plan.steps),
+        )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()
         self.setWindowTitle(f"Session {words.get(status, status)} — {APP_TITLE}")

@@ -28,8 +28,9 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(palette)
 
 
-def _palette(window: str, base: str, text: str, button: str, highlight: str,
-             accent: str) -> QPalette:
+def _palette(
+    window: str, base: str, text: str, button: str, highlight: str, accent: str
+) -> QPalette:
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: window,
@@ -49,10 +50,17 @@ def _palette(window: str, base: str, text: str, button: str, highlight: str,
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
     # Disabled controls must look disabled: grey text halfway between text and window.
-    grey = QColor(*(round((a + b) / 2) for a, b in zip(
-        QColor(text).getRgb()[:3], QColor(window).getRgb()[:3], strict=True)))
-    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.Text):
+    grey = QColor(
+        *(
+            round((a + b) / 2)
+            for a, b in zip(QColor(text).getRgb()[:3], QColor(window).getRgb()[:3], strict=True)
+        )
+    )
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
     return palette
 
@@ -60,10 +68,12 @@ def _palette(window: str, base: str, text: str, button: str, highlight: str,
 def dark_palette() -> QPalette:
     palette = _palette("#1e1f22", "#2a2c30", "#f2f2f2", "#33363b", "#0072B2", DARK_ACCENT)
     # Fusion draws frames and check-box outlines from these; the defaults vanish on dark.
-    for role, colour in ((QPalette.ColorRole.Light, "#55585e"),
-                         (QPalette.ColorRole.Midlight, "#45484e"),
-                         (QPalette.ColorRole.Mid, "#7a7d84"),
-                         (QPalette.ColorRole.Dark, "#9a9da4")):
+    for role, colour in (
+        (QPalette.ColorRole.Light, "#55585e"),
+        (QPalette.ColorRole.Midlight, "#45484e"),
+        (QPalette.ColorRole.Mid, "#7a7d84"),
+        (QPalette.ColorRole.Dark, "#9a9da4"),
+    ):
         palette.setColor(role, QColor(colour))
     return palette
 

@@ -32,12 +32,18 @@ def test_broken_file_is_kept_aside_and_defaults_are_used(tmp_path: Path) -> None
 
 def test_out_of_range_values_are_clamped_and_unknown_keys_ignored(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text('{"volume": 400, "lead_in_seconds": -5, "weekly_goal": 0, '
-                    '"theme": "neon", "future_option": 1}')
+    path.write_text(
+        '{"volume": 400, "lead_in_seconds": -5, "weekly_goal": 0, '
+        '"theme": "neon", "future_option": 1}'
+    )
     settings, problem = load_settings(path)
     assert problem is None
     assert (settings.volume, settings.lead_in_seconds, settings.weekly_goal, settings.theme) == (
-        100, 0, 1, "system")
+        100,
+        0,
+        1,
+        "system",
+    )
 
 
 def test_a_bad_side_value_is_a_clear_problem(tmp_path: Path) -> None:
@@ -49,8 +55,10 @@ def test_a_bad_side_value_is_a_clear_problem(tmp_path: Path) -> None:
 
 def test_values_of_the_wrong_type_get_their_defaults(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text('{"muted": "false", "voice": 0, "volume": Infinity, "lead_in_seconds": NaN,'
-                    ' "weekly_goal": "3", "welcome_done": null}')
+    path.write_text(
+        '{"muted": "false", "voice": 0, "volume": Infinity, "lead_in_seconds": NaN,'
+        ' "weekly_goal": "3", "welcome_done": null}'
+    )
     settings, problem = load_settings(path)
     assert problem is None
     assert settings == Settings()

@@ -31,9 +31,12 @@ def clock() -> FakeClock:
 def ctx(app_paths: AppPaths, clock: FakeClock):
     store, message = open_history(app_paths.history_file)
     assert message is None
-    context = AppContext(paths=app_paths,
-                         catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-                         settings=Settings(), clock=clock)
+    context = AppContext(
+        paths=app_paths,
+        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
+        settings=Settings(),
+        clock=clock,
+    )
     context.history = store
     yield context
     store.close()
@@ -42,8 +45,11 @@ def ctx(app_paths: AppPaths, clock: FakeClock):
 def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
     """Move the fake clock on in small hops, letting the runner catch up each time."""
     end = clock.now + seconds
-    while clock.now < end and window.controller is not None \
-            and window.controller.session.state is SessionState.RUNNING:
+    while (
+        clock.now < end
+        and window.controller is not None
+        and window.controller.session.state is SessionState.RUNNING
+    ):
         clock.now = min(end, clock.now + 0.5)
         window.controller.runner.tick()
 
@@ -64,8 +70,7 @@ def test_each_finished_step_is_in_the_store_before_the_next_begins(qtbot, ctx, c
 
     window.controller.runner.events.connect(on_events)
     advance(window, clock, 200)  # lead-in, the whole first release, part of the rest
-    assert [s.exercise_id for s in ctx.history.session_steps(session_id)] == [
-        "deep-glutes-release"]
+    assert [s.exercise_id for s in ctx.history.session_steps(session_id)] == ["deep-glutes-release"]
     assert seen_steps == [1]
     advance(window, clock, 5000)
     assert window.stack.currentWidget() is window.summary
@@ -107,7 +112,8 @@ def choose_resume(monkeypatch, asked: list[str]) -> None:
 
 
 def test_closing_mid_session_keeps_it_incomplete_and_resume_continues_it(
-        qtbot, ctx, clock, monkeypatch) -> None:
+    qtbot, ctx, clock, monkeypatch
+) -> None:
     from hiptimer.core.routines.model import Side
     from hiptimer.qt import app as app_module
 
@@ -182,7 +188,8 @@ def test_rehearsal_speed_is_not_recorded(qtbot, ctx, clock) -> None:
 
 
 def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
-        qtbot, ctx, clock, monkeypatch) -> None:
+    qtbot, ctx, clock, monkeypatch
+) -> None:
     from hiptimer.qt import app as app_module
 
     first = MainWindow(ctx)
@@ -209,7 +216,8 @@ def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
 
 
 def test_a_busy_history_file_keeps_finished_steps_and_saves_them_when_free(
-        qtbot, ctx, clock) -> None:
+    qtbot, ctx, clock
+) -> None:
     """Another program holds the write lock: nothing is lost, it is saved afterwards."""
     import sqlite3
 

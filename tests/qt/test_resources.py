@@ -257,8 +257,7 @@ def test_every_builtin_exercise_shows_its_pictogram_and_equipment(qapp, resource
     fg, accent = QColor("#111111"), QColor("#C2410C")
     for exercise in library.exercises.values():
         for mirrored in (False, True):
-            picture = res.pictogram_pixmap(resources, exercise.position, 128, fg, accent,
-                                           mirrored)
+            picture = res.pictogram_pixmap(resources, exercise.position, 128, fg, accent, mirrored)
             assert _ink(_image(picture)) > 300, (exercise.id, mirrored)
         for equipment_id in exercise.equipment:
             icon = res.equipment_pixmap(resources, equipment_id, 40, fg, accent)

@@ -15,9 +15,11 @@ from hiptimer.qt.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> MainWindow:
-    ctx = AppContext(paths=app_paths,
-                     catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-                     settings=Settings(welcome_done=True))
+    ctx = AppContext(
+        paths=app_paths,
+        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
+        settings=Settings(welcome_done=True),
+    )
     main = MainWindow(ctx)
     qtbot.addWidget(main)
     main.resize(1280, 800)
@@ -44,11 +46,14 @@ def test_the_builder_editor_fits(window: MainWindow) -> None:
 
 @pytest.mark.parametrize("routine_id", ["full-program", "daily", "assessment"])
 def test_the_player_fits_and_its_digits_are_a_third_of_the_window(
-        window: MainWindow, routine_id: str) -> None:
+    window: MainWindow, routine_id: str
+) -> None:
     window.start_routine(window.ctx.catalog.find(routine_id), SideChoice.BOTH)
     fits(window)
     digits = QFontMetrics(window.player.countdown.font()).tightBoundingRect("0").height()
     assert digits >= 800 / 3
     text = window.player.countdown.text()
-    assert QFontMetrics(window.player.countdown.font()).horizontalAdvance(text) <= \
-        window.player.countdown.width()
+    assert (
+        QFontMetrics(window.player.countdown.font()).horizontalAdvance(text)
+        <= window.player.countdown.width()
+    )

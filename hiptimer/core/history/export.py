@@ -75,7 +75,6 @@ def _seconds(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-
 # -- table ----------------------------------------------------------------------------------
 
 

@@ -37,7 +37,9 @@ def _routine_files(folder: Path, *, skip: str = "") -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in ROUTINE_SUFFIXES and p.name != skip and not p.name.startswith(".")
+        if p.suffix in ROUTINE_SUFFIXES
+        and p.name != skip
+        and not p.name.startswith(".")
         and p.is_file()
     )
 

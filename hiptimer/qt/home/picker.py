@@ -112,11 +112,16 @@ class PickerPage(QWidget):
         current = self.selected_routine()
         self.routine_list.clear()
         for routine in self.ctx.catalog.routines:
-            seconds = estimate_seconds(routine, self.ctx.catalog.library, SideChoice.LEFT,
-                                       lead_in=self.ctx.settings.lead_in_seconds)
+            seconds = estimate_seconds(
+                routine,
+                self.ctx.catalog.library,
+                SideChoice.LEFT,
+                lead_in=self.ctx.settings.lead_in_seconds,
+            )
             origin = "" if routine.builtin else "  (yours)"
-            item = QListWidgetItem(f"{routine.name}{origin}\n{minutes_text(seconds)} · "
-                                   f"{len(routine.items)} exercises")
+            item = QListWidgetItem(
+                f"{routine.name}{origin}\n{minutes_text(seconds)} · {len(routine.items)} exercises"
+            )
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             self.routine_list.addItem(item)
         self.select(current.id if current else None)
@@ -144,12 +149,15 @@ class PickerPage(QWidget):
             self.details.setHtml("<p>No routine selected.</p>")
             return
         library = self.ctx.catalog.library
-        seconds = estimate_seconds(routine, library, self.side_choice(),
-                                   lead_in=self.ctx.settings.lead_in_seconds)
-        parts = [f"<h2>{_esc(routine.name)}</h2>",
-                 f"<p>{_esc(routine.description)}</p>" if routine.description else "",
-                 f"<p><b>{minutes_text(seconds)}</b> with the side chosen below "
-                 "(lead-ins and rests included).</p>"]
+        seconds = estimate_seconds(
+            routine, library, self.side_choice(), lead_in=self.ctx.settings.lead_in_seconds
+        )
+        parts = [
+            f"<h2>{_esc(routine.name)}</h2>",
+            f"<p>{_esc(routine.description)}</p>" if routine.description else "",
+            f"<p><b>{minutes_text(seconds)}</b> with the side chosen below "
+            "(lead-ins and rests included).</p>",
+        ]
         for section in routine.sections:
             parts.append(f"<h3>{_esc(section.name)}</h3><ol>")
             for item in section.items:
@@ -163,4 +171,3 @@ class PickerPage(QWidget):
         routine = self.selected_routine()
         if routine is not None:
             self.start_requested.emit(routine, self.side_choice())
-

@@ -88,8 +88,14 @@ class Voice(QObject):
 
     problem_found = Signal(str)
 
-    def __init__(self, engine: str | None = None, *, probe: bool | None = None,
-                 probe_timeout_ms: int = 5000, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine: str | None = None,
+        *,
+        probe: bool | None = None,
+        probe_timeout_ms: int = 5000,
+        parent: QObject | None = None,
+    ) -> None:
         """``engine`` None picks the first real engine; ``probe`` (default: when picking)
         tries it in a child process first."""
         super().__init__(parent)
@@ -113,8 +119,9 @@ class Voice(QObject):
         if engine is None:
             engine = next((e for e in engines if e != "mock"), None)
             if engine is None:
-                self.problem = ("Voice is off: no speech engine is installed "
-                                "(for example speech-dispatcher).")
+                self.problem = (
+                    "Voice is off: no speech engine is installed (for example speech-dispatcher)."
+                )
                 return
         if engine not in engines:
             self.problem = f"Voice is off: the speech engine '{engine}' is not installed."
@@ -171,6 +178,7 @@ class Voice(QObject):
         pending, self._pending = self._pending, None
         if pending:
             self.say(pending)
+
     @property
     def available(self) -> bool:
         return self._speech is not None

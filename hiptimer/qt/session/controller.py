@@ -59,10 +59,19 @@ class SessionController(QObject):
     finished = Signal(str)
     record_problem = Signal(str)
 
-    def __init__(self, plan: Plan, *, speed: float, clock: Clock,
-                 history: HistoryStore | None, cues: CuePlayer | None, voice: Voice | None,
-                 resume_session_id: int | None = None, earlier_active_seconds: float = 0,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        speed: float,
+        clock: Clock,
+        history: HistoryStore | None,
+        cues: CuePlayer | None,
+        voice: Voice | None,
+        resume_session_id: int | None = None,
+        earlier_active_seconds: float = 0,
+        parent: QObject | None = None,
+    ) -> None:
         """``earlier_active_seconds``: what a resumed session had already done."""
         super().__init__(parent)
         self.plan = plan
@@ -93,9 +102,12 @@ class SessionController(QObject):
 
             def begin(store: HistoryStore) -> None:
                 self.session_id = store.begin_session(
-                    routine_id=self.plan.routine.id, routine_name=self.plan.routine.name,
+                    routine_id=self.plan.routine.id,
+                    routine_name=self.plan.routine.name,
                     content_hash=routine_hash(self.plan.routine),
-                    side_choice=self.plan.side_choice.value, started_at=started_at)
+                    side_choice=self.plan.side_choice.value,
+                    started_at=started_at,
+                )
 
             self._write(begin)
         if at_step:
@@ -122,7 +134,8 @@ class SessionController(QObject):
                     self._said_busy = True
                     self.record_problem.emit(
                         "The history file is busy (another copy of hiptimer?); finished steps "
-                        "are kept and saved as soon as it is free.")
+                        "are kept and saved as soon as it is free."
+                    )
                 return
             self._unsaved.pop(0)
 

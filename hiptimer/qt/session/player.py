@@ -104,11 +104,17 @@ def detail_text(snapshot: Snapshot) -> str:
     if phase.kind is PhaseKind.MEASURE:
         parts.append("type the degrees, then Enter")
     if phase.kind is PhaseKind.ACTION:
-        parts.append("press Enter when done" if phase.seconds is None
-                     else "moves on by itself · Enter when done")
+        parts.append(
+            "press Enter when done"
+            if phase.seconds is None
+            else "moves on by itself · Enter when done"
+        )
     if phase.extendable_to is not None:
-        parts.append(f"+30 s up to {clock_text(phase.extendable_to)}" if snapshot.can_extend
-                     else f"at the most ({clock_text(phase.extendable_to)})")
+        parts.append(
+            f"+30 s up to {clock_text(phase.extendable_to)}"
+            if snapshot.can_extend
+            else f"at the most ({clock_text(phase.extendable_to)})"
+        )
     if phase.kind is PhaseKind.GET_READY:
         parts.append("press G for 10 s more · Enter to begin now")
     return " · ".join(parts)
@@ -139,8 +145,10 @@ class PlayerPage(QWidget):
         self.progress_label.setAccessibleName("Progress")
         self.speed_label = QLabel()
         self.speed_label.setAccessibleName("Speed")
-        self.speed_label.setStyleSheet("color: #000; background: #F0E442; padding: 2px 8px;"
-                                       "border-radius: 4px; font-weight: bold;")
+        self.speed_label.setStyleSheet(
+            "color: #000; background: #F0E442; padding: 2px 8px;"
+            "border-radius: 4px; font-weight: bold;"
+        )
         self.speed_label.hide()
         self.left_label = QLabel()
         self.left_label.setAccessibleName("Session time left")
@@ -327,8 +335,9 @@ class PlayerPage(QWidget):
         background, text = phase_colours(kind)
         word = "Paused — Space to resume" if paused else phase.word
         self.phase_band.setText(word.upper())
-        self.phase_band.setStyleSheet(f"background: {background}; color: {text};"
-                                      "border-radius: 6px; padding: 4px;")
+        self.phase_band.setStyleSheet(
+            f"background: {background}; color: {text};border-radius: 6px; padding: 4px;"
+        )
         self.buttons["pause"].setText("Resume" if paused else "Pause")
         # While resting, everything but the countdown is about the exercise that comes next,
         # so the person can get into its position on its side.
@@ -342,11 +351,13 @@ class PlayerPage(QWidget):
         if side is not None:
             colour = SIDE_COLOURS[side.value]
             self.side_badge.setStyleSheet(
-                f"color: {colour}; border: 8px solid {colour}; border-radius: 24px;")
+                f"color: {colour}; border: 8px solid {colour}; border-radius: 24px;"
+            )
         self.side_word.setText(f"{side.value} side" if side else "")
         self.side_badge.setVisible(side is not None)
-        self.pictogram.set_position(exercise.position, mirrored=side is not None
-                                    and side.value == "right")
+        self.pictogram.set_position(
+            exercise.position, mirrored=side is not None and side.value == "right"
+        )
         self.position_label.setText(POSITIONS.get(exercise.position, exercise.position))
         self._show_equipment(exercise.equipment)
         total = self._plan.item_count if self._plan else shown.number
@@ -363,8 +374,9 @@ class PlayerPage(QWidget):
             self._measure_key = (step.index, snapshot.phase_index)
             self.measure_spin.setValue(NO_DEGREES)
             normal = f" (normal {exercise.normal}°)" if exercise.normal is not None else ""
-            self.measure_caption.setText(f"{side.value.capitalize() if side else ''} "
-                                         f"degrees{normal}:".strip())
+            self.measure_caption.setText(
+                f"{side.value.capitalize() if side else ''} degrees{normal}:".strip()
+            )
             self.measure_spin.setFocus()
             self.measure_spin.selectAll()  # typing digits replaces "type degrees"
 
@@ -400,7 +412,7 @@ class PlayerPage(QWidget):
     def _following(self, step: Step) -> Step | None:
         if self._plan is None:
             return None
-        return next(iter(self._plan.steps[step.index + 1:]), None)
+        return next(iter(self._plan.steps[step.index + 1 :]), None)
 
     def _next_text(self, step: Step) -> str:
         if self._plan is None:
@@ -473,4 +485,3 @@ def steps_html(step: Step, kind: PhaseKind) -> str:
     if step.item.note:
         parts.append(f"<b>Note:</b> {_esc(step.item.note)}")
     return "<br>".join(parts)
-

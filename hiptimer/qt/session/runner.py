@@ -23,8 +23,14 @@ class SessionRunner(QObject):
     events = Signal(list)  # list[Event], in order
     changed = Signal(object)  # Snapshot
 
-    def __init__(self, plan: Plan, *, speed: float = 1.0, clock: Clock = time.monotonic,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        speed: float = 1.0,
+        clock: Clock = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = Session(plan, speed=speed)
         self._clock = clock

@@ -84,8 +84,14 @@ class SummaryPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
 
-    def show_summary(self, routine_name: str, status: str, active_seconds: float,
-                     outcomes: list[StepOutcome], total_steps: int) -> None:
+    def show_summary(
+        self,
+        routine_name: str,
+        status: str,
+        active_seconds: float,
+        outcomes: list[StepOutcome],
+        total_steps: int,
+    ) -> None:
         done = len({o.step_index for o in outcomes if o.status == "done"})
         self.title.setText(f"{routine_name}: {status}")
         lines = "<br>".join(outcome_line(o) for o in outcomes)
@@ -93,7 +99,8 @@ class SummaryPage(QWidget):
             f"<p><b>{done}</b> of {total_steps} steps done · active time "
             f"<b>{duration_text(active_seconds)}</b></p><p>{lines}</p>"
             "<p>Stop and get checked if you felt sharp pain, pain with popping, or pain at the "
-            "front of the hip.</p>")
+            "front of the hip.</p>"
+        )
         self.rate_pain.setChecked(False)
         self.pain.setValue(0)
         self.note.clear()

@@ -17,11 +17,13 @@ from hiptimer.core.session.announcements import announce
 from hiptimer.core.session.engine import EventKind, Session
 from hiptimer.core.session.plan import build_plan
 
-LIBRARY = Library({
-    "stretch": Exercise("stretch", "Figure four", "Stretches", "on-back"),
-    "lift": Exercise("lift", "Side lift", "Strength", "side-lying"),
-    "drop": Exercise("drop", "Knee drop", "Moves", "floor-knees-apart"),
-})
+LIBRARY = Library(
+    {
+        "stretch": Exercise("stretch", "Figure four", "Stretches", "on-back"),
+        "lift": Exercise("lift", "Side lift", "Strength", "side-lying"),
+        "drop": Exercise("drop", "Knee drop", "Moves", "floor-knees-apart"),
+    }
+)
 
 
 def spoken_and_sounds(*items: Item, side: SideChoice = SideChoice.LEFT) -> tuple[list, list]:
@@ -47,23 +49,37 @@ def test_a_hold_names_the_exercise_and_side_then_halfway_countdown_and_end() -> 
 
 
 def test_both_sides_says_switch_sides_with_the_next_side() -> None:
-    speech, sounds = spoken_and_sounds(Item("stretch", Kind.HOLD, seconds=Range(30, 30)),
-                                       side=SideChoice.BOTH)
+    speech, sounds = spoken_and_sounds(
+        Item("stretch", Kind.HOLD, seconds=Range(30, 30)), side=SideChoice.BOTH
+    )
     assert "Switch sides. Right side next." in speech
     assert "switch" in sounds
 
 
 def test_held_reps_count_then_say_hold_and_release() -> None:
     speech, sounds = spoken_and_sounds(Item("lift", Kind.REPS, count=2, hold=Range(3, 5)))
-    assert speech[1:] == ["1", "Hold", "Release", "2", "Hold", "Release",
-                          "Session complete. Well done."]
+    assert speech[1:] == [
+        "1",
+        "Hold",
+        "Release",
+        "2",
+        "Hold",
+        "Release",
+        "Session complete. Well done.",
+    ]
     assert "start" in sounds
 
 
 def test_alternating_reps_say_the_side_with_each_count() -> None:
     speech, _ = spoken_and_sounds(Item("drop", Kind.REPS, count=4, sides=Sides.ALTERNATE))
-    assert speech == ["Next: Knee drop. Get ready.", "1 left", "2 right", "3 left", "4 right",
-                      "Session complete. Well done."]
+    assert speech == [
+        "Next: Knee drop. Get ready.",
+        "1 left",
+        "2 right",
+        "3 left",
+        "4 right",
+        "Session complete. Well done.",
+    ]
 
 
 def test_plain_reps_count_without_a_side() -> None:
@@ -78,8 +94,9 @@ def test_cycles_say_drive_and_relax() -> None:
 
 
 def test_events_without_a_cue_are_silent() -> None:
-    routine = Routine("r", "R", (Section("Main", (Item("stretch", Kind.HOLD,
-                                                       seconds=Range(60, 60)),)),))
+    routine = Routine(
+        "r", "R", (Section("Main", (Item("stretch", Kind.HOLD, seconds=Range(60, 60)),)),)
+    )
     plan = build_plan(routine, LIBRARY, SideChoice.LEFT, None)
     events = Session(plan).start(0.0)
     step_finished = [e for e in events if e.kind is EventKind.STEP_FINISHED]

@@ -1027,7 +1027,6 @@ def test_snapshot_elapsed_and_state() -> None:
     assert session.snapshot(20.0).state is SessionState.PAUSED
 
 
-
 def test_begin_at_starts_from_a_later_step_and_records_only_what_is_played() -> None:
     plan = plan_of(hold("a", 10), hold("b", 10), lead_in=0)
     session = Session(plan)

@@ -299,12 +299,12 @@ def test_alternate_held_reps_keep_one_side_for_the_whole_rep() -> None:
 
 def test_alternate_reps_of_a_two_sided_exercise_still_show_each_side() -> None:
     """The sitting knee drop works both knees in turn: one step, L/R on every rep."""
-    plan = plan_of(Item("both-legs", Kind.REPS, count=4, sides=Sides.ALTERNATE),
-                   side=SideChoice.RIGHT)
+    plan = plan_of(
+        Item("both-legs", Kind.REPS, count=4, sides=Sides.ALTERNATE), side=SideChoice.RIGHT
+    )
     [step] = plan.steps
     assert step.side is None
-    assert [p.side for p in step.phases if p.rep] == [Side.RIGHT, Side.LEFT, Side.RIGHT,
-                                                       Side.LEFT]
+    assert [p.side for p in step.phases if p.rep] == [Side.RIGHT, Side.LEFT, Side.RIGHT, Side.LEFT]
 
 
 # -------------------------------------------------------------------- rests

@@ -12,19 +12,33 @@ from hiptimer.qt.session.summary import SummaryPage, outcome_line
 
 
 def outcome(kind: Kind, **kw) -> StepOutcome:
-    values = dict(step_index=0, exercise_id="x", exercise_name="Hip click", kind=kind,
-                  side=Side.LEFT, status="done", planned_seconds=10, actual_seconds=10,
-                  planned_reps=None, actual_reps=None, measurement=None)
+    values = dict(
+        step_index=0,
+        exercise_id="x",
+        exercise_name="Hip click",
+        kind=kind,
+        side=Side.LEFT,
+        status="done",
+        planned_seconds=10,
+        actual_seconds=10,
+        planned_reps=None,
+        actual_reps=None,
+        measurement=None,
+    )
     values.update(kw)
     return StepOutcome(**values)
 
 
 def test_each_step_is_described_in_its_own_unit() -> None:
     assert outcome_line(outcome(Kind.ONCE)) == "✓ Hip click (left): done"
-    assert outcome_line(outcome(Kind.HOLD, actual_seconds=33.4, planned_seconds=60,
-                                status="skipped")) == "– Hip click (left): 33 s of 60 s"
-    assert outcome_line(outcome(Kind.REPS, planned_reps=20, actual_reps=12)) == \
-        "✓ Hip click (left): 12 of 20 reps"
+    assert (
+        outcome_line(outcome(Kind.HOLD, actual_seconds=33.4, planned_seconds=60, status="skipped"))
+        == "– Hip click (left): 33 s of 60 s"
+    )
+    assert (
+        outcome_line(outcome(Kind.REPS, planned_reps=20, actual_reps=12))
+        == "✓ Hip click (left): 12 of 20 reps"
+    )
     assert outcome_line(outcome(Kind.TEST, measurement=35)) == "✓ Hip click (left): 35°"
 
 
