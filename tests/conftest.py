@@ -35,3 +35,21 @@ def app_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     return AppPaths(data_dir=data, config_dir=config)
+
+
+@pytest.fixture
+def clock():
+    """A fake monotonic clock at 1000 s (see :class:`tests.fakes.FakeClock`)."""
+    from tests.fakes import FakeClock
+
+    return FakeClock()
+
+
+@pytest.fixture
+def store(app_paths: AppPaths):
+    """A new, empty history file in the test's data folder; closed afterwards."""
+    from tests.fakes import open_store
+
+    opened = open_store(app_paths.history_file)
+    yield opened
+    opened.close()

@@ -11,12 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import Sides
-from hiptimer.core.settings import Settings
 from hiptimer.qt.builder import RoutinesPage
-from hiptimer.qt.context import AppContext
+from tests.fakes import make_ctx
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -32,11 +30,7 @@ def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifie
 
 
 def test_four_exercise_routine_in_a_minute_with_the_keyboard(qtbot, app_paths: AppPaths) -> None:
-    ctx = AppContext(
-        paths=app_paths,
-        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-        settings=Settings(),
-    )
+    ctx = make_ctx(app_paths)
     page = RoutinesPage(ctx)
     qtbot.addWidget(page)
     page.resize(1280, 760)

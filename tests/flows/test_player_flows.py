@@ -15,32 +15,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.session.engine import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind
 from hiptimer.core.settings import Settings
-from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.session.audio import Voice
 from hiptimer.qt.session.runner import SessionRunner
+from tests.fakes import FakeClock, make_ctx
 
 # The offscreen platform warns when a window's size limits change; that is not our problem.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-class FakeClock:
-    def __init__(self, now: float = 5000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
@@ -54,11 +40,10 @@ def make_window(qtbot, app_paths: AppPaths, clock: FakeClock, monkeypatch):
     def make(
         speed: float = 1.0, real_clock: bool = False, history=None, **settings: object
     ) -> MainWindow:
-        catalog = load_catalog(builtin_routines_dir(), app_paths.user_routines_dir)
-        ctx = AppContext(paths=app_paths, catalog=catalog, settings=Settings(**settings))
-        ctx.history = history
-        if not real_clock:
-            ctx.clock = clock
+        settings_ = Settings(**settings)  # type: ignore[arg-type]
+        ctx = make_ctx(
+            app_paths, settings=settings_, history=history, clock=None if real_clock else clock
+        )
         voice = Voice("mock")
         assert voice.problem is None
         window = MainWindow(ctx, cues=None, voice=voice, speed=speed)

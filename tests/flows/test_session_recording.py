@@ -4,42 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from hiptimer.core.history.store import open_history
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import SideChoice
 from hiptimer.core.session.engine import SessionState
-from hiptimer.core.settings import Settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes import FakeClock, make_ctx
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def ctx(app_paths: AppPaths, clock: FakeClock):
-    store, message = open_history(app_paths.history_file)
-    assert message is None
-    context = AppContext(
-        paths=app_paths,
-        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-        settings=Settings(),
-        clock=clock,
-    )
-    context.history = store
-    yield context
-    store.close()
+def ctx(app_paths: AppPaths, clock: FakeClock, store: HistoryStore) -> AppContext:
+    return make_ctx(app_paths, history=store, clock=clock)
 
 
 def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:

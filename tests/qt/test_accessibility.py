@@ -31,11 +31,11 @@ from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import SideChoice
 from hiptimer.core.settings import Settings
-from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.settings_dialog import SettingsDialog
+from tests.fakes import make_ctx
 
 INTERACTIVE = (
     QAbstractButton,
@@ -110,7 +110,7 @@ def mnemonic_problems(root: QWidget) -> list[str]:
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> Iterator[MainWindow]:
     catalog = load_catalog(builtin_routines_dir(), app_paths.user_routines_dir)
-    ctx = AppContext(paths=app_paths, catalog=catalog, settings=Settings())
+    ctx = make_ctx(app_paths, catalog=catalog)
     main = MainWindow(ctx, cues=None, voice=None, speed=1.0)
     # Not qtbot.addWidget: pytest-qt closes those before fixture teardown, and closing during
     # a session (after a failed assert) would open a modal "Leave the session?" box and hang.
@@ -216,7 +216,7 @@ def app_font(qapp: QApplication) -> Iterator[Callable[[float], None]]:
 
 def _text_sizes(qtbot, app_paths: AppPaths) -> dict[str, int]:
     catalog = load_catalog(builtin_routines_dir(), app_paths.user_routines_dir)
-    ctx = AppContext(paths=app_paths, catalog=catalog, settings=Settings())
+    ctx = make_ctx(app_paths, catalog=catalog)
     main = MainWindow(ctx, cues=None, voice=None)
     qtbot.addWidget(main)
     main.show()
@@ -242,7 +242,7 @@ def test_text_grows_with_the_system_font(qtbot, app_paths: AppPaths, app_font) -
 def test_text_follows_a_font_change_while_open(qtbot, app_paths: AppPaths, app_font) -> None:
     app_font(10)
     catalog = load_catalog(builtin_routines_dir(), app_paths.user_routines_dir)
-    main = MainWindow(AppContext(paths=app_paths, catalog=catalog, settings=Settings()))
+    main = MainWindow(make_ctx(app_paths, catalog=catalog))
     qtbot.addWidget(main)
     main.show()
     before = QFontInfo(main.player.steps_label.font()).pixelSize()

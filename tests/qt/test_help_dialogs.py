@@ -10,10 +10,6 @@ from PySide6.QtGui import QKeySequence
 
 from hiptimer import __version__
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.model import Library
-from hiptimer.core.settings import Settings
-from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import (
     DISCLAIMER_TEXT,
     SHORTCUTS,
@@ -22,6 +18,7 @@ from hiptimer.qt.help_dialogs import (
     shortcuts_html,
 )
 from hiptimer.qt.main_window import MainWindow
+from tests.fakes import empty_catalog, make_ctx
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -73,7 +70,7 @@ def test_the_table_lists_every_key_with_what_it_does() -> None:
 
 
 def test_every_key_of_the_main_window_is_in_the_table(qtbot, app_paths: AppPaths) -> None:
-    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings())
+    ctx = make_ctx(app_paths, catalog=empty_catalog())
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     table = _table()
@@ -123,7 +120,7 @@ def test_the_disclaimer_says_what_matters() -> None:
 
 
 def test_every_key_in_the_table_works_in_the_main_window(qtbot, app_paths: AppPaths) -> None:
-    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings())
+    ctx = make_ctx(app_paths, catalog=empty_catalog())
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     keys = {

@@ -5,21 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFontMetrics
 
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import SideChoice
 from hiptimer.core.settings import Settings
-from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
+from tests.fakes import make_ctx
 
 
 @pytest.fixture
 def window(qtbot, app_paths: AppPaths) -> MainWindow:
-    ctx = AppContext(
-        paths=app_paths,
-        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-        settings=Settings(welcome_done=True),
-    )
+    ctx = make_ctx(app_paths, settings=Settings(welcome_done=True))
     main = MainWindow(ctx)
     qtbot.addWidget(main)
     main.resize(1280, 800)

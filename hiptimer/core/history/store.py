@@ -35,6 +35,8 @@ from hiptimer.core.history.database import (
     move_aside,
 )
 from hiptimer.core.history.schema import user_version
+from hiptimer.core.routines.limits import DEGREE_LIMITS
+from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.routines.model import Kind, Side, SideChoice
 
 T = TypeVar("T")
@@ -44,10 +46,9 @@ _WEEKS_PER_QUERY = 300  # 3 parameters each, under the oldest SQLite limit of 99
 #: Measurement test by the exercise that takes it.
 TEST_BY_EXERCISE: dict[str, str] = {"prone-ir-test": "prone", "seated-ir-test": "seated"}
 TESTS: tuple[str, ...] = ("prone", "seated")
-MIN_DEGREES, MAX_DEGREES = 0, 90
+MIN_DEGREES, MAX_DEGREES = DEGREE_LIMITS
 
-FINISH_STATUSES: tuple[str, ...] = ("completed", "incomplete", "ended_early")
-STEP_STATUSES: tuple[str, ...] = ("done", "skipped")
+FINISH_STATUSES = (SessionStatus.COMPLETED, SessionStatus.INCOMPLETE, SessionStatus.ENDED_EARLY)
 
 
 class UnknownSessionError(HistoryError, LookupError):
@@ -68,7 +69,7 @@ class StepOutcomeLike(Protocol):
     @property
     def side(self) -> Side | str | None: ...
     @property
-    def status(self) -> str: ...
+    def status(self) -> StepStatus | str: ...
     @property
     def planned_seconds(self) -> float: ...
     @property
@@ -91,7 +92,7 @@ class SessionRow:
     started_at: datetime
     ended_at: datetime | None
     active_seconds: float
-    status: str
+    status: SessionStatus
     pain: int | None
     note: str
     steps_done: int
@@ -107,7 +108,7 @@ class StepRow:
     exercise_name: str
     kind: Kind
     side: Side | None
-    status: str
+    status: StepStatus
     planned_seconds: float
     actual_seconds: float
     planned_reps: int | None
@@ -344,9 +345,11 @@ class HistoryStore:
         _require_aware(ended_at, "ended_at")
         kind = Kind(_value(outcome.kind)).value
         side = None if outcome.side is None else Side(_value(outcome.side)).value
-        if outcome.status not in STEP_STATUSES:
+        status = _value(outcome.status)
+        if status not in {s.value for s in StepStatus}:
             raise ValueError(
-                f"step status must be one of {', '.join(STEP_STATUSES)}, got {outcome.status!r}"
+                f"step status must be one of {', '.join(s.value for s in StepStatus)},"
+                f" got {outcome.status!r}"
             )
         test = None
         if outcome.measurement is not None:
@@ -368,7 +371,7 @@ class HistoryStore:
                     outcome.exercise_name,
                     kind,
                     side,
-                    outcome.status,
+                    status,
                     float(outcome.planned_seconds),
                     float(outcome.actual_seconds),
                     outcome.planned_reps,
@@ -384,12 +387,18 @@ class HistoryStore:
 
     @_as_history_error
     def finish_session(
-        self, session_id: int, ended_at: datetime, status: str, active_seconds: float
+        self,
+        session_id: int,
+        ended_at: datetime,
+        status: SessionStatus | str,
+        active_seconds: float,
     ) -> None:
         _require_aware(ended_at, "ended_at")
-        if status not in FINISH_STATUSES:
+        status = _value(status)
+        if status not in {s.value for s in FINISH_STATUSES}:
             raise ValueError(
-                f"a session finishes as one of {', '.join(FINISH_STATUSES)}, got {status!r}"
+                f"a session finishes as one of {', '.join(s.value for s in FINISH_STATUSES)},"
+                f" got {status!r}"
             )
         if active_seconds < 0:
             raise ValueError(f"active seconds cannot be negative, got {active_seconds}")
@@ -718,7 +727,7 @@ def _session_row(row: Any) -> SessionRow:
         started_at=datetime.fromisoformat(row[5]),
         ended_at=None if row[6] is None else datetime.fromisoformat(row[6]),
         active_seconds=row[7],
-        status=row[8],
+        status=SessionStatus(row[8]),
         pain=row[9],
         note=row[10],
         steps_done=row[11],
@@ -735,7 +744,7 @@ def _step_row(row: Any) -> StepRow:
         exercise_name=row[4],
         kind=Kind(row[5]),
         side=None if row[6] is None else Side(row[6]),
-        status=row[7],
+        status=StepStatus(row[7]),
         planned_seconds=row[8],
         actual_seconds=row[9],
         planned_reps=row[10],

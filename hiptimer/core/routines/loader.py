@@ -13,6 +13,23 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hiptimer.core.routines.limits import (
+    CYCLES_COUNT_LIMITS,
+    DEFAULT_REST,
+    DEGREE_LIMITS,
+    MAX_EXERCISES,
+    MAX_ID_CHARS,
+    MAX_ITEMS,
+    MAX_LIST_ENTRIES,
+    MAX_NAME_CHARS,
+    MAX_ROUTINES,
+    MAX_TEXT_CHARS,
+    REPS_COUNT_LIMITS,
+    REST_LIMITS,
+    SECONDS_LIMITS,
+    SHORT_SECONDS_LIMITS,
+    Limits,
+)
 from hiptimer.core.routines.model import (
     EQUIPMENT,
     FORMAT_VERSION,
@@ -37,21 +54,6 @@ from hiptimer.core.routines.yaml_nodes import (
 )
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
-MAX_ID_CHARS = 64
-MAX_NAME_CHARS = 200
-MAX_TEXT_CHARS = 1000
-MAX_LIST_ENTRIES = 20
-MAX_EXERCISES = 200
-MAX_ROUTINES = 50
-MAX_ITEMS = 200
-
-SECONDS_LIMITS = (1, 1800)
-REPS_COUNT_LIMITS = (1, 500)
-CYCLES_COUNT_LIMITS = (1, 100)
-SHORT_SECONDS_LIMITS = (1, 120)  # hold per rep, pace, work, relax
-REST_LIMITS = (0, 600)
-NORMAL_LIMITS = (0, 90)
-DEFAULT_ROUTINE_REST = 15
 
 TOP_KEYS = ("format", "exercises", "routines")
 EXERCISE_KEYS = (
@@ -298,7 +300,7 @@ class _FileReader:
             return None
         return value
 
-    def integer(self, node: Node, where: str, key: str, limits: tuple[int, int]) -> int | None:
+    def integer(self, node: Node, where: str, key: str, limits: Limits) -> int | None:
         if self.broken(node):
             return None
         value = node.value if isinstance(node, YScalar) else None
@@ -311,7 +313,7 @@ class _FileReader:
             return None
         return value
 
-    def range(self, node: Node, where: str, key: str, limits: tuple[int, int]) -> Range | None:
+    def range(self, node: Node, where: str, key: str, limits: Limits) -> Range | None:
         if not isinstance(node, YSequence):
             value = self.integer(node, where, key, limits)
             return None if value is None else Range(value, value)
@@ -483,7 +485,7 @@ class _FileReader:
             elif key == "feel":
                 values[key] = self.text(value, where, key)
             elif key == "normal":
-                values[key] = self.range(value, where, key, NORMAL_LIMITS)
+                values[key] = self.range(value, where, key, DEGREE_LIMITS)
             else:  # steps, cautions, progressions
                 values[key] = self.text_list(value, where, key, self.text)
                 if key == "steps" and values[key] == ():
@@ -541,7 +543,7 @@ class _FileReader:
         description = ""
         if "description" in found:
             description = self.text(found["description"][1], where, "description") or ""
-        rest: int | None = DEFAULT_ROUTINE_REST
+        rest: int | None = DEFAULT_REST
         if "rest" in found:
             rest = self.integer(found["rest"][1], where, "rest", REST_LIMITS)
         sections = self.read_sections(found["sections"][1], where) if "sections" in found else None

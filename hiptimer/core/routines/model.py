@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from hiptimer.core.routines.limits import DEFAULT_REST
+
 FORMAT_VERSION = 1
 
 
@@ -156,7 +158,7 @@ class Routine:
     name: str
     sections: tuple[Section, ...]
     description: str = ""
-    rest: int = 15  # default seconds between exercises
+    rest: int = DEFAULT_REST  # seconds between exercises
     source: str = ""  # path of the file, "" when built in memory
     builtin: bool = False
     line: int = 0

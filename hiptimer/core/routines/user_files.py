@@ -31,7 +31,8 @@ from pathlib import Path
 
 from hiptimer.core.atomic_file import atomic_write
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.loader import MAX_ID_CHARS, Problem, load_text
+from hiptimer.core.routines.limits import MAX_ID_CHARS
+from hiptimer.core.routines.loader import Problem, load_text
 from hiptimer.core.routines.model import (
     Exercise,
     Item,

@@ -13,10 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 import yaml
 
+from hiptimer.core.routines.limits import DEFAULT_REST
 from hiptimer.core.routines.loader import KIND_KEYS
 from hiptimer.core.routines.model import FORMAT_VERSION, Exercise, Item, Range, Routine, Sides
-
-_DEFAULT_ROUTINE_REST = Routine.__dataclass_fields__["rest"].default
 
 
 def dump_file(routines: Sequence[Routine], exercises: Mapping[str, Exercise] | None = None) -> str:
@@ -67,7 +66,7 @@ def _routine_lines(routine: Routine) -> list[str]:
     field("name", _text(routine.name))
     if routine.description:
         field("description", _text(routine.description))
-    if routine.rest != _DEFAULT_ROUTINE_REST:
+    if routine.rest != DEFAULT_REST:
         field("rest", str(routine.rest))
     lines.append("    sections:")
     for section in routine.sections:

@@ -27,7 +27,9 @@ import math
 from dataclasses import dataclass, field
 from enum import Enum
 
+from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import Kind, Side
+from hiptimer.core.session.status import StepStatus
 from hiptimer.core.session.plan import LEAD_KINDS, Phase, PhaseKind, Plan, Step
 
 #: Tolerance for comparing session times (absorbs real <-> session rounding).
@@ -36,7 +38,6 @@ EPSILON = 1e-9
 COUNTDOWN_MIN_SECONDS = 5.0
 #: Hold/release work phases at least this long get the halfway cue.
 HALFWAY_MIN_SECONDS = 20.0
-MAX_DEGREES = 90
 
 
 class SessionState(str, Enum):
@@ -63,7 +64,7 @@ class StepOutcome:
     exercise_name: str
     kind: Kind
     side: Side | None
-    status: str  # "done" | "skipped"
+    status: StepStatus
     planned_seconds: float
     actual_seconds: float  # session seconds spent in work phases
     planned_reps: int | None
@@ -323,8 +324,9 @@ class Session:
         """
         if isinstance(degrees, bool) or not isinstance(degrees, int):
             raise ValueError(f"degrees must be a whole number, not {degrees!r}")
-        if not 0 <= degrees <= MAX_DEGREES:
-            raise ValueError(f"degrees must be between 0 and {MAX_DEGREES}, not {degrees}")
+        if degrees not in DEGREE_LIMITS:
+            low, high = DEGREE_LIMITS
+            raise ValueError(f"degrees must be between {low} and {high}, not {degrees}")
         t, events = self._catch_up(now)
         if t is None or self._phase.kind is not PhaseKind.MEASURE:
             return self._flush(events)
@@ -526,7 +528,7 @@ class Session:
                 visit.units_done = phase.rep
         events: list[Event] = []
         if cur.phase_index >= step.last_work_index and not visit.recorded:
-            events += self._record(at, "done")
+            events += self._record(at, StepStatus.DONE)
         if cur.phase_index + 1 < len(step.phases):
             events += self._enter(cur.step_index, cur.phase_index + 1, at)
         elif cur.step_index + 1 < len(self.plan.steps):
@@ -559,9 +561,9 @@ class Session:
             cur.visit.work_seconds += at - cur.start
         if cur.visit.recorded:
             return []
-        return self._record(at, "skipped")
+        return self._record(at, StepStatus.SKIPPED)
 
-    def _record(self, at: float, status: str) -> list[Event]:
+    def _record(self, at: float, status: StepStatus) -> list[Event]:
         cur = self._cur
         step = self._step
         visit = cur.visit

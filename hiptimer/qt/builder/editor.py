@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines import user_files as ur
-from hiptimer.core.routines.loader import MAX_NAME_CHARS, MAX_TEXT_CHARS, Problem
+from hiptimer.core.routines.limits import MAX_NAME_CHARS, MAX_TEXT_CHARS
+from hiptimer.core.routines.loader import Problem
 from hiptimer.core.routines.model import (
     EQUIPMENT,
     POSITIONS,

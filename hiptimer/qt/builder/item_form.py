@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines import user_files as ur
-from hiptimer.core.routines.loader import MAX_TEXT_CHARS
+from hiptimer.core.routines.limits import MAX_TEXT_CHARS
 from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sides
 from hiptimer.core.session.plan import DEFAULT_HELD_PACE, DEFAULT_ONCE_SECONDS, DEFAULT_PACE
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.writer import dump_file
 from hiptimer.core.session.announcements import announce
+from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.session.engine import Event, EventKind, SessionState, StepOutcome
 from hiptimer.core.session.plan import Plan
 from hiptimer.qt.session.runner import Clock, SessionRunner
@@ -155,11 +156,13 @@ class SessionController(QObject):
                 if cue.speech and self.voice is not None:
                     self.voice.say(cue.speech)
             if event.kind is EventKind.SESSION_FINISHED:
-                self._close("completed" if self._all_done() else "ended_early")
+                self._close(
+                    SessionStatus.COMPLETED if self._all_done() else SessionStatus.ENDED_EARLY
+                )
 
     def _all_done(self) -> bool:
         """Every step of this run (from the resumed step on) ended done, none skipped."""
-        done = {o.step_index for o in self.outcomes if o.status == "done"}
+        done = {o.step_index for o in self.outcomes if o.status is StepStatus.DONE}
         return done >= set(range(self.first_step, len(self.plan.steps)))
 
     def _record(self, outcome: StepOutcome) -> None:
@@ -175,7 +178,7 @@ class SessionController(QObject):
         """The window closes mid-session: keep it as incomplete so it can be resumed."""
         if self.status is None and self.session.state is not SessionState.FINISHED:
             self.runner.pause()
-            self._close("incomplete", emit=False)
+            self._close(SessionStatus.INCOMPLETE, emit=False)
 
     def finish_early(self) -> None:
         self.runner.finish()

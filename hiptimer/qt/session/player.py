@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import EQUIPMENT, POSITIONS
 from hiptimer.core.session.colours import phase_colours
 from hiptimer.core.session.engine import SessionState, Snapshot
@@ -246,7 +247,7 @@ class PlayerPage(QWidget):
         row = QHBoxLayout(box)
         self.measure_caption = QLabel("Degrees:")
         self.measure_spin = QSpinBox()
-        self.measure_spin.setRange(NO_DEGREES, 90)
+        self.measure_spin.setRange(NO_DEGREES, DEGREE_LIMITS.high)
         self.measure_spin.setSpecialValueText("type degrees")  # nothing entered yet, not 0°
         self.measure_spin.setSuffix("°")
         self.measure_spin.setMinimumWidth(160)

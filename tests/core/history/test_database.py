@@ -11,8 +11,8 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ from hiptimer.core.history.store import (
     trends_of,
 )
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.routines.model import Kind, Side
+from tests.fakes import make_outcome
 
 V1_FILE = Path(__file__).parent / "data" / "history_v1.sqlite3"
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -37,19 +37,7 @@ T0 = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 NOW = datetime(2026, 1, 5, 9, 30, 0)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    step_index: int
-    exercise_id: str = "piriformis-release"
-    exercise_name: str = "Piriformis release"
-    kind: Kind = Kind.RELEASE
-    side: Side | None = Side.LEFT
-    status: str = "done"
-    planned_seconds: float = 60.0
-    actual_seconds: float = 60.0
-    planned_reps: int | None = None
-    actual_reps: int | None = None
-    measurement: int | None = None
+Outcome = partial(make_outcome, actual_seconds=60.0)
 
 
 @pytest.fixture

@@ -5,43 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from hiptimer.core.history.export import CSV_COLUMNS, export
-from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.paths import AppPaths
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Kind, Side
+from tests.fakes import make_outcome
 
 BERLIN = ZoneInfo("Europe/Berlin")
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)
 AWKWARD_NOTE = 'sore, "left" hip\nbetter after stretching'
 
 
-@dataclass(frozen=True)
-class Outcome:
-    step_index: int
-    exercise_id: str
-    exercise_name: str
-    kind: Kind
-    side: Side | None
-    status: str = "done"
-    planned_seconds: float = 60.0
-    actual_seconds: float = 61.234
-    planned_reps: int | None = None
-    actual_reps: int | None = None
-    measurement: int | None = None
-
-
-@pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[HistoryStore]:
-    opened, _ = open_history(app_paths.history_file)
-    yield opened
-    opened.close()
+Outcome = partial(make_outcome, actual_seconds=61.234)
 
 
 @pytest.fixture

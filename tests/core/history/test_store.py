@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,11 +17,10 @@ from hiptimer.core.history.store import (
     MeasurementTrend,
     UnknownSessionError,
     monthly_means,
-    open_history,
     trends_of,
 )
-from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import Kind, Side, SideChoice
+from tests.fakes import make_outcome
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -29,29 +28,7 @@ UTC = timezone.utc
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)  # a Monday evening
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """Stands in for the session engine's StepOutcome (same attributes)."""
-
-    step_index: int
-    exercise_id: str = "piriformis-release"
-    exercise_name: str = "Piriformis release"
-    kind: Kind | str = Kind.RELEASE
-    side: Side | str | None = Side.LEFT
-    status: str = "done"
-    planned_seconds: float = 60.0
-    actual_seconds: float = 75.5
-    planned_reps: int | None = None
-    actual_reps: int | None = None
-    measurement: int | None = None
-
-
-@pytest.fixture
-def store(app_paths: AppPaths) -> Iterator[HistoryStore]:
-    opened, message = open_history(app_paths.history_file)
-    assert message is None
-    yield opened
-    opened.close()
+Outcome = partial(make_outcome, actual_seconds=75.5)
 
 
 def _session(store: HistoryStore, started: datetime, status: str = "completed") -> int:

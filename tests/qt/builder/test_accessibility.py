@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.settings import Settings
+from hiptimer.core.paths import AppPaths
 from hiptimer.qt.builder import RoutinesPage
-from hiptimer.qt.context import AppContext
+from tests.fakes import make_ctx
 
 accessibility = pytest.importorskip("tests.qt.test_accessibility")
 
@@ -17,11 +15,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.fixture
 def page(qtbot, app_paths: AppPaths) -> RoutinesPage:
-    ctx = AppContext(
-        paths=app_paths,
-        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-        settings=Settings(),
-    )
+    ctx = make_ctx(app_paths)
     widget = RoutinesPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)

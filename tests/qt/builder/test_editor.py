@@ -8,26 +8,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
+from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines import user_files as ur
-from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Kind, Range, Sides
-from hiptimer.core.settings import Settings
 from hiptimer.qt.builder import RoutinesPage
 from hiptimer.qt.builder.editor import RoutineEditor
 from hiptimer.qt.context import AppContext
+from tests.fakes import make_ctx
 
 DROP = QAbstractItemView.DropIndicatorPosition
 # The offscreen platform says this for every top-level window it shows; not our problem.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def make_ctx(app_paths: AppPaths) -> AppContext:
-    return AppContext(
-        paths=app_paths,
-        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-        settings=Settings(),
-    )
 
 
 @pytest.fixture

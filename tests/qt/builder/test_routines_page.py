@@ -7,22 +7,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from hiptimer.core.paths import AppPaths, builtin_routines_dir
-from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.settings import Settings
+from hiptimer.core.paths import AppPaths
 from hiptimer.qt.builder import RoutinesPage
-from hiptimer.qt.context import AppContext
+from tests.fakes import make_ctx
 
 CORPUS = Path(__file__).parents[2] / "core" / "routines" / "corpus"
 DOC_EXAMPLE = CORPUS / "valid" / "doc_example.yaml"
 
 
 def make_page(qtbot, app_paths: AppPaths) -> RoutinesPage:
-    ctx = AppContext(
-        paths=app_paths,
-        catalog=load_catalog(builtin_routines_dir(), app_paths.user_routines_dir),
-        settings=Settings(),
-    )
+    ctx = make_ctx(app_paths)
     page = RoutinesPage(ctx)
     qtbot.addWidget(page)
     return page

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Kind, Side
 from hiptimer.qt.history.dialogs import (
     CSV_FILTER,
@@ -23,6 +23,7 @@ from hiptimer.qt.history.dialogs import (
     SessionDetailsDialog,
     export_history_dialog,
 )
+from tests.fakes import make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -30,24 +31,13 @@ TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 5, 28)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    step_index: int
-    exercise_id: str
-    exercise_name: str
-    kind: Kind
-    side: Side | None
-    status: str = "done"
-    planned_seconds: float = 60.0
-    actual_seconds: float = 62.0
-    planned_reps: int | None = None
-    actual_reps: int | None = None
-    measurement: int | None = None
+Outcome = partial(make_outcome, actual_seconds=62.0)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> HistoryStore:
-    history, _ = open_history(tmp_path / "history.sqlite3")
+def store(store: HistoryStore) -> HistoryStore:
+    """The shared empty store with one session of three steps."""
+    history = store
     started = datetime(2026, 5, 25, 19, 0, tzinfo=TZ)
     session = history.begin_session("full", "Full program", "h", "both", started)
     history.record_step(session, Outcome(0, "prone-ir-test", "Prone test", Kind.TEST, Side.LEFT,
@@ -61,8 +51,7 @@ def store(tmp_path: Path) -> HistoryStore:
                         started + timedelta(minutes=4))  # fmt: skip
     history.finish_session(session, started + timedelta(minutes=30), "completed", 1500)
     history.set_feedback(session, 2, "felt fine")
-    yield history
-    history.close()
+    return history
 
 
 def _log_dialog(qtbot, store: HistoryStore) -> LogMeasurementDialog:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,13 +11,12 @@ from PySide6.QtCore import Qt
 
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.model import Kind, Library, Side
-from hiptimer.core.settings import Settings
+from hiptimer.core.routines.model import Kind, Side
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import EMPTY_TEXT
 from hiptimer.qt.history.dialogs import LogMeasurementDialog
 from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage, SessionsModel
+from tests.fakes import empty_catalog, make_ctx, make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -38,9 +35,9 @@ def _session(store: HistoryStore, day: date, status: str = "completed", hour: in
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
+def store(store: HistoryStore) -> HistoryStore:
     """Completed: W19 (4 May) 1, W20 (11 May) 3, W21 (18 May) 3, this week 2; plus extras."""
-    history, _ = open_history(tmp_path / "history.sqlite3")
+    history = store
     for day in (date(2026, 5, 4),):
         _session(history, day)
     for day in (date(2026, 5, 11), date(2026, 5, 13), date(2026, 5, 17)):
@@ -57,15 +54,12 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
     history.add_measurement("prone", "left", 22, datetime(2026, 5, 4, 20, tzinfo=TZ))
     history.add_measurement("prone", "right", 35, datetime(2026, 5, 4, 20, tzinfo=TZ))
     history.add_measurement("prone", "left", 27, datetime(2026, 5, 25, 20, tzinfo=TZ))
-    yield history
-    history.close()
+    return history
 
 
 @pytest.fixture
 def ctx(app_paths: AppPaths, store: HistoryStore) -> AppContext:
-    return AppContext(
-        paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings(), history=store
-    )
+    return make_ctx(app_paths, catalog=empty_catalog(), history=store)
 
 
 def _page(qtbot, ctx: AppContext, problem: str | None = None) -> HistoryPage:
@@ -159,7 +153,19 @@ def test_the_chart_shows_the_measurements_from_the_first_session(qtbot, ctx) -> 
 
 def test_a_session_row_opens_its_steps(qtbot, ctx, store) -> None:
     session = store.sessions()[0].id
-    store.record_step(session, _Step(), datetime(2026, 5, 27, 19, 5, tzinfo=TZ))
+    store.record_step(
+        session,
+        make_outcome(
+            0,
+            "swivel-chair",
+            "Swivel chair",
+            Kind.REPS,
+            planned_reps=20,
+            actual_reps=20,
+            actual_seconds=61.0,
+        ),
+        datetime(2026, 5, 27, 19, 5, tzinfo=TZ),
+    )
     page = _page(qtbot, ctx)
     page.show()
     page.sessions_view.selectRow(0)
@@ -190,24 +196,9 @@ def test_log_measurement_stores_it_and_redraws_the_chart(qtbot, ctx, store, monk
     assert page.log_measurement() is False
 
 
-class _Step:
-    step_index = 0
-    exercise_id = "swivel-chair"
-    exercise_name = "Swivel chair"
-    kind = Kind.REPS
-    side = Side.LEFT
-    status = "done"
-    planned_seconds = 60.0
-    actual_seconds = 61.0
-    planned_reps = 20
-    actual_reps = 20
-    measurement = None
-
-
 def test_an_empty_history_says_what_to_do_first(qtbot, app_paths, tmp_path) -> None:
     empty, _ = open_history(tmp_path / "empty.sqlite3")
-    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings(),
-                     history=empty)  # fmt: skip
+    ctx = make_ctx(app_paths, catalog=empty_catalog(), history=empty)
     page = _page(qtbot, ctx)
     assert page.sessions_stack.currentWidget() is page.sessions_empty
     assert page.sessions_empty.text() == NO_SESSIONS_TEXT
@@ -221,7 +212,7 @@ def test_an_empty_history_says_what_to_do_first(qtbot, app_paths, tmp_path) -> N
 
 def test_a_refused_history_shows_the_problem_banner(qtbot, app_paths) -> None:
     message = "The history file was written by a newer version of hiptimer. It was left untouched."
-    ctx = AppContext(paths=app_paths, catalog=Catalog(library=Library({})), settings=Settings())
+    ctx = make_ctx(app_paths, catalog=empty_catalog())
     page = _page(qtbot, ctx, message)
     assert not page.banner.isHidden()
     assert page.banner.text() == message

@@ -21,6 +21,7 @@ from hiptimer.core.routines.model import (
 from hiptimer.core.session.engine import Event, EventKind, Session, SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 from hiptimer.qt.session.runner import SessionRunner
+from tests.fakes import FakeClock
 
 LIBRARY = Library(
     {
@@ -33,19 +34,6 @@ LIBRARY = Library(
 )
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def make_plan(*items: Item, rest: int = 5, **options: object) -> Plan:
     routine = Routine("r", "R", (Section("Main", items),), rest=rest)
     return build_plan(routine, LIBRARY, SideChoice.LEFT, **options)  # type: ignore[arg-type]
@@ -56,11 +44,6 @@ RELEASE = Item("ball", Kind.RELEASE, seconds=Range(60, 120))
 REPS = Item("lift", Kind.REPS, count=3)
 ONCE = Item("click", Kind.ONCE)
 TEST = Item("measure", Kind.TEST)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -6,27 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from hiptimer.core.routines.model import Kind, Side
+from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.engine import StepOutcome
 from hiptimer.qt.session.summary import SummaryPage, outcome_line
+from tests.fakes import make_outcome
 
 
-def outcome(kind: Kind, **kw) -> StepOutcome:
-    values = dict(
-        step_index=0,
-        exercise_id="x",
-        exercise_name="Hip click",
-        kind=kind,
-        side=Side.LEFT,
-        status="done",
-        planned_seconds=10,
-        actual_seconds=10,
-        planned_reps=None,
-        actual_reps=None,
-        measurement=None,
+def outcome(kind: Kind, **changes: object) -> StepOutcome:
+    return make_outcome(
+        exercise_name="Hip click", kind=kind, planned_seconds=10, actual_seconds=10, **changes
     )
-    values.update(kw)
-    return StepOutcome(**values)
 
 
 def test_each_step_is_described_in_its_own_unit() -> None:
