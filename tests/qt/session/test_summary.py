@@ -13,9 +13,8 @@ from tests.fakes import make_outcome
 
 
 def outcome(kind: Kind, **changes: object) -> StepOutcome:
-    return make_outcome(
-        exercise_name="Hip click", kind=kind, planned_seconds=10, actual_seconds=10, **changes
-    )
+    defaults = {"exercise_name": "Hip click", "planned_seconds": 10, "actual_seconds": 10}
+    return make_outcome(kind=kind, **{**defaults, **changes})
 
 
 def test_each_step_is_described_in_its_own_unit() -> None:
