@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Kind, Side
-from hiptimer.core.session.engine import StepOutcome
+from hiptimer.core.session.events import StepOutcome
 
 TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 6, 1)

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import QApplication
 from hiptimer.core.paths import builtin_routines_dir
 from hiptimer.core.routines.catalog import load_library
 from hiptimer.core.routines.model import Item, Kind, Range, Routine, Section, SideChoice
-from hiptimer.core.session.engine import Event, EventKind, Snapshot
+from hiptimer.core.session.events import Event, EventKind, Snapshot
 from hiptimer.core.session.plan import Plan, build_plan
 from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.runner import SessionRunner

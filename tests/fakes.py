@@ -10,7 +10,7 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.model import Kind, Library, Side
-from hiptimer.core.session.engine import StepOutcome
+from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.session.status import StepStatus
 from hiptimer.core.settings import Settings
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import platformdirs
 
-APP_NAME = "hiptimer"
+from hiptimer import APP_NAME
+
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 

@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hiptimer import __version__
+from hiptimer import APP_ID, APP_NAME, __version__
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import Side, SideChoice
@@ -22,15 +22,13 @@ from hiptimer.qt.session.audio import CuePlayer, Voice
 from hiptimer.qt.session.controller import routine_hash
 from hiptimer.qt.theme import apply_theme
 
-DESKTOP_FILE_NAME = "io.github.hiptimer.Hiptimer"
-
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    app.setApplicationName("hiptimer")
-    app.setApplicationDisplayName("hiptimer")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon(resources_dir()))
     return app
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
-from hiptimer.core.session.engine import SessionState, Snapshot
+from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, build_plan
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
@@ -31,7 +32,7 @@ from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 from hiptimer.qt.widgets.lazy_page import LazyPage
 
-APP_TITLE = "hiptimer"
+APP_TITLE = APP_NAME
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from hiptimer import APP_ID
 from hiptimer.core.paths import resources_dir
+from hiptimer.core.session.announcements import Sound
 
-APP_ID = "io.github.hiptimer.Hiptimer"
 FILE_FG = "#1a1a1a"
 FILE_ACCENT = "#d9480f"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-SOUND_NAMES = ("start", "tick", "end", "switch", "rep")
 
 
 def _root(resources: Path | None) -> Path:
@@ -110,9 +110,9 @@ def equipment_pixmap(
     return QPixmap.fromImage(render_svg(data, QSize(size, size)))
 
 
-def sound_path(resources: Path | None, name: str) -> Path:
-    """The WAV file of a cue: one of :data:`SOUND_NAMES`."""
-    return _root(resources) / "sounds" / f"{name}.wav"
+def sound_path(resources: Path | None, sound: Sound) -> Path:
+    """The WAV file of a cue sound."""
+    return _root(resources) / "sounds" / f"{sound.value}.wav"
 
 
 def app_icon_files(resources: Path | None) -> list[Path]:

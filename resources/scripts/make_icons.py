@@ -20,7 +20,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-APP_ID = "io.github.hiptimer.Hiptimer"
+from hiptimer import APP_ID
+
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

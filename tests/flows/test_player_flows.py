@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import Side, SideChoice
-from hiptimer.core.session.engine import SessionState, Snapshot
+from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind
 from hiptimer.core.settings import Settings
 from hiptimer.qt.main_window import MainWindow

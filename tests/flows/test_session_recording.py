@@ -7,7 +7,7 @@ import pytest
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import SideChoice
-from hiptimer.core.session.engine import SessionState
+from hiptimer.core.session.events import SessionState
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from tests.fakes import FakeClock, make_ctx

@@ -10,8 +10,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtSvg import QSvgRenderer
 
+from hiptimer import APP_ID
 from hiptimer.core.paths import resources_dir
 from hiptimer.core.routines.model import EQUIPMENT, POSITIONS
+from hiptimer.core.session.announcements import Sound
 from hiptimer.qt import resources as res
 from hiptimer.qt.resources import PictogramWidget
 
@@ -117,9 +119,9 @@ def test_every_equipment_has_an_icon(qapp, resources: Path, equipment_id: str) -
 # --- sounds -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", res.SOUND_NAMES)
-def test_sound_is_a_short_small_wav(resources: Path, name: str) -> None:
-    path = res.sound_path(resources, name)
+@pytest.mark.parametrize("sound", list(Sound))
+def test_sound_is_a_short_small_wav(resources: Path, sound: Sound) -> None:
+    path = res.sound_path(resources, sound)
     assert path.is_file()
     assert path.stat().st_size < 100_000
     with wave.open(str(path), "rb") as wav:
@@ -138,11 +140,11 @@ def test_sound_is_a_short_small_wav(resources: Path, name: str) -> None:
 
 def test_app_icon_files_exist_at_every_size(qapp, resources: Path) -> None:
     for n in res.ICON_SIZES:
-        png = resources / "icons" / "hicolor" / f"{n}x{n}" / "apps" / f"{res.APP_ID}.png"
+        png = resources / "icons" / "hicolor" / f"{n}x{n}" / "apps" / f"{APP_ID}.png"
         image = QImage(str(png))
         assert image.size() == QSize(n, n), png
         assert _ink(image) > n * n // 3
-    scalable = resources / "icons" / "hicolor" / "scalable" / "apps" / f"{res.APP_ID}.svg"
+    scalable = resources / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     assert scalable.read_bytes() == (resources / "icons" / "hiptimer.svg").read_bytes()
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer import APP_ID
 from hiptimer.core.paths import resources_dir
 
-APP_ID = "io.github.hiptimer.Hiptimer"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

@@ -36,8 +36,8 @@ from hiptimer.core.history.database import (
 )
 from hiptimer.core.history.schema import user_version
 from hiptimer.core.routines.limits import DEGREE_LIMITS
-from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.routines.model import Kind, Side, SideChoice
+from hiptimer.core.session.status import SessionStatus, StepStatus
 
 T = TypeVar("T")
 

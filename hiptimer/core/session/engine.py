@@ -23,81 +23,26 @@ are queued and returned by the next event-returning call.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from enum import Enum
 
 from hiptimer.core.routines.limits import DEGREE_LIMITS
-from hiptimer.core.routines.model import Kind, Side
-from hiptimer.core.session.status import StepStatus
+from hiptimer.core.session.events import (
+    Event,
+    EventKind,
+    SessionState,
+    Snapshot,
+    StepOutcome,
+)
 from hiptimer.core.session.plan import LEAD_KINDS, Phase, PhaseKind, Plan, Step
-
-#: Tolerance for comparing session times (absorbs real <-> session rounding).
-EPSILON = 1e-9
-#: Timed phases at least this long get the 3-2-1 countdown.
-COUNTDOWN_MIN_SECONDS = 5.0
-#: Hold/release work phases at least this long get the halfway cue.
-HALFWAY_MIN_SECONDS = 20.0
-
-
-class SessionState(str, Enum):
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-
-
-class EventKind(str, Enum):
-    PHASE_STARTED = "phase_started"
-    HALFWAY = "halfway"  # hold/release work phases of 20 s or more
-    COUNTDOWN = "countdown"  # value 3, 2, 1 at whole seconds left, timed phases >= 5 s
-    REP = "rep"  # value = rep number, when a rep phase starts / a rep is counted
-    SWITCH_SIDES = "switch_sides"  # a SWITCH phase started
-    STEP_FINISHED = "step_finished"  # outcome set
-    SESSION_FINISHED = "session_finished"
-
-
-@dataclass(frozen=True)
-class StepOutcome:
-    step_index: int
-    exercise_id: str
-    exercise_name: str
-    kind: Kind
-    side: Side | None
-    status: StepStatus
-    planned_seconds: float
-    actual_seconds: float  # session seconds spent in work phases
-    planned_reps: int | None
-    actual_reps: int | None  # reps (or cycles) completed
-    measurement: int | None  # degrees, for test steps
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: EventKind
-    step_index: int
-    phase_index: int
-    value: int | None = None
-    outcome: StepOutcome | None = None
-    at: float = 0.0  # session time when it happened (lets a late caller drop stale cues)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    state: SessionState
-    step: Step
-    step_index: int
-    phase: Phase
-    phase_index: int
-    remaining: float | None  # session seconds left in the phase; None when it waits
-    shown_seconds: int | None  # the whole number the countdown shows: ceil(remaining)
-    reps_counted: int  # self-paced reps counted so far in this phase
-    session_left: float  # estimate of session seconds left, including this phase
-    can_extend: bool  # release phase not yet at its high end
-    speed: float
-    phase_seconds: float | None = None  # current length of the phase, extensions included
-    elapsed: float = 0.0  # session seconds since the session started
-    measurement: int | None = None  # degrees entered for this step, if any
+from hiptimer.core.session.status import StepStatus
+from hiptimer.core.session.timing import (
+    EPSILON,
+    Cue,
+    check_speed,
+    phase_cues,
+    seconds_after,
+    shown_seconds,
+)
 
 
 @dataclass
@@ -108,13 +53,6 @@ class _Visit:
     units_done: int = 0  # reps or cycles completed
     measurement: int | None = None
     recorded: bool = False
-
-
-@dataclass
-class _Cue:
-    at: float
-    kind: EventKind
-    value: int | None = None
 
 
 @dataclass
@@ -134,7 +72,7 @@ class Session:
     def __init__(self, plan: Plan, *, speed: float = 1.0) -> None:
         if not plan.steps:
             raise ValueError("plan has no steps")
-        _check_speed(speed)
+        check_speed(speed)
         self.plan = plan
         self.state = SessionState.READY
         self.outcomes: list[StepOutcome] = []
@@ -143,7 +81,7 @@ class Session:
         self._anchor_real = 0.0  # real time matching _anchor_session while running
         self._anchor_session = 0.0  # session time (frozen here unless running)
         self._pending: list[Event] = []
-        self._after = _seconds_after(plan)
+        self._after = seconds_after(plan)
         self._cur = _Cursor()
         self._place(0, 0, 0.0)
 
@@ -154,7 +92,7 @@ class Session:
 
     def set_speed(self, now: float, speed: float) -> None:
         """Change the speed from ``now`` on (session time so far is kept)."""
-        _check_speed(speed)
+        check_speed(speed)
         self._anchor_session = self.session_time(now)
         self._anchor_real = now
         self._speed = float(speed)
@@ -378,7 +316,7 @@ class Session:
             phase=phase,
             phase_index=cur.phase_index,
             remaining=remaining,
-            shown_seconds=None if remaining is None else _shown(remaining),
+            shown_seconds=None if remaining is None else shown_seconds(remaining),
             reps_counted=cur.reps_counted,
             session_left=session_left,
             can_extend=self._can_extend(),
@@ -400,7 +338,7 @@ class Session:
         remaining = end - t
         if remaining <= EPSILON:
             return self._real_time(end)
-        target = end - (_shown(remaining) - 1)
+        target = end - (shown_seconds(remaining) - 1)
         for cue in self._cues():
             if cue.at > t + EPSILON and cue.at < target:
                 target = cue.at
@@ -471,23 +409,9 @@ class Session:
             return True
         return self._step.phases[phase_index - 1].rep != self._step.phases[phase_index].rep
 
-    def _cues(self) -> list[_Cue]:
+    def _cues(self) -> list[Cue]:
         """The cue times of the current phase (from its current length)."""
-        cur = self._cur
-        phase = self._phase
-        cues: list[_Cue] = []
-        if (
-            phase.kind is PhaseKind.WORK
-            and self._step.item.kind in (Kind.HOLD, Kind.RELEASE)
-            and phase.seconds is not None
-            and phase.seconds >= HALFWAY_MIN_SECONDS
-        ):
-            cues.append(_Cue(cur.start + phase.seconds / 2, EventKind.HALFWAY))
-        if cur.duration is not None and cur.duration >= COUNTDOWN_MIN_SECONDS:
-            end = cur.start + cur.duration
-            cues.extend(_Cue(end - left, EventKind.COUNTDOWN, left) for left in (3, 2, 1))
-        cues.sort(key=lambda cue: cue.at)
-        return cues
+        return phase_cues(self._step, self._phase, self._cur.start, self._cur.duration)
 
     def _emit_cues(self, limit: float) -> list[Event]:
         cur = self._cur
@@ -592,30 +516,3 @@ class Session:
         self._anchor_session = at
         cur = self._cur
         return [Event(EventKind.SESSION_FINISHED, cur.step_index, cur.phase_index, at=at)]
-
-
-def _check_speed(speed: float) -> None:
-    if not speed > 0 or math.isinf(speed):
-        raise ValueError(f"speed must be a positive number, not {speed!r}")
-
-
-def _shown(remaining: float) -> int:
-    """The whole number a countdown shows for ``remaining`` seconds (ceil, noise-proof)."""
-    return max(math.ceil(remaining - EPSILON), 0)
-
-
-def _seconds_after(plan: Plan) -> list[list[float]]:
-    """For each (step, phase): expected seconds of every later phase in the plan."""
-    flat = [phase.expected_seconds for step in plan.steps for phase in step.phases]
-    suffix = [0.0] * (len(flat) + 1)
-    for i in range(len(flat) - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + flat[i]
-    after: list[list[float]] = []
-    position = 0
-    for step in plan.steps:
-        row = []
-        for _ in step.phases:
-            position += 1
-            row.append(suffix[position])
-        after.append(row)
-    return after

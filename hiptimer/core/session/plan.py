@@ -50,6 +50,26 @@ class PhaseKind(str, Enum):
     COUNT = "count"  # self-paced reps: waits for one rep_done() per rep
 
 
+class PhaseRole(str, Enum):
+    """What the person does in a phase: the voice and the cues follow this, never the word
+    printed on screen (which may change with the exercise)."""
+
+    GET_READY = "get_ready"
+    SWITCH_SIDES = "switch_sides"
+    REST = "rest"
+    HOLD = "hold"  # hold a position for the countdown (a stretch, a strengthening hold)
+    RELEASE = "release"  # massage-ball release
+    REP = "rep"  # one paced rep
+    LIFT = "lift"  # the way into a held rep
+    HOLD_REP = "hold_rep"  # holding a rep at its end position
+    LOWER = "lower"  # the way back out of a held rep
+    DRIVE = "drive"  # a contraction of a cycle
+    RELAX = "relax"  # relax between contractions
+    ACTION = "action"  # a one-off action, then Done
+    MEASURE = "measure"  # type the degrees measured
+    COUNT = "count"  # self-paced reps: Enter per rep
+
+
 #: Phases that are not part of an exercise's work (not counted in actual seconds).
 NON_WORK_KINDS = frozenset({PhaseKind.GET_READY, PhaseKind.SWITCH, PhaseKind.REST})
 #: Phases whose wait the user may lengthen (``Session.extend_lead_in``) or skip (``done``).
@@ -59,6 +79,7 @@ LEAD_KINDS = NON_WORK_KINDS
 @dataclass(frozen=True)
 class Phase:
     kind: PhaseKind
+    role: PhaseRole
     word: str  # one or two words, shown huge
     seconds: float | None  # planned length in session seconds; None = waits for the user
     side: Side | None  # side shown (for alternate reps: the side of this rep)
@@ -162,13 +183,29 @@ def build_plan(
             phases: list[Phase] = []
             if position == 0:
                 if lead_in > 0:
-                    phases.append(Phase(PhaseKind.GET_READY, "Get ready", float(lead_in), side))
+                    phases.append(
+                        Phase(
+                            PhaseKind.GET_READY,
+                            PhaseRole.GET_READY,
+                            "Get ready",
+                            float(lead_in),
+                            side,
+                        )
+                    )
             elif switch_seconds > 0:
-                phases.append(Phase(PhaseKind.SWITCH, "Switch sides", float(switch_seconds), side))
+                phases.append(
+                    Phase(
+                        PhaseKind.SWITCH,
+                        PhaseRole.SWITCH_SIDES,
+                        "Switch sides",
+                        float(switch_seconds),
+                        side,
+                    )
+                )
             work = _work_phases(item, exercise, side, first_side, self_paced_reps, hands_free)
             phases.extend(work)
             if position == len(sides) - 1 and rest > 0 and not is_last_item:
-                phases.append(Phase(PhaseKind.REST, "Rest", float(rest), None))
+                phases.append(Phase(PhaseKind.REST, PhaseRole.REST, "Rest", float(rest), None))
             steps.append(
                 Step(
                     index=len(steps),
@@ -246,11 +283,20 @@ def _work_phases(
     kind = item.kind
     if kind is Kind.HOLD:
         seconds = _require(item.seconds, "seconds", item)
-        return [Phase(PhaseKind.WORK, "Stretch", float(seconds.low), side)]
+        return [Phase(PhaseKind.WORK, PhaseRole.HOLD, "Stretch", float(seconds.low), side)]
     if kind is Kind.RELEASE:
         seconds = _require(item.seconds, "seconds", item)
         high = float(seconds.high) if seconds.high > seconds.low else None
-        return [Phase(PhaseKind.WORK, "Release", float(seconds.low), side, extendable_to=high)]
+        return [
+            Phase(
+                PhaseKind.WORK,
+                PhaseRole.RELEASE,
+                "Release",
+                float(seconds.low),
+                side,
+                extendable_to=high,
+            )
+        ]
     if kind is Kind.REPS:
         return _rep_phases(item, exercise, side, first_side, self_paced)
     if kind is Kind.CYCLES:
@@ -259,18 +305,41 @@ def _work_phases(
         count = int(_require(item.count, "count", item))
         phases: list[Phase] = []
         for cycle in range(1, count + 1):
-            phases.append(Phase(PhaseKind.WORK, "Drive", work, side, cycle=cycle, cycles=count))
+            phases.append(
+                Phase(
+                    PhaseKind.WORK, PhaseRole.DRIVE, "Drive", work, side, cycle=cycle, cycles=count
+                )
+            )
             if cycle < count:
                 phases.append(
-                    Phase(PhaseKind.RELAX, "Relax", relax, side, cycle=cycle, cycles=count)
+                    Phase(
+                        PhaseKind.RELAX,
+                        PhaseRole.RELAX,
+                        "Relax",
+                        relax,
+                        side,
+                        cycle=cycle,
+                        cycles=count,
+                    )
                 )
         return phases
     if kind is Kind.ONCE:
         wait = float(item.seconds.low) if item.seconds is not None else DEFAULT_ONCE_SECONDS
         seconds = wait if hands_free else None
-        return [Phase(PhaseKind.ACTION, "Do it", seconds, side, wait_estimate=wait)]
+        return [
+            Phase(PhaseKind.ACTION, PhaseRole.ACTION, "Do it", seconds, side, wait_estimate=wait)
+        ]
     if kind is Kind.TEST:
-        return [Phase(PhaseKind.MEASURE, "Measure", None, side, wait_estimate=MEASURE_ESTIMATE)]
+        return [
+            Phase(
+                PhaseKind.MEASURE,
+                PhaseRole.MEASURE,
+                "Measure",
+                None,
+                side,
+                wait_estimate=MEASURE_ESTIMATE,
+            )
+        ]
     raise ValueError(f"unknown kind {kind!r}")  # pragma: no cover
 
 
@@ -297,19 +366,47 @@ def _rep_phases(
         per_rep = pace
     if self_paced:
         return [
-            Phase(PhaseKind.COUNT, "Count", None, side, reps=count, wait_estimate=count * per_rep)
+            Phase(
+                PhaseKind.COUNT,
+                PhaseRole.COUNT,
+                "Count",
+                None,
+                side,
+                reps=count,
+                wait_estimate=count * per_rep,
+            )
         ]
     phases: list[Phase] = []
     for rep in range(1, count + 1):
         this_side = rep_side(rep)
         if item.hold is None:
-            phases.append(Phase(PhaseKind.WORK, "Reps", pace, this_side, rep=rep, reps=count))
+            phases.append(
+                Phase(PhaseKind.WORK, PhaseRole.REP, "Reps", pace, this_side, rep=rep, reps=count)
+            )
         else:
             phases.extend(
                 (
-                    Phase(PhaseKind.WORK, "Lift", pace, this_side, rep=rep, reps=count),
-                    Phase(PhaseKind.HOLD, "Hold", hold, this_side, rep=rep, reps=count),
-                    Phase(PhaseKind.WORK, "Lower", pace, this_side, rep=rep, reps=count),
+                    Phase(
+                        PhaseKind.WORK, PhaseRole.LIFT, "Lift", pace, this_side, rep=rep, reps=count
+                    ),
+                    Phase(
+                        PhaseKind.HOLD,
+                        PhaseRole.HOLD_REP,
+                        "Hold",
+                        hold,
+                        this_side,
+                        rep=rep,
+                        reps=count,
+                    ),
+                    Phase(
+                        PhaseKind.WORK,
+                        PhaseRole.LOWER,
+                        "Lower",
+                        pace,
+                        this_side,
+                        rep=rep,
+                        reps=count,
+                    ),
                 )
             )
     return phases

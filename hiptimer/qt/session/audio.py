@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
-SOUND_NAMES = ("start", "tick", "end", "switch", "rep")
+from hiptimer.core.session.announcements import Sound
 
 
 class CuePlayer(QObject):
@@ -35,7 +35,8 @@ class CuePlayer(QObject):
             return
         from PySide6.QtCore import QUrl
 
-        for name in SOUND_NAMES:
+        for sound in Sound:
+            name = sound.value
             path = sounds_dir / f"{name}.wav"
             if not path.is_file():
                 self.problem = f"Sound is off for some cues: {path} is missing."
@@ -62,8 +63,8 @@ class CuePlayer(QObject):
             effect.setVolume(self._volume)
             effect.setMuted(self._muted)
 
-    def play(self, name: str) -> None:
-        effect = self._effects.get(name)
+    def play(self, sound: Sound | str) -> None:
+        effect = self._effects.get(Sound(sound).value)
         if effect is not None and not self._muted:
             effect.play()
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.writer import dump_file
 from hiptimer.core.session.announcements import announce
-from hiptimer.core.session.status import SessionStatus, StepStatus
-from hiptimer.core.session.engine import Event, EventKind, SessionState, StepOutcome
+from hiptimer.core.session.events import Event, EventKind, SessionState, StepOutcome
 from hiptimer.core.session.plan import Plan
+from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.qt.session.runner import Clock, SessionRunner
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import EQUIPMENT, POSITIONS
 from hiptimer.core.session.colours import phase_colours
-from hiptimer.core.session.engine import SessionState, Snapshot
+from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
 from hiptimer.core.text import clock_text, duration_text
 from hiptimer.qt.resources import PictogramWidget, equipment_pixmap

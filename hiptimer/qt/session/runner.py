@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from hiptimer.core.session.engine import Event, Session, SessionState, Snapshot
+from hiptimer.core.session.engine import Session
+from hiptimer.core.session.events import Event, SessionState, Snapshot
 from hiptimer.core.session.plan import Plan
 
 Clock = Callable[[], float]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Kind
-from hiptimer.core.session.engine import StepOutcome
+from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.text import duration_text
 
 

@@ -14,7 +14,8 @@ from hiptimer.core.routines.model import (
     Sides,
 )
 from hiptimer.core.session.announcements import announce
-from hiptimer.core.session.engine import EventKind, Session
+from hiptimer.core.session.engine import Session
+from hiptimer.core.session.events import EventKind
 from hiptimer.core.session.plan import build_plan
 
 LIBRARY = Library(

@@ -16,12 +16,8 @@ from hiptimer.core.routines.model import (
     SideChoice,
     Sides,
 )
-from hiptimer.core.session.engine import (
-    Event,
-    EventKind,
-    Session,
-    SessionState,
-)
+from hiptimer.core.session.engine import Session
+from hiptimer.core.session.events import Event, EventKind, SessionState
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 
 LIBRARY = Library(

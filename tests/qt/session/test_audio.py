@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+import runpy
 
 from hiptimer.core.paths import resources_dir
+from hiptimer.core.session.announcements import Sound
 from hiptimer.qt.session import audio
 from hiptimer.qt.session.audio import CuePlayer, Voice
 
@@ -53,10 +54,12 @@ def test_cue_player_plays_or_explains_why_not(qtbot, tmp_path) -> None:
     assert cues.available != bool(cues.problem), (cues.available, cues.problem)
     if not cues.available:
         assert cues.problem.startswith("Sound is off:")
-    for name in audio.SOUND_NAMES:
-        cues.play(name)  # never raises, with or without a device
+    for sound in Sound:
+        cues.play(sound)  # never raises, with or without a device
 
 
-@pytest.mark.parametrize("name", ["start", "tick", "end", "switch", "rep"])
-def test_every_cue_has_its_wav_file(name: str) -> None:
-    assert (resources_dir() / "sounds" / f"{name}.wav").is_file()
+def test_every_cue_sound_has_its_wav_file_and_its_generator_recipe() -> None:
+    recipes = runpy.run_path(str(resources_dir() / "scripts" / "make_sounds.py"))["CUES"]
+    assert set(recipes) == {sound.value for sound in Sound}
+    for sound in Sound:
+        assert (resources_dir() / "sounds" / f"{sound.value}.wav").is_file()

@@ -18,7 +18,8 @@ from hiptimer.core.routines.model import (
     Section,
     SideChoice,
 )
-from hiptimer.core.session.engine import Event, EventKind, Session, SessionState, Snapshot
+from hiptimer.core.session.engine import Session
+from hiptimer.core.session.events import Event, EventKind, SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 from hiptimer.qt.session.runner import SessionRunner
 from tests.fakes import FakeClock

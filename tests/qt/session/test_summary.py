@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from hiptimer.core.routines.model import Kind
-from hiptimer.core.session.engine import StepOutcome
+from hiptimer.core.session.events import StepOutcome
 from hiptimer.qt.session.summary import SummaryPage, outcome_line
 from tests.fakes import make_outcome
 
