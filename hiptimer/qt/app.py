@@ -12,14 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hiptimer import APP_ID, APP_NAME, __version__
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.model import Side, SideChoice
+from hiptimer.core.routines.model import SideChoice
+from hiptimer.core.session.resume import Verdict, pick_offer, resume_offer
 from hiptimer.core.settings import load_settings
-from hiptimer.core.text import plural
 from hiptimer.qt.context import AppContext
-from hiptimer.qt.main_window import MainWindow, ResumePoint
+from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
 from hiptimer.qt.session.audio import CuePlayer, Voice
-from hiptimer.qt.session.controller import routine_hash
 from hiptimer.qt.theme import apply_theme
 
 
@@ -66,46 +65,23 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     """A session left unfinished: resume it where it stopped, discard it, or decide later."""
     if ctx.history is None or window.controller is not None:
         return  # nothing to offer, or a session (the welcome's assessment) is already playing
-    # A session left before its first step finished has nothing to carry on from.
-    offers = [o for o in ctx.history.incomplete_sessions() if o.steps_recorded]
-    if not offers:
+    left = pick_offer(ctx.history.incomplete_sessions())
+    if left is None:
         return
-    left = offers[0]
-    routine = ctx.catalog.find(left.routine_id)
-    done = left.steps_recorded
-    when = left.started_at.strftime("%a %d %b, %H:%M")
+    steps = ctx.history.session_steps(left.session_id)
+    offer = resume_offer(left, ctx.catalog.find(left.routine_id), [s.side for s in steps])
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Resume your session?")
-    what = (
-        f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
-        f"unfinished after {plural(done, 'step')}"
-    )
+    box.setText(offer.question)
     resume = None
-    if routine is None:
-        box.setText(f"{what}, but the routine no longer exists.")
-    elif routine_hash(routine) != left.routine_hash:
-        box.setText(
-            f"{what}, but the routine has been changed since, so it cannot go on where it stopped."
-        )
-    else:
-        box.setText(f"{what}. Carry on where it stopped?")
+    if offer.verdict is Verdict.RESUMABLE:
         resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("&Discard it", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if resume is not None and box.clickedButton() is resume:
-        steps = ctx.history.session_steps(left.session_id)
-        window.resume_session(
-            routine,
-            left.side_choice,
-            ResumePoint(
-                session_id=left.session_id,
-                at_step=0 if left.last_step_index is None else left.last_step_index + 1,
-                first_side=next((Side(s.side) for s in steps if s.side), None),
-                active_seconds=left.active_seconds or 0,
-            ),
-        )
+    if resume is not None and offer.routine is not None and box.clickedButton() is resume:
+        window.resume_session(offer.routine, left.side_choice, offer.point)
     elif box.clickedButton() is discard:
         ctx.history.discard_session(left.session_id)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -18,31 +17,24 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
+from hiptimer.core.session.display import SESSION_WORDS, window_title
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, build_plan
+from hiptimer.core.session.resume import ResumePoint
+from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.picker import PickerPage
 from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.session.audio import CuePlayer, Voice
 from hiptimer.qt.session.controller import SessionController, wall_now
-from hiptimer.qt.session.player import PlayerPage, time_left_text
+from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.summary import SummaryPage
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 from hiptimer.qt.widgets.lazy_page import LazyPage
 
 APP_TITLE = APP_NAME
-
-
-@dataclass(frozen=True)
-class ResumePoint:
-    """Where a session left unfinished goes on: its row, next step, side order, time so far."""
-
-    session_id: int
-    at_step: int
-    first_side: Side | None
-    active_seconds: float = 0
 
 
 AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
@@ -345,29 +337,26 @@ class MainWindow(QMainWindow):
         if snapshot.state is SessionState.FINISHED:
             return
         self.player.show_snapshot(snapshot)
-        left = time_left_text(snapshot)
-        paused = " (paused)" if snapshot.state is SessionState.PAUSED else ""
-        self.setWindowTitle(
-            f"{left} left{paused} — {self.controller.plan.routine.name} — {APP_TITLE}"
-        )
+        if self.controller is not None:
+            routine_name = self.controller.plan.routine.name
+            self.setWindowTitle(window_title(snapshot, routine_name, APP_TITLE))
 
-    def _session_finished(self, status: str) -> None:
+    def _session_finished(self, status: SessionStatus) -> None:
         controller = self.controller
         if controller is None:
             return
         for action in self.session_actions:
             action.setEnabled(False)
-        words = {"completed": "complete", "ended_early": "ended early"}
         self.summary.show_summary(
             controller.plan.routine.name,
-            words.get(status, status),
+            status,
             controller.active_seconds(),
             controller.outcomes,
             len(controller.plan.steps),
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()
-        self.setWindowTitle(f"Session {words.get(status, status)} — {APP_TITLE}")
+        self.setWindowTitle(f"Session {SESSION_WORDS[status]} — {APP_TITLE}")
 
     def _feedback(self, pain: int | None, note: str) -> None:
         if self.controller is not None:

@@ -6,18 +6,16 @@ engine reports it, before the next step is shown.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from hiptimer.core.routines.model import Routine
-from hiptimer.core.routines.writer import dump_file
 from hiptimer.core.session.announcements import announce
 from hiptimer.core.session.events import Event, EventKind, SessionState, StepOutcome
 from hiptimer.core.session.plan import Plan
+from hiptimer.core.session.resume import routine_hash
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.qt.session.runner import Clock, SessionRunner
 
@@ -45,11 +43,6 @@ def is_busy(exc: Exception) -> bool:
 Write = Callable[["HistoryStore"], object]
 
 
-def routine_hash(routine: Routine) -> str:
-    """A short hash of the routine's content, so history can tell edited routines apart."""
-    return hashlib.sha256(dump_file([routine]).encode()).hexdigest()[:16]
-
-
 def wall_now() -> datetime:
     return datetime.now().astimezone()
 
@@ -57,7 +50,7 @@ def wall_now() -> datetime:
 class SessionController(QObject):
     """Owns a runner for one plan; emits ``finished(status)`` once."""
 
-    finished = Signal(str)
+    finished = Signal(object)  # SessionStatus
     record_problem = Signal(str)
 
     def __init__(
@@ -87,7 +80,7 @@ class SessionController(QObject):
         self.voice = voice
         self.session_id: int | None = resume_session_id
         self.outcomes: list[StepOutcome] = []
-        self.status: str | None = None
+        self.status: SessionStatus | None = None
         self.started_at: datetime | None = None
         self.first_step = 0
         self.runner.events.connect(self._on_events)
@@ -183,7 +176,7 @@ class SessionController(QObject):
     def finish_early(self) -> None:
         self.runner.finish()
 
-    def _close(self, status: str, *, emit: bool = True) -> None:
+    def _close(self, status: SessionStatus, *, emit: bool = True) -> None:
         if self.status is not None:
             return
         self.status = status

@@ -7,7 +7,6 @@ engine.  Text is set only when it changes, so an idle countdown repaints once a 
 from __future__ import annotations
 
 import contextlib
-import math
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,11 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.limits import DEGREE_LIMITS
-from hiptimer.core.routines.model import EQUIPMENT, POSITIONS
+from hiptimer.core.routines.model import EQUIPMENT
 from hiptimer.core.session.colours import phase_colours
+from hiptimer.core.session.display import (
+    DONE_WORDS,
+    banner_text,
+    countdown_text,
+    detail_text,
+    instructions,
+    measure_caption,
+    side_text,
+    step_view,
+    time_left_text,
+    widest_countdown,
+)
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
-from hiptimer.core.text import clock_text, duration_text
 from hiptimer.qt.resources import PictogramWidget, equipment_pixmap
 
 # Left and right differ by colour and by letter: blue and vermillion stay apart in common
@@ -36,89 +46,6 @@ from hiptimer.qt.resources import PictogramWidget, equipment_pixmap
 SIDE_COLOURS = {"left": "#2F80D0", "right": "#CF5A12"}
 
 NO_DEGREES = -1  # the measurement box's "nothing typed yet" value
-
-# What Enter / the Done button does in each phase; in timed work phases it does nothing.
-DONE_WORDS = {
-    PhaseKind.COUNT: "Rep done",
-    PhaseKind.ACTION: "Done",
-    PhaseKind.MEASURE: "Save",
-    PhaseKind.GET_READY: "Begin now",
-    PhaseKind.SWITCH: "Begin now",
-    PhaseKind.REST: "Begin now",
-}
-
-WAITING_WORDS = {
-    PhaseKind.ACTION: "Done?",
-    PhaseKind.MEASURE: "00°",
-}
-
-
-def countdown_text(snapshot: Snapshot) -> str:
-    """The big number: seconds left, the rep being done, or the reps counted."""
-    phase = snapshot.phase
-    if phase.kind is PhaseKind.COUNT:
-        return f"{snapshot.reps_counted}/{phase.reps}"
-    if phase.kind is PhaseKind.HOLD and snapshot.shown_seconds is not None:
-        return str(snapshot.shown_seconds)  # hold… 4, 3, 2, 1; the rep is on the detail line
-    if phase.rep is not None:
-        return str(phase.rep)
-    if snapshot.shown_seconds is None:
-        return WAITING_WORDS.get(phase.kind, "")
-    return countdown_seconds(snapshot.shown_seconds)
-
-
-def time_left_text(snapshot: Snapshot) -> str:
-    """Real time left in the session, counted up like a countdown (never 0 while running)."""
-    return duration_text(math.ceil(snapshot.session_left / snapshot.speed))
-
-
-def countdown_seconds(seconds: int) -> str:
-    """Plain seconds up to ten minutes ("120" reads faster than "2:00"), then m:ss."""
-    return str(seconds) if seconds < 600 else clock_text(seconds)
-
-
-def widest_countdown(snapshot: Snapshot) -> str:
-    """The widest text the big number can show during this phase, to size the font once."""
-    phase = snapshot.phase
-    if phase.kind is PhaseKind.COUNT:
-        return f"{phase.reps}/{phase.reps}"
-    if phase.rep is not None and phase.kind is not PhaseKind.HOLD:
-        return "0" * len(str(phase.reps or phase.rep))
-    longest = phase.extendable_to or snapshot.phase_seconds or phase.seconds
-    if longest is None:
-        return WAITING_WORDS.get(phase.kind, "0") or "0"
-    return "".join("0" if ch.isdigit() else ch for ch in countdown_seconds(math.ceil(longest)))
-
-
-def detail_text(snapshot: Snapshot) -> str:
-    """The line under the big number: which rep or cycle, what the range allows."""
-    phase = snapshot.phase
-    parts: list[str] = []
-    if phase.rep is not None and phase.reps:
-        parts.append(f"rep {phase.rep} of {phase.reps}")
-        if phase.kind is PhaseKind.HOLD:
-            parts.append("hold")
-    if phase.cycle is not None and phase.cycles:
-        parts.append(f"cycle {phase.cycle} of {phase.cycles}")
-    if phase.kind is PhaseKind.COUNT:
-        parts.append("press Enter after each rep")
-    if phase.kind is PhaseKind.MEASURE:
-        parts.append("type the degrees, then Enter")
-    if phase.kind is PhaseKind.ACTION:
-        parts.append(
-            "press Enter when done"
-            if phase.seconds is None
-            else "moves on by itself · Enter when done"
-        )
-    if phase.extendable_to is not None:
-        parts.append(
-            f"+30 s up to {clock_text(phase.extendable_to)}"
-            if snapshot.can_extend
-            else f"at the most ({clock_text(phase.extendable_to)})"
-        )
-    if phase.kind is PhaseKind.GET_READY:
-        parts.append("press G for 10 s more · Enter to begin now")
-    return " · ".join(parts)
 
 
 class PlayerPage(QWidget):
@@ -332,39 +259,31 @@ class PlayerPage(QWidget):
 
     def _show_phase(self, snapshot: Snapshot, paused: bool) -> None:
         step, phase = snapshot.step, snapshot.phase
-        kind = "paused" if paused else phase.kind.value
-        background, text = phase_colours(kind)
-        word = "Paused — Space to resume" if paused else phase.word
-        self.phase_band.setText(word.upper())
+        background, text = phase_colours("paused" if paused else phase.kind.value)
+        self.phase_band.setText(banner_text(snapshot).upper())
         self.phase_band.setStyleSheet(
             f"background: {background}; color: {text};border-radius: 6px; padding: 4px;"
         )
         self.buttons["pause"].setText("Resume" if paused else "Pause")
-        # While resting, everything but the countdown is about the exercise that comes next,
-        # so the person can get into its position on its side.
-        following = self._following(step)
-        resting = phase.kind is PhaseKind.REST and following is not None
-        shown = following if resting else step
-        exercise = shown.exercise
-        self.name_label.setText(f"Rest · next: {exercise.name}" if resting else exercise.name)
-        side = shown.side if resting else (phase.side or step.side)
+        view = step_view(self._plan, snapshot) if self._plan is not None else None
+        if view is None:
+            return
+        exercise, side = view.step.exercise, view.side
+        self.name_label.setText(view.title)
         self.side_badge.setText(side.letter if side else "")
         if side is not None:
             colour = SIDE_COLOURS[side.value]
             self.side_badge.setStyleSheet(
                 f"color: {colour}; border: 8px solid {colour}; border-radius: 24px;"
             )
-        self.side_word.setText(f"{side.value} side" if side else "")
+        self.side_word.setText(side_text(side))
         self.side_badge.setVisible(side is not None)
-        self.pictogram.set_position(
-            exercise.position, mirrored=side is not None and side.value == "right"
-        )
-        self.position_label.setText(POSITIONS.get(exercise.position, exercise.position))
+        self.pictogram.set_position(exercise.position, mirrored=view.mirrored)
+        self.position_label.setText(view.position)
         self._show_equipment(exercise.equipment)
-        total = self._plan.item_count if self._plan else shown.number
-        self.progress_label.setText(f"{shown.section} · exercise {shown.number} of {total}")
-        self.steps_label.setText(steps_html(shown, phase.kind))
-        self.next_label.setText(self._next_text(shown))
+        self.progress_label.setText(view.progress)
+        self.steps_label.setText(instructions_html(view.step))
+        self.next_label.setText(f"<b>Next:</b> {_esc(view.next_up)}")
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
         widest = widest_countdown(snapshot)
@@ -374,10 +293,7 @@ class PlayerPage(QWidget):
         if measuring and (step.index, snapshot.phase_index) != self._measure_key:
             self._measure_key = (step.index, snapshot.phase_index)
             self.measure_spin.setValue(NO_DEGREES)
-            normal = f" (normal {exercise.normal}°)" if exercise.normal is not None else ""
-            self.measure_caption.setText(
-                f"{side.value.capitalize() if side else ''} degrees{normal}:".strip()
-            )
+            self.measure_caption.setText(measure_caption(step, side))
             self.measure_spin.setFocus()
             self.measure_spin.selectAll()  # typing digits replaces "type degrees"
 
@@ -409,20 +325,6 @@ class PlayerPage(QWidget):
             self.equipment_row.addWidget(icon)
             self.equipment_row.addWidget(caption)
         self.equipment_row.addStretch(1)
-
-    def _following(self, step: Step) -> Step | None:
-        if self._plan is None:
-            return None
-        return next(iter(self._plan.steps[step.index + 1 :]), None)
-
-    def _next_text(self, step: Step) -> str:
-        if self._plan is None:
-            return ""
-        following = self._following(step)
-        if following is None:
-            return "<b>Next:</b> finish"
-        side = f" ({following.side.value})" if following.side else ""
-        return f"<b>Next:</b> {_esc(following.exercise.name)}{side}"
 
     # Sizing -------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -475,14 +377,14 @@ class PlayerPage(QWidget):
                 widget.setFont(font)
 
 
-def steps_html(step: Step, kind: PhaseKind) -> str:
-    exercise = step.exercise
-    items = "".join(f"<li>{_esc(s)}</li>" for s in exercise.steps)
+def instructions_html(step: Step) -> str:
+    text = instructions(step)
+    items = "".join(f"<li>{_esc(s)}</li>" for s in text.steps)
     parts = [f"<ol style='margin:0'>{items}</ol>"]
-    if exercise.feel:
-        parts.append(f"<b>Feel:</b> {_esc(exercise.feel)}")
-    if exercise.cautions:
-        parts.append(f"<b>Stop if:</b> {_esc(' '.join(exercise.cautions))}")
-    if step.item.note:
-        parts.append(f"<b>Note:</b> {_esc(step.item.note)}")
+    if text.feel:
+        parts.append(f"<b>Feel:</b> {_esc(text.feel)}")
+    if text.stop_if:
+        parts.append(f"<b>Stop if:</b> {_esc(text.stop_if)}")
+    if text.note:
+        parts.append(f"<b>Note:</b> {_esc(text.note)}")
     return "<br>".join(parts)

@@ -19,24 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.routines.model import Kind
+from hiptimer.core.session.display import STOP_ADVICE, outcome_line, steps_done, summary_title
 from hiptimer.core.session.events import StepOutcome
+from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.text import duration_text
-
-
-def outcome_line(outcome: StepOutcome) -> str:
-    """One line per step: what was planned against what was done, in the step's own unit."""
-    side = f" ({outcome.side.value})" if outcome.side else ""
-    if outcome.measurement is not None:
-        amount = f"{outcome.measurement}°"
-    elif outcome.kind is Kind.ONCE:
-        amount = "done" if outcome.status == "done" else "skipped"
-    elif outcome.planned_reps:
-        amount = f"{outcome.actual_reps or 0} of {outcome.planned_reps} reps"
-    else:
-        amount = f"{round(outcome.actual_seconds)} s of {round(outcome.planned_seconds)} s"
-    mark = "✓" if outcome.status == "done" else "–"
-    return f"{mark} {escape(outcome.exercise_name)}{side}: {amount}"
 
 
 class SummaryPage(QWidget):
@@ -87,19 +73,17 @@ class SummaryPage(QWidget):
     def show_summary(
         self,
         routine_name: str,
-        status: str,
+        status: SessionStatus,
         active_seconds: float,
         outcomes: list[StepOutcome],
         total_steps: int,
     ) -> None:
-        done = len({o.step_index for o in outcomes if o.status == "done"})
-        self.title.setText(f"{routine_name}: {status}")
-        lines = "<br>".join(outcome_line(o) for o in outcomes)
+        self.title.setText(summary_title(routine_name, status))
+        lines = "<br>".join(escape(outcome_line(o)) for o in outcomes)
         self.report.setHtml(
-            f"<p><b>{done}</b> of {total_steps} steps done · active time "
+            f"<p><b>{steps_done(outcomes)}</b> of {total_steps} steps done · active time "
             f"<b>{duration_text(active_seconds)}</b></p><p>{lines}</p>"
-            "<p>Stop and get checked if you felt sharp pain, pain with popping, or pain at the "
-            "front of the hip.</p>"
+            f"<p>{escape(STOP_ADVICE)}</p>"
         )
         self.rate_pain.setChecked(False)
         self.pain.setValue(0)

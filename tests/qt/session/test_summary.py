@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from hiptimer.core.routines.model import Kind
+from hiptimer.core.session.display import outcome_line
 from hiptimer.core.session.events import StepOutcome
-from hiptimer.qt.session.summary import SummaryPage, outcome_line
+from hiptimer.core.session.status import SessionStatus
+from hiptimer.qt.session.summary import SummaryPage
 from tests.fakes import make_outcome
 
 
@@ -34,7 +36,7 @@ def test_each_step_is_described_in_its_own_unit() -> None:
 def test_enter_saves_and_closes(qtbot, focus_note: bool) -> None:
     page = SummaryPage()
     qtbot.addWidget(page)
-    page.show_summary("Daily", "complete", 64, [outcome(Kind.ONCE)], 5)
+    page.show_summary("Daily", SessionStatus.COMPLETED, 64, [outcome(Kind.ONCE)], 5)
     page.show()
     qtbot.waitExposed(page)
     saved: list[tuple] = []

@@ -1,0 +1,223 @@
+"""What the player and the summary say, as plain text: tested without Qt.
+
+The Qt pages only lay these strings out (and escape them where they use rich text).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hiptimer.core.routines.model import POSITIONS, Kind, Side
+from hiptimer.core.session.events import SessionState, Snapshot, StepOutcome
+from hiptimer.core.session.plan import PhaseKind, Plan, Step
+from hiptimer.core.session.status import SessionStatus, StepStatus
+from hiptimer.core.text import clock_text, duration_text
+
+#: What Enter / the Done button does in each phase; in timed work phases it does nothing.
+DONE_WORDS: dict[PhaseKind, str] = {
+    PhaseKind.COUNT: "Rep done",
+    PhaseKind.ACTION: "Done",
+    PhaseKind.MEASURE: "Save",
+    PhaseKind.GET_READY: "Begin now",
+    PhaseKind.SWITCH: "Begin now",
+    PhaseKind.REST: "Begin now",
+}
+
+#: The big number's text while a phase waits for the person.
+WAITING_WORDS: dict[PhaseKind, str] = {
+    PhaseKind.ACTION: "Done?",
+    PhaseKind.MEASURE: "00°",
+}
+
+PAUSED_WORDS = "Paused — Space to resume"
+
+#: How a finished session is described in the summary and the window title.
+SESSION_WORDS: dict[SessionStatus, str] = {
+    SessionStatus.COMPLETED: "complete",
+    SessionStatus.ENDED_EARLY: "ended early",
+    SessionStatus.INCOMPLETE: "not finished",
+    SessionStatus.DISCARDED: "discarded",
+}
+
+STOP_ADVICE = (
+    "Stop and get checked if you felt sharp pain, pain with popping, or pain at the front of "
+    "the hip."
+)
+
+
+def countdown_seconds(seconds: int) -> str:
+    """Plain seconds up to ten minutes ("120" reads faster than "2:00"), then m:ss."""
+    return str(seconds) if seconds < 600 else clock_text(seconds)
+
+
+def countdown_text(snapshot: Snapshot) -> str:
+    """The big number: seconds left, the rep being done, or the reps counted."""
+    phase = snapshot.phase
+    if phase.kind is PhaseKind.COUNT:
+        return f"{snapshot.reps_counted}/{phase.reps}"
+    if phase.kind is PhaseKind.HOLD and snapshot.shown_seconds is not None:
+        return str(snapshot.shown_seconds)  # hold… 4, 3, 2, 1; the rep is on the detail line
+    if phase.rep is not None:
+        return str(phase.rep)
+    if snapshot.shown_seconds is None:
+        return WAITING_WORDS.get(phase.kind, "")
+    return countdown_seconds(snapshot.shown_seconds)
+
+
+def widest_countdown(snapshot: Snapshot) -> str:
+    """The widest text the big number can show during this phase, to size the font once."""
+    phase = snapshot.phase
+    if phase.kind is PhaseKind.COUNT:
+        return f"{phase.reps}/{phase.reps}"
+    if phase.rep is not None and phase.kind is not PhaseKind.HOLD:
+        return "0" * len(str(phase.reps or phase.rep))
+    longest = phase.extendable_to or snapshot.phase_seconds or phase.seconds
+    if longest is None:
+        return WAITING_WORDS.get(phase.kind, "0") or "0"
+    return "".join("0" if ch.isdigit() else ch for ch in countdown_seconds(math.ceil(longest)))
+
+
+def time_left_text(snapshot: Snapshot) -> str:
+    """Real time left in the session, counted up like a countdown (never 0 while running)."""
+    return duration_text(math.ceil(snapshot.session_left / snapshot.speed))
+
+
+def detail_text(snapshot: Snapshot) -> str:
+    """The line under the big number: which rep or cycle, what the range allows."""
+    phase = snapshot.phase
+    parts: list[str] = []
+    if phase.rep is not None and phase.reps:
+        parts.append(f"rep {phase.rep} of {phase.reps}")
+        if phase.kind is PhaseKind.HOLD:
+            parts.append("hold")
+    if phase.cycle is not None and phase.cycles:
+        parts.append(f"cycle {phase.cycle} of {phase.cycles}")
+    if phase.kind is PhaseKind.COUNT:
+        parts.append("press Enter after each rep")
+    if phase.kind is PhaseKind.MEASURE:
+        parts.append("type the degrees, then Enter")
+    if phase.kind is PhaseKind.ACTION:
+        parts.append(
+            "press Enter when done"
+            if phase.seconds is None
+            else "moves on by itself · Enter when done"
+        )
+    if phase.extendable_to is not None:
+        parts.append(
+            f"+30 s up to {clock_text(phase.extendable_to)}"
+            if snapshot.can_extend
+            else f"at the most ({clock_text(phase.extendable_to)})"
+        )
+    if phase.kind is PhaseKind.GET_READY:
+        parts.append("press G for 10 s more · Enter to begin now")
+    return " · ".join(parts)
+
+
+def banner_text(snapshot: Snapshot) -> str:
+    """The phase band: the phase's word, or how to resume a paused session."""
+    return PAUSED_WORDS if snapshot.state is SessionState.PAUSED else snapshot.phase.word
+
+
+def window_title(snapshot: Snapshot, routine_name: str, app_name: str) -> str:
+    paused = " (paused)" if snapshot.state is SessionState.PAUSED else ""
+    return f"{time_left_text(snapshot)} left{paused} — {routine_name} — {app_name}"
+
+
+def following_step(plan: Plan, step: Step) -> Step | None:
+    return next(iter(plan.steps[step.index + 1 :]), None)
+
+
+@dataclass(frozen=True)
+class StepView:
+    """What the player shows about the exercise at hand.
+
+    While resting, everything but the countdown is about the exercise that comes next, so the
+    person can get into its position on its side.
+    """
+
+    step: Step  # the step shown (the next one during a rest)
+    title: str  # the exercise name, or "Rest · next: …"
+    side: Side | None
+    position: str  # the starting position in words
+    progress: str  # "Releases · exercise 2 of 5"
+    next_up: str  # "Figure four (right)" or "finish"
+
+    @property
+    def mirrored(self) -> bool:
+        """The pictograms are drawn for the left side; the right side shows them mirrored."""
+        return self.side is Side.RIGHT
+
+
+def step_view(plan: Plan, snapshot: Snapshot) -> StepView:
+    step, phase = snapshot.step, snapshot.phase
+    following = following_step(plan, step)
+    resting = phase.kind is PhaseKind.REST and following is not None
+    shown = following if resting and following is not None else step
+    exercise = shown.exercise
+    after = following_step(plan, shown)
+    next_up = "finish"
+    if after is not None:
+        next_up = after.exercise.name + (f" ({after.side.value})" if after.side else "")
+    return StepView(
+        step=shown,
+        title=f"Rest · next: {exercise.name}" if resting else exercise.name,
+        side=shown.side if resting else (phase.side or step.side),
+        position=POSITIONS.get(exercise.position, exercise.position),
+        progress=f"{shown.section} · exercise {shown.number} of {plan.item_count}",
+        next_up=next_up,
+    )
+
+
+def side_text(side: Side | None) -> str:
+    return f"{side.value} side" if side else ""
+
+
+def measure_caption(step: Step, side: Side | None) -> str:
+    """The label of the degrees box: "Left degrees (normal 45°):"."""
+    normal = step.exercise.normal
+    normal_text = f" (normal {normal}°)" if normal is not None else ""
+    return f"{side.value.capitalize() if side else ''} degrees{normal_text}:".strip()
+
+
+@dataclass(frozen=True)
+class Instructions:
+    """The numbered steps of an exercise, what to feel, when to stop, and the item's note."""
+
+    steps: tuple[str, ...]
+    feel: str
+    stop_if: str
+    note: str
+
+
+def instructions(step: Step) -> Instructions:
+    exercise = step.exercise
+    return Instructions(exercise.steps, exercise.feel, " ".join(exercise.cautions), step.item.note)
+
+
+# --- the summary ---------------------------------------------------------------------------
+
+
+def outcome_line(outcome: StepOutcome) -> str:
+    """One line per step: what was planned against what was done, in the step's own unit."""
+    side = f" ({outcome.side.value})" if outcome.side else ""
+    done = outcome.status is StepStatus.DONE
+    if outcome.measurement is not None:
+        amount = f"{outcome.measurement}°"
+    elif outcome.kind is Kind.ONCE:
+        amount = "done" if done else "skipped"
+    elif outcome.planned_reps:
+        amount = f"{outcome.actual_reps or 0} of {outcome.planned_reps} reps"
+    else:
+        amount = f"{round(outcome.actual_seconds)} s of {round(outcome.planned_seconds)} s"
+    return f"{'✓' if done else '–'} {outcome.exercise_name}{side}: {amount}"
+
+
+def steps_done(outcomes: Sequence[StepOutcome]) -> int:
+    """How many different steps ended done (a step played twice counts once)."""
+    return len({o.step_index for o in outcomes if o.status is StepStatus.DONE})
+
+
+def summary_title(routine_name: str, status: SessionStatus) -> str:
+    return f"{routine_name}: {SESSION_WORDS[status]}"

@@ -1,0 +1,116 @@
+"""Resuming a session left unfinished: whether it can go on, and where.
+
+A session can go on only with the very routine it began with: the history keeps a short hash
+of the routine's content, and an edited routine (other items, other doses) cannot continue
+where the old one stopped.  It carries on at the step after its last recorded one, with its
+sides in the order it began with and the active time it had already done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Protocol
+
+from hiptimer.core.routines.model import Routine, Side, SideChoice
+from hiptimer.core.routines.writer import dump_file
+from hiptimer.core.text import plural
+
+
+def routine_hash(routine: Routine) -> str:
+    """A short hash of the routine's content, so history can tell edited routines apart."""
+    return hashlib.sha256(dump_file([routine]).encode()).hexdigest()[:16]
+
+
+class LeftSession(Protocol):
+    """What the history tells about an unfinished session (its ``IncompleteSession`` row)."""
+
+    @property
+    def session_id(self) -> int: ...
+    @property
+    def routine_id(self) -> str: ...
+    @property
+    def routine_name(self) -> str: ...
+    @property
+    def routine_hash(self) -> str: ...
+    @property
+    def side_choice(self) -> SideChoice: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def last_step_index(self) -> int | None: ...
+    @property
+    def steps_recorded(self) -> int: ...
+    @property
+    def active_seconds(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where a session left unfinished goes on: its row, next step, side order, time so far."""
+
+    session_id: int
+    at_step: int
+    first_side: Side | None
+    active_seconds: float = 0
+
+
+class Verdict(Enum):
+    RESUMABLE = "resumable"
+    ROUTINE_GONE = "routine_gone"
+    ROUTINE_CHANGED = "routine_changed"
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    left: LeftSession
+    routine: Routine | None
+    verdict: Verdict
+    point: ResumePoint
+
+    @property
+    def question(self) -> str:
+        """The offer in words, for the "Resume your session?" box."""
+        left = self.left
+        when = left.started_at.strftime("%a %d %b, %H:%M")
+        what = (
+            f"'{left.routine_name}' ({left.side_choice.value}) from {when} was left "
+            f"unfinished after {plural(left.steps_recorded, 'step')}"
+        )
+        if self.verdict is Verdict.ROUTINE_GONE:
+            return f"{what}, but the routine no longer exists."
+        if self.verdict is Verdict.ROUTINE_CHANGED:
+            return (
+                f"{what}, but the routine has been changed since, so it cannot go on "
+                "where it stopped."
+            )
+        return f"{what}. Carry on where it stopped?"
+
+
+def pick_offer(left_sessions: Sequence[LeftSession]) -> LeftSession | None:
+    """The session to offer: the newest one with a finished step (one left before its first
+    step ended has nothing to carry on from)."""
+    return next((left for left in left_sessions if left.steps_recorded), None)
+
+
+def resume_offer(
+    left: LeftSession, routine: Routine | None, recorded_sides: Sequence[Side | None]
+) -> ResumeOffer:
+    """The offer for ``left``; ``routine`` is the routine with its id now (None: deleted);
+    ``recorded_sides`` the sides of its recorded steps, in order."""
+    if routine is None:
+        verdict = Verdict.ROUTINE_GONE
+    elif routine_hash(routine) != left.routine_hash:
+        verdict = Verdict.ROUTINE_CHANGED
+    else:
+        verdict = Verdict.RESUMABLE
+    point = ResumePoint(
+        session_id=left.session_id,
+        at_step=0 if left.last_step_index is None else left.last_step_index + 1,
+        first_side=next((side for side in recorded_sides if side is not None), None),
+        active_seconds=left.active_seconds or 0,
+    )
+    return ResumeOffer(left, routine, verdict, point)
