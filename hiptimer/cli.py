@@ -14,14 +14,9 @@ from hiptimer.core.routines.loader import load_file
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
-from hiptimer.core.text import plural
+from hiptimer.core.text import min_sec_text, plural
 
 MAX_SPEED = 1000.0
-
-
-def format_duration(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
 def _speed(text: str) -> float:
@@ -76,7 +71,7 @@ def cmd_routines(paths: AppPaths) -> int:
             routine, catalog.library, SideChoice.LEFT, lead_in=settings.lead_in_seconds
         )
         origin = "built-in" if routine.builtin else "user"
-        rows.append((routine.id, routine.name, format_duration(seconds), origin, routine.source))
+        rows.append((routine.id, routine.name, min_sec_text(seconds), origin, routine.source))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]

@@ -42,7 +42,23 @@ def clock_text(seconds: float) -> str:
 
 
 def minutes_text(seconds: float) -> str:
+    """A rough length: ``about 12 min``."""
     return f"about {max(1, round(seconds / 60))} min"
+
+
+def min_sec_text(seconds: float) -> str:
+    """A length in words for tables: ``12 min 30 s``, ``45 s``."""
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def hours_minutes_text(seconds: float) -> str:
+    """A total time to the minute: ``40 min``, ``2 h 05 min``."""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
 
 
 def plural(count: int, word: str) -> str:
