@@ -12,7 +12,19 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from hiptimer.core.atomic_file import atomic_write
+from hiptimer.core.routines.limits import Limits
 from hiptimer.core.routines.model import Side
+
+#: The range of every number setting: ``Settings.validated`` and the dialogs both read these.
+NUMBER_LIMITS: dict[str, Limits] = {
+    "lead_in_seconds": Limits(0, 120),
+    "volume": Limits(0, 100),  # percent
+    "weekly_goal": Limits(1, 14),  # sessions a week
+}
+#: The values a choice setting may take (the first is its default).
+CHOICES: dict[str, tuple[str, ...]] = {
+    "theme": ("system", "dark", "light"),
+}
 
 
 @dataclass
@@ -30,24 +42,30 @@ class Settings:
     def validated(self) -> Settings:
         """Clamp every number into its range; a value of the wrong type gets its default."""
         defaults = Settings()
-        for name in ("muted", "voice", "self_paced_reps", "welcome_done"):
-            if not isinstance(getattr(self, name), bool):
-                setattr(self, name, getattr(defaults, name))
-        for name in ("lead_in_seconds", "volume", "weekly_goal"):
-            value = getattr(self, name)
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, (int, float))
-                or value != value
-                or value in (float("inf"), float("-inf"))
-            ):
-                setattr(self, name, getattr(defaults, name))
-        self.lead_in_seconds = min(max(int(self.lead_in_seconds), 0), 120)
-        self.volume = min(max(int(self.volume), 0), 100)
-        self.weekly_goal = min(max(int(self.weekly_goal), 1), 14)
-        if self.theme not in ("system", "dark", "light"):
-            self.theme = "system"
+        for field in fields(self):
+            name = field.name
+            value, default = getattr(self, name), getattr(defaults, name)
+            if name in NUMBER_LIMITS:
+                low, high = NUMBER_LIMITS[name]
+                if not _is_number(value):
+                    value = default
+                setattr(self, name, min(max(int(value), low), high))
+            elif name in CHOICES:
+                if value not in CHOICES[name]:
+                    setattr(self, name, default)
+            elif isinstance(default, bool) and not isinstance(value, bool):
+                setattr(self, name, default)
         return self
+
+
+def _is_number(value: object) -> bool:
+    """A finite int or float (JSON has no other numbers; bools are not numbers here)."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and value == value
+        and value not in (float("inf"), float("-inf"))
+    )
 
 
 def load_settings(path: Path) -> tuple[Settings, str | None]:

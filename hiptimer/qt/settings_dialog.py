@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Side
-from hiptimer.core.settings import Settings
+from hiptimer.core.settings import CHOICES, NUMBER_LIMITS, Settings
 
-LEAD_IN_MAX = 60
-THEME_CHOICES = (("system", "Same as the system"), ("dark", "Dark"), ("light", "Light"))
+THEME_WORDS = {"system": "Same as the system", "dark": "Dark", "light": "Light"}
 SIDE_CHOICES = ((Side.LEFT, "Left hip"), (Side.RIGHT, "Right hip"), (None, "Not set"))
 
 
@@ -49,7 +48,7 @@ class SettingsDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
+        self.volume.setRange(*NUMBER_LIMITS["volume"])
         self.volume.setSingleStep(5)
         self.volume.setPageStep(10)
         self.volume.setAccessibleName("Volume")
@@ -70,7 +69,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.voice)
 
         self.lead_in = QSpinBox()
-        self.lead_in.setRange(0, LEAD_IN_MAX)
+        self.lead_in.setRange(*NUMBER_LIMITS["lead_in_seconds"])
         self.lead_in.setSuffix(" s")
         self.lead_in.setAccessibleName("Get-ready time before each exercise, in seconds")
         self._add_row(form, "&Get-ready time:", self.lead_in)
@@ -80,15 +79,15 @@ class SettingsDialog(QDialog):
         form.addRow("", self.self_paced)
 
         self.weekly_goal = QSpinBox()
-        self.weekly_goal.setRange(1, 14)
+        self.weekly_goal.setRange(*NUMBER_LIMITS["weekly_goal"])
         self.weekly_goal.setSuffix(" sessions a week")
         self.weekly_goal.setAccessibleName("Weekly goal, sessions a week")
         self._add_row(form, "&Weekly goal:", self.weekly_goal)
         form.addRow("", _hint("At least 2–3 sessions a week is a good place to start."))
 
         self.theme = QComboBox()
-        for value, text in THEME_CHOICES:
-            self.theme.addItem(text, value)
+        for value in CHOICES["theme"]:
+            self.theme.addItem(THEME_WORDS[value], value)
         self.theme.setAccessibleName("Theme")
         self._add_row(form, "&Theme:", self.theme)
 

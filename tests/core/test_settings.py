@@ -62,3 +62,19 @@ def test_values_of_the_wrong_type_get_their_defaults(tmp_path: Path) -> None:
     settings, problem = load_settings(path)
     assert problem is None
     assert settings == Settings()
+
+
+def test_every_number_setting_is_declared_once_with_its_limits() -> None:
+    from dataclasses import fields
+
+    from hiptimer.core.settings import CHOICES, NUMBER_LIMITS
+
+    numbers = {f.name for f in fields(Settings) if f.type in ("int", int)}
+    assert numbers == set(NUMBER_LIMITS)
+    defaults = Settings()
+    for name, (low, high) in NUMBER_LIMITS.items():
+        assert low <= getattr(defaults, name) <= high
+        too_high = Settings(**{name: high + 1000}).validated()
+        assert getattr(too_high, name) == high
+    for name, values in CHOICES.items():
+        assert getattr(defaults, name) == values[0]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLabel
 
 from hiptimer.core.routines.model import Side
-from hiptimer.core.settings import Settings
+from hiptimer.core.settings import NUMBER_LIMITS, Settings
 from hiptimer.qt.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -91,10 +91,21 @@ def test_ok_stores_clamped_values(qtbot) -> None:
     dialog.weekly_goal.setValue(99)
     with qtbot.waitSignal(dialog.accepted):
         dialog.accept()
-    assert settings.lead_in_seconds == 60
+    assert settings.lead_in_seconds == NUMBER_LIMITS["lead_in_seconds"].high == 120
     assert settings.volume == 100
     assert settings.weekly_goal == 14
     assert settings.theme == "system"
+
+
+def test_every_allowed_value_survives_ok_unchanged(qtbot) -> None:
+    """The dialog's ranges are the settings' own: a stored 90 s get-ready is not cut to 60."""
+    settings = Settings(lead_in_seconds=90, volume=0, weekly_goal=14)
+    dialog = _dialog(qtbot, settings)
+    for name, limits in NUMBER_LIMITS.items():
+        control = getattr(dialog, {"lead_in_seconds": "lead_in"}.get(name, name))
+        assert (control.minimum(), control.maximum()) == limits, name
+    dialog.accept()
+    assert (settings.lead_in_seconds, settings.volume, settings.weekly_goal) == (90, 0, 14)
 
 
 def test_not_set_clears_the_limited_side(qtbot) -> None:
