@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer import __version__
 from hiptimer.core.paths import AppPaths
+from hiptimer.qt.actions import sheet_rows
 
 #: The medical disclaimer, in the project's own words; shown by the welcome page and About.
 DISCLAIMER_TEXT = (
@@ -23,26 +24,6 @@ DISCLAIMER_TEXT = (
     "assessed before you carry on."
 )
 
-#: Every key the main window answers to: (keys, what they do).  Bare letters F and M act
-#: only while a routine plays, so they never steal typing in the builder.
-SHORTCUTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("Space",), "Pause or resume"),
-    (("Right arrow",), "Next exercise"),
-    (("Left arrow",), "Previous exercise"),
-    (("R",), "Restart the current exercise"),
-    (("Enter",), "Rep done · Done · Save the measurement · Begin now (skip the wait)"),
-    (("+",), "Add 30 s to a release (up to its longest time)"),
-    (("G",), "10 s more to get ready"),
-    (("F", "F11"), "Fullscreen on or off (F only while a routine plays)"),
-    (("Esc",), "Leave fullscreen"),
-    (("M", "Ctrl+M"), "Mute or unmute sound and voice (M only while a routine plays)"),
-    (("Ctrl+E",), "Finish the session now (finished steps are kept)"),
-    (("Ctrl+L",), "Log a range-of-motion measurement"),
-    (("Ctrl+Q",), "Quit"),
-    (("Ctrl+,",), "Settings"),
-    (("F1",), "This list of keys"),
-)
-
 
 def shortcuts_html() -> str:
     """The shortcuts as an HTML table (Qt rich text), one row per action."""
@@ -50,7 +31,7 @@ def shortcuts_html() -> str:
         f"<tr><td style='padding:4px 16px 4px 0'>"
         f"{' or '.join(f'<b>{escape(key)}</b>' for key in keys)}</td>"
         f"<td style='padding:4px 0'>{escape(action)}</td></tr>"
-        for keys, action in SHORTCUTS
+        for keys, action in sheet_rows()
     )
     return (
         "<p>The session keys work while a routine plays, also in fullscreen with the menu "

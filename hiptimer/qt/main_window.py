@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,6 +22,7 @@ from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, build_plan
 from hiptimer.core.session.resume import ResumePoint
 from hiptimer.core.session.status import SessionStatus
+from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.picker import PickerPage
@@ -29,6 +30,7 @@ from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.session.audio import CuePlayer, Voice
 from hiptimer.qt.session.controller import SessionController, wall_now
 from hiptimer.qt.session.player import PlayerPage
+from hiptimer.qt.session.runner import SessionRunner
 from hiptimer.qt.session.summary import SummaryPage
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
@@ -85,11 +87,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
-        self.player.toggle_pause.connect(lambda: self._control("toggle_pause"))
-        self.player.go_next.connect(lambda: self._control("next"))
-        self.player.go_previous.connect(lambda: self._control("previous"))
-        self.player.restart_step.connect(lambda: self._control("restart_step"))
-        self.player.extend.connect(lambda: self._control("extend"))
+        self.player.toggle_pause.connect(lambda: self._in_session(SessionRunner.toggle_pause))
+        self.player.go_next.connect(lambda: self._in_session(SessionRunner.next))
+        self.player.go_previous.connect(lambda: self._in_session(SessionRunner.previous))
+        self.player.restart_step.connect(lambda: self._in_session(SessionRunner.restart_step))
+        self.player.extend.connect(lambda: self._in_session(SessionRunner.extend))
         self.player.done.connect(self.enter_pressed)
         self.player.finish.connect(self.finish_session)
         self.player.measurement.connect(self._measure)
@@ -104,104 +106,36 @@ class MainWindow(QMainWindow):
         self.picker.routine_list.setFocus()  # arrows pick a routine at once
 
     # Menus and keys -----------------------------------------------------------------------
-    def _action(
-        self,
-        menu,
-        text: str,
-        keys: list[str],
-        slot,
-        *,
-        session: bool = False,
-        checkable: bool = False,
-    ) -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)  # shortcuts work in fullscreen, with the menu bar hidden
-        if session:
-            self.session_actions.append(action)
-        return action
-
     def _build_menus(self) -> None:
-        self.session_actions: list[QAction] = []
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.file_menu = file_menu
-        self._action(
-            file_menu,
-            "&Log measurement…",
-            ["Ctrl+L"],
-            lambda: self._paused_for(self.history_page.log_measurement),
+        """Menus and keys from the one action table (:mod:`hiptimer.qt.actions`)."""
+        in_session = self._in_session
+        built = build_actions(
+            self,
+            self.menuBar(),
+            {
+                "log_measurement": lambda: self._paused_for(self.history_page.log_measurement),
+                "export_history": lambda: self._paused_for(self.history_page.export_history),
+                "settings": self.open_settings,
+                "quit": self.close,
+                "toggle_pause": lambda: in_session(SessionRunner.toggle_pause),
+                "next": lambda: in_session(SessionRunner.next),
+                "previous": lambda: in_session(SessionRunner.previous),
+                "restart_step": lambda: in_session(SessionRunner.restart_step),
+                "done": self.enter_pressed,
+                "extend": lambda: in_session(SessionRunner.extend),
+                "extend_lead_in": lambda: in_session(SessionRunner.extend_lead_in),
+                "finish": self.finish_session,
+                "shortcuts": self.show_shortcuts,
+                "about": self.show_about,
+                "fullscreen": self.toggle_fullscreen,
+                "leave_fullscreen": self.leave_fullscreen,
+                "mute": self.toggle_mute,
+            },
         )
-        self._action(
-            file_menu,
-            "&Export history…",
-            [],
-            lambda: self._paused_for(self.history_page.export_history),
-        )
-        self._action(file_menu, "Se&ttings…", ["Ctrl+,"], self.open_settings)
-        self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
-        session = bar.addMenu("&Session")
-        self._action(
-            session,
-            "&Pause / resume",
-            ["Space"],
-            lambda: self._control("toggle_pause"),
-            session=True,
-        )
-        self._action(
-            session, "&Next exercise", ["Right"], lambda: self._control("next"), session=True
-        )
-        self._action(
-            session, "P&revious exercise", ["Left"], lambda: self._control("previous"), session=True
-        )
-        self._action(
-            session, "Re&start exercise", ["R"], lambda: self._control("restart_step"), session=True
-        )
-        self._action(
-            session, "Rep done / &Done", ["Return", "Enter"], self.enter_pressed, session=True
-        )
-        self._action(
-            session,
-            "&Add 30 s to a release",
-            ["+", "="],
-            lambda: self._control("extend"),
-            session=True,
-        )
-        self._action(
-            session,
-            "&Give me 10 s more to get ready",
-            ["G"],
-            lambda: self._control("extend_lead_in"),
-            session=True,
-        )
-        self._action(session, "&Finish now", ["Ctrl+E"], self.finish_session, session=True)
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", ["F1"], self.show_shortcuts)
-        self._action(help_menu, "&About hiptimer", [], self.show_about)
-        view = bar.addMenu("&View")
-        self.fullscreen_action = self._action(
-            view, "&Fullscreen", ["F11"], self.toggle_fullscreen, checkable=True
-        )
-        self._action(view, "&Leave fullscreen", ["Escape"], self.leave_fullscreen)
-        self.mute_action = self._action(view, "&Mute", ["Ctrl+M"], self.toggle_mute, checkable=True)
+        self.session_actions = built.session_only
+        self.fullscreen_action = built.by_name["fullscreen"]
+        self.mute_action = built.by_name["mute"]
         self.mute_action.setChecked(self.ctx.settings.muted)
-        # Bare letters act only while a session plays, so they never steal typing elsewhere.
-        self._session_key("F", self.toggle_fullscreen)
-        self._session_key("M", self.toggle_mute)
-        for action in self.session_actions:
-            action.setEnabled(False)
-
-    def _session_key(self, key: str, slot) -> None:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(key))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.session_actions.append(action)
 
     # Sessions -----------------------------------------------------------------------------
     def start_routine(
@@ -309,9 +243,10 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
 
-    def _control(self, name: str) -> None:
+    def _in_session(self, control: Callable[[SessionRunner], object]) -> None:
+        """Run a player control on the runner, only while the player shows a session."""
         if self.controller is not None and self.stack.currentWidget() is self.player:
-            getattr(self.controller.runner, name)()
+            control(self.controller.runner)
 
     def enter_pressed(self) -> None:
         """Enter counts a rep, finishes a once-step, saves a measurement, or skips a wait."""

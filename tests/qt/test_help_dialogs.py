@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
 
 from hiptimer import __version__
 from hiptimer.core.paths import AppPaths
+from hiptimer.qt.actions import markdown_table, sheet_rows
 from hiptimer.qt.help_dialogs import (
     DISCLAIMER_TEXT,
-    SHORTCUTS,
     AboutDialog,
     ShortcutsDialog,
     shortcuts_html,
@@ -54,7 +55,7 @@ def _table() -> dict[str, str]:
     """Each key shown in the table -> the action text of its row."""
     html = shortcuts_html()
     rows = re.findall(r"<tr><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td></tr>", html)
-    assert len(rows) == len(SHORTCUTS)
+    assert len(rows) == len(sheet_rows())
     return {
         unescape(key): action for keys, action in rows for key in re.findall(r"<b>(.*?)</b>", keys)
     }
@@ -82,6 +83,11 @@ def test_every_key_of_the_main_window_is_in_the_table(qtbot, app_paths: AppPaths
     assert {"Space", "Ctrl+Q"} <= keys  # the walk found the window's keys
     for key in keys:
         assert ALIASES.get(key, key) in table, key
+
+
+def test_the_readme_key_table_is_the_action_table() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "paste this into the README:\n" + markdown_table()
 
 
 def test_the_shortcuts_dialog_shows_the_table(qtbot) -> None:
