@@ -54,3 +54,22 @@ def test_no_module_outside_the_qt_layer_mentions_pyside6_in_an_import() -> None:
             if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in names):
                 offenders.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_layer_and_domain_contracts_hold() -> None:
+    """The import-linter contracts in pyproject.toml (core ↛ qt, routines alone, session and
+    history independent) — run here as well as in CI."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint), "--no-cache"], capture_output=True, text=True, cwd=PACKAGE.parent, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_no_module_is_over_about_450_lines() -> None:
+    sizes = {
+        str(path.relative_to(PACKAGE.parent)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert {path: lines for path, lines in sizes.items() if lines > 470} == {}

@@ -23,7 +23,7 @@ are queued and returned by the next event-returning call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.session.events import (
@@ -38,32 +38,23 @@ from hiptimer.core.session.status import StepStatus
 from hiptimer.core.session.timing import (
     EPSILON,
     Cue,
-    check_speed,
+    SessionClock,
     phase_cues,
     seconds_after,
     shown_seconds,
 )
-
-
-@dataclass
-class _Visit:
-    """What happened during the current visit of a step."""
-
-    work_seconds: float = 0.0
-    units_done: int = 0  # reps or cycles completed
-    measurement: int | None = None
-    recorded: bool = False
+from hiptimer.core.session.visit import Visit, starts_rep
 
 
 @dataclass
 class _Cursor:
-    step_index: int = 0
-    phase_index: int = 0
-    start: float = 0.0  # session time the phase started
-    duration: float | None = None  # current length (extensions included)
-    cues_until: float = 0.0  # cues up to this session time have been emitted
+    step_index: int
+    phase_index: int
+    start: float  # session time the phase started
+    duration: float | None  # current length (extensions included)
+    cues_until: float  # cues up to this session time have been emitted
+    visit: Visit  # what happened so far on this visit of the step
     reps_counted: int = 0
-    visit: _Visit = field(default_factory=_Visit)
 
 
 class Session:
@@ -72,40 +63,30 @@ class Session:
     def __init__(self, plan: Plan, *, speed: float = 1.0) -> None:
         if not plan.steps:
             raise ValueError("plan has no steps")
-        check_speed(speed)
         self.plan = plan
         self.state = SessionState.READY
         self.outcomes: list[StepOutcome] = []
         self.finished_at: float | None = None  # session time of SESSION_FINISHED
-        self._speed = float(speed)
-        self._anchor_real = 0.0  # real time matching _anchor_session while running
-        self._anchor_session = 0.0  # session time (frozen here unless running)
+        self._clock = SessionClock(speed)  # runs exactly while the state is RUNNING
         self._pending: list[Event] = []
         self._after = seconds_after(plan)
-        self._cur = _Cursor()
+        self._cur = _Cursor(0, 0, 0.0, None, 0.0, Visit(plan.steps[0]))
         self._place(0, 0, 0.0)
 
     # ----------------------------------------------------------------- clock
     @property
     def speed(self) -> float:
-        return self._speed
+        return self._clock.speed
 
     def set_speed(self, now: float, speed: float) -> None:
         """Change the speed from ``now`` on (session time so far is kept)."""
-        check_speed(speed)
-        self._anchor_session = self.session_time(now)
-        self._anchor_real = now
-        self._speed = float(speed)
+        self._clock.set_speed(now, self.session_time(now), speed)
 
     def session_time(self, now: float) -> float:
         """Session seconds since start at real time ``now`` (frozen unless running)."""
         if self.state is not SessionState.RUNNING:
-            return self._anchor_session
-        raw = self._anchor_session + (now - self._anchor_real) * self._speed
-        return max(raw, self._cur.start, self._cur.cues_until)
-
-    def _real_time(self, session_t: float) -> float:
-        return self._anchor_real + (session_t - self._anchor_session) / self._speed
+            return self._clock.read(now)
+        return max(self._clock.read(now), self._cur.start, self._cur.cues_until)
 
     # ------------------------------------------------------------- controls
     def begin_at(self, step_index: int) -> None:
@@ -121,8 +102,7 @@ class Session:
         if self.state is not SessionState.READY:
             return self._flush([])
         self.state = SessionState.RUNNING
-        self._anchor_real = now
-        self._anchor_session = 0.0
+        self._clock.run(now, at=0.0)
         events = self._enter(self._cur.step_index, 0, 0.0)
         events += self._advance(0.0)
         return self._flush(events)
@@ -139,14 +119,13 @@ class Session:
         t = self.session_time(now)
         events = self._advance(t)
         if self.state is SessionState.RUNNING:
-            self._anchor_session = t
-            self._anchor_real = now
+            self._clock.stop(now, t)
             self.state = SessionState.PAUSED
         return self._flush(events)
 
     def resume(self, now: float) -> list[Event]:
         if self.state is SessionState.PAUSED:
-            self._anchor_real = now
+            self._clock.run(now)
             self.state = SessionState.RUNNING
         return self._flush([])
 
@@ -320,7 +299,7 @@ class Session:
             reps_counted=cur.reps_counted,
             session_left=session_left,
             can_extend=self._can_extend(),
-            speed=self._speed,
+            speed=self._clock.speed,
             phase_seconds=cur.duration,
             elapsed=t,
             measurement=cur.visit.measurement,
@@ -337,12 +316,12 @@ class Session:
         end = self._cur.start + self._cur.duration
         remaining = end - t
         if remaining <= EPSILON:
-            return self._real_time(end)
+            return self._clock.real_time(end)
         target = end - (shown_seconds(remaining) - 1)
         for cue in self._cues():
             if cue.at > t + EPSILON and cue.at < target:
                 target = cue.at
-        return self._real_time(target)
+        return self._clock.real_time(target)
 
     # ------------------------------------------------------------ internals
     @property
@@ -384,7 +363,9 @@ class Session:
     def _place(self, step_index: int, phase_index: int, at: float) -> None:
         """Point the cursor at a phase start without emitting anything."""
         phase = self.plan.steps[step_index].phases[phase_index]
-        visit = self._cur.visit if phase_index else _Visit()
+        step = self.plan.steps[step_index]
+        same_visit = phase_index and self._cur.visit.step is step
+        visit = self._cur.visit if same_visit else Visit(step)
         self._cur = _Cursor(
             step_index=step_index,
             phase_index=phase_index,
@@ -400,14 +381,9 @@ class Session:
         events = [Event(EventKind.PHASE_STARTED, step_index, phase_index, at=at)]
         if phase.kind is PhaseKind.SWITCH:
             events.append(Event(EventKind.SWITCH_SIDES, step_index, phase_index, at=at))
-        if phase.rep is not None and self._starts_rep(phase_index):
+        if phase.rep is not None and starts_rep(self._step, phase_index):
             events.append(Event(EventKind.REP, step_index, phase_index, phase.rep, at=at))
         return events
-
-    def _starts_rep(self, phase_index: int) -> bool:
-        if phase_index == 0:
-            return True
-        return self._step.phases[phase_index - 1].rep != self._step.phases[phase_index].rep
 
     def _cues(self) -> list[Cue]:
         """The cue times of the current phase (from its current length)."""
@@ -440,16 +416,8 @@ class Session:
         """The current phase ended normally at session time ``at``: move on."""
         cur = self._cur
         step = self._step
-        phase = self._phase
         visit = cur.visit
-        if phase.is_work:
-            visit.work_seconds += at - cur.start
-            if phase.kind is PhaseKind.COUNT:
-                visit.units_done = cur.reps_counted
-            elif phase.cycle is not None and phase.kind is PhaseKind.WORK:
-                visit.units_done = phase.cycle
-            elif phase.rep is not None and self._ends_rep(cur.phase_index):
-                visit.units_done = phase.rep
+        visit.phase_ended(cur.phase_index, at - cur.start, cur.reps_counted)
         events: list[Event] = []
         if cur.phase_index >= step.last_work_index and not visit.recorded:
             events += self._record(at, StepStatus.DONE)
@@ -460,12 +428,6 @@ class Session:
         else:
             events += self._finish(at)
         return events
-
-    def _ends_rep(self, phase_index: int) -> bool:
-        phases = self._step.phases
-        return (
-            phase_index + 1 >= len(phases) or phases[phase_index + 1].rep != phases[phase_index].rep
-        )
 
     def _count_rep(self, t: float) -> list[Event]:
         cur = self._cur
@@ -481,30 +443,14 @@ class Session:
     def _leave(self, at: float) -> list[Event]:
         """The user leaves the current step at ``at``: record it if not yet recorded."""
         cur = self._cur
-        if self._phase.is_work:
-            cur.visit.work_seconds += at - cur.start
+        cur.visit.left_during(cur.phase_index, at - cur.start)
         if cur.visit.recorded:
             return []
         return self._record(at, StepStatus.SKIPPED)
 
     def _record(self, at: float, status: StepStatus) -> list[Event]:
         cur = self._cur
-        step = self._step
-        visit = cur.visit
-        outcome = StepOutcome(
-            step_index=step.index,
-            exercise_id=step.exercise.id,
-            exercise_name=step.exercise.name,
-            kind=step.item.kind,
-            side=step.side,
-            status=status,
-            planned_seconds=step.planned_seconds,
-            actual_seconds=visit.work_seconds,
-            planned_reps=step.planned_reps,
-            actual_reps=None if step.planned_reps is None else visit.units_done,
-            measurement=visit.measurement,
-        )
-        visit.recorded = True
+        outcome = cur.visit.outcome(status)
         self.outcomes.append(outcome)
         return [
             Event(EventKind.STEP_FINISHED, cur.step_index, cur.phase_index, outcome=outcome, at=at)
@@ -513,6 +459,6 @@ class Session:
     def _finish(self, at: float) -> list[Event]:
         self.state = SessionState.FINISHED
         self.finished_at = at
-        self._anchor_session = at
+        self._clock.stop(self._clock.real_time(at), at)
         cur = self._cur
         return [Event(EventKind.SESSION_FINISHED, cur.step_index, cur.phase_index, at=at)]

@@ -46,6 +46,48 @@ def phase_cues(step: Step, phase: Phase, start: float, duration: float | None) -
     return cues
 
 
+class SessionClock:
+    """Real monotonic time → session time: scaled by ``speed``, frozen while not running.
+
+    Session time is kept as an anchor pair (real time, session time) that moves whenever the
+    clock stops, starts or changes speed, so nothing accumulates rounding over a routine.
+    """
+
+    def __init__(self, speed: float) -> None:
+        check_speed(speed)
+        self.speed = float(speed)
+        self.running = False
+        self._real = 0.0  # real time matching _session while running
+        self._session = 0.0  # session time (frozen here unless running)
+
+    def read(self, now: float) -> float:
+        if not self.running:
+            return self._session
+        return self._session + (now - self._real) * self.speed
+
+    def real_time(self, session_t: float) -> float:
+        """The real time at which the running clock reads ``session_t``."""
+        return self._real + (session_t - self._session) / self.speed
+
+    def run(self, now: float, at: float | None = None) -> None:
+        """Run from real time ``now``, reading ``at`` (default: where it stopped)."""
+        self._real = now
+        if at is not None:
+            self._session = at
+        self.running = True
+
+    def stop(self, now: float, at: float) -> None:
+        """Stop at session time ``at`` (what the running clock read at ``now``)."""
+        self._real, self._session = now, at
+        self.running = False
+
+    def set_speed(self, now: float, at: float, speed: float) -> None:
+        """From ``now`` on (when the clock reads ``at``), run at ``speed``."""
+        check_speed(speed)
+        self._real, self._session = now, at
+        self.speed = float(speed)
+
+
 def check_speed(speed: float) -> None:
     if not speed > 0 or math.isinf(speed):
         raise ValueError(f"speed must be a positive number, not {speed!r}")
