@@ -23,7 +23,8 @@ from hiptimer.qt.theme import apply_theme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -103,7 +104,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     if args.fullscreen:
         window.toggle_fullscreen()
 
-    done = []
+    done: list[bool] = []
 
     def after_first_paint() -> None:
         """History, then the session or the questions: the window is already on screen."""
@@ -115,9 +116,10 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
             print(f"hiptimer: {problem}", file=sys.stderr)
             ctx.notices.append(problem)
             window.set_history_problem(problem)
-        if args.routine and args.start:  # scripted start: no dialog may get in the way
+        routine = catalog.find(args.routine) if args.routine else None
+        if routine is not None and args.start:  # scripted start: no dialog may get in the way
             window.show_notices()  # the status bar does not block
-            window.start_routine(catalog.find(args.routine), window.picker.side_choice())
+            window.start_routine(routine, window.picker.side_choice())
             return
         if not ctx.settings.welcome_done:
             window.show_welcome()

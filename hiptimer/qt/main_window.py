@@ -321,7 +321,9 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
-        apply_theme(QApplication.instance(), self.ctx.settings.theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.ctx.settings.theme)
         self.mute_action.setChecked(self.ctx.settings.muted)
         self._apply_audio_settings()
         self.picker.reload()  # the get-ready time changes the estimated durations

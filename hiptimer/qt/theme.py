@@ -50,11 +50,11 @@ def _palette(
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
     # Disabled controls must look disabled: grey text halfway between text and window.
+    fore, back = QColor(text), QColor(window)
     grey = QColor(
-        *(
-            round((a + b) / 2)
-            for a, b in zip(QColor(text).getRgb()[:3], QColor(window).getRgb()[:3], strict=True)
-        )
+        (fore.red() + back.red()) // 2,
+        (fore.green() + back.green()) // 2,
+        (fore.blue() + back.blue()) // 2,
     )
     for role in (
         QPalette.ColorRole.ButtonText,

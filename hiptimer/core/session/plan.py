@@ -325,9 +325,9 @@ def _work_phases(
         return phases
     if kind is Kind.ONCE:
         wait = float(item.seconds.low) if item.seconds is not None else DEFAULT_ONCE_SECONDS
-        seconds = wait if hands_free else None
+        deadline = wait if hands_free else None
         return [
-            Phase(PhaseKind.ACTION, PhaseRole.ACTION, "Do it", seconds, side, wait_estimate=wait)
+            Phase(PhaseKind.ACTION, PhaseRole.ACTION, "Do it", deadline, side, wait_estimate=wait)
         ]
     if kind is Kind.TEST:
         return [

@@ -88,8 +88,8 @@ class WelcomeDialog(QDialog):
         self.routines_button = QPushButton("&Go to my routines")
         self.routines_button.setAccessibleName("Go to my routines")
         self.routines_button.clicked.connect(lambda: self._finish(wants_assessment=False))
-        for button in (self.assessment_button, self.routines_button):
-            button.setMinimumHeight(36)
+        for push in (self.assessment_button, self.routines_button):
+            push.setMinimumHeight(36)
         self.hint = _wrapped("Tick “I understand” to continue.")
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)

@@ -10,6 +10,7 @@ import importlib
 import sys
 from collections import deque
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
@@ -22,7 +23,7 @@ class CuePlayer(QObject):
     def __init__(self, sounds_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.problem: str | None = None
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, Any] = {}  # QSoundEffect, imported only when there is sound
         self._volume = 0.8
         self._muted = False
         try:
@@ -158,8 +159,8 @@ class Voice(QObject):
         probe, self._probe = self._probe, None
         if probe is None:
             return
-        output = bytes(probe.readAll()).decode(errors="replace")
-        if probe.exitCode() == 0 and "ok" in output.split():
+        output = bytes(probe.readAll().data()).decode(errors="replace")
+        if probe.exitCode() == 0 and "ok" in output.split() and self._engine is not None:
             self._create(self._engine)
         elif self.problem is None:
             self._fail(f"Voice is off: the speech engine '{self._engine}' did not start.")

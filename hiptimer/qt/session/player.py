@@ -303,7 +303,8 @@ class PlayerPage(QWidget):
             return
         self._equipment_ids = ids
         while self.equipment_row.count():
-            widget = self.equipment_row.takeAt(0).widget()
+            taken = self.equipment_row.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
