@@ -43,6 +43,8 @@ def announce(event: Event, plan: Plan) -> Announcement | None:
     if step is None:
         return None
     phase = step.phases[event.phase_index] if event.phase_index < len(step.phases) else None
+    if event.kind is EventKind.STALLED:
+        return Announcement(None, "Paused. Press Space to go on.")
     if event.kind is EventKind.HALFWAY:
         return Announcement(None, "Halfway")
     if event.kind is EventKind.COUNTDOWN:

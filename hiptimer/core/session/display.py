@@ -88,6 +88,11 @@ def detail_text(snapshot: Snapshot) -> str:
     """The line under the big number: which rep or cycle, what the range allows."""
     phase = snapshot.phase
     parts: list[str] = []
+    if snapshot.stalled_for is not None:
+        parts.append(
+            f"hiptimer was stopped for {round(snapshot.stalled_for)} s, so the session paused"
+            " where it was"
+        )
     if phase.rep is not None and phase.reps:
         parts.append(f"rep {phase.rep} of {phase.reps}")
         if phase.kind is PhaseKind.HOLD:

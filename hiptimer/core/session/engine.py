@@ -19,6 +19,11 @@ keeps the last outcome of each step.
 
 Events that happen inside ``extend``/``extend_lead_in`` (which return a bool)
 are queued and returned by the next event-returning call.
+
+Stalls.  With ``stall_after`` set, a call that comes more than that many real seconds after
+something was due (the process was stopped, the machine froze) does not race through the
+missed time: the session pauses where it was when it was last driven, emits ``STALLED``, and
+nothing of the gap (no phase end, no cue) happens until it is resumed.
 """
 
 from __future__ import annotations
@@ -60,7 +65,7 @@ class _Cursor:
 class Session:
     """One play-through of a plan.  See the module docstring for the rules."""
 
-    def __init__(self, plan: Plan, *, speed: float = 1.0) -> None:
+    def __init__(self, plan: Plan, *, speed: float = 1.0, stall_after: float | None = None) -> None:
         if not plan.steps:
             raise ValueError("plan has no steps")
         self.plan = plan
@@ -68,6 +73,9 @@ class Session:
         self.outcomes: list[StepOutcome] = []
         self.finished_at: float | None = None  # session time of SESSION_FINISHED
         self._clock = SessionClock(speed)  # runs exactly while the state is RUNNING
+        self._stall_after = stall_after
+        self._last_seen: float | None = None  # real time of the last call while running
+        self._stalled_for: float | None = None
         self._pending: list[Event] = []
         self._after = seconds_after(plan)
         self._cur = _Cursor(0, 0, 0.0, None, 0.0, Visit(plan.steps[0]))
@@ -103,6 +111,7 @@ class Session:
             return self._flush([])
         self.state = SessionState.RUNNING
         self._clock.run(now, at=0.0)
+        self._last_seen = now
         events = self._enter(self._cur.step_index, 0, 0.0)
         events += self._advance(0.0)
         return self._flush(events)
@@ -111,11 +120,17 @@ class Session:
         """Process every deadline and cue up to ``now``, in order."""
         if self.state is not SessionState.RUNNING:
             return self._flush([])
+        stalled = self._check_stall(now)
+        if stalled:
+            return self._flush(stalled)
         return self._flush(self._advance(self.session_time(now)))
 
     def pause(self, now: float) -> list[Event]:
         if self.state is not SessionState.RUNNING:
             return self._flush([])
+        stalled = self._check_stall(now)
+        if stalled:
+            return self._flush(stalled)
         t = self.session_time(now)
         events = self._advance(t)
         if self.state is SessionState.RUNNING:
@@ -127,6 +142,8 @@ class Session:
         if self.state is SessionState.PAUSED:
             self._clock.run(now)
             self.state = SessionState.RUNNING
+            self._last_seen = now
+            self._stalled_for = None
         return self._flush([])
 
     def toggle_pause(self, now: float) -> list[Event]:
@@ -303,6 +320,7 @@ class Session:
             phase_seconds=cur.duration,
             elapsed=t,
             measurement=cur.visit.measurement,
+            stalled_for=self._stalled_for if self.state is SessionState.PAUSED else None,
         )
 
     def next_wakeup(self, now: float) -> float | None:
@@ -338,10 +356,29 @@ class Session:
         queued, self._pending = self._pending, []
         return queued + events
 
+    def _check_stall(self, now: float) -> list[Event]:
+        """Pause (and say so) when something was due long before ``now``; else nothing."""
+        seen, self._last_seen = self._last_seen, now
+        if self._stall_after is None or seen is None or self.state is not SessionState.RUNNING:
+            return []
+        due = self.next_wakeup(seen)
+        if due is None or now - max(due, seen) <= self._stall_after:
+            return []
+        t = self.session_time(seen)  # where it was when it was last driven
+        self._clock.stop(now, t)
+        self.state = SessionState.PAUSED
+        self._stalled_for = now - seen
+        cur = self._cur
+        gap = round(self._stalled_for)
+        return [Event(EventKind.STALLED, cur.step_index, cur.phase_index, gap, at=t)]
+
     def _catch_up(self, now: float) -> tuple[float | None, list[Event]]:
         """Process what is due; return the session time, or None if not playing."""
         if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
             return None, []
+        stalled = self._check_stall(now)
+        if stalled:
+            return None, stalled
         t = self.session_time(now)
         events = self._advance(t)
         if self.state is SessionState.FINISHED:

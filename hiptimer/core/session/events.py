@@ -28,6 +28,7 @@ class EventKind(str, Enum):
     REP = "rep"  # value = rep number, when a rep phase starts / a rep is counted
     SWITCH_SIDES = "switch_sides"  # a SWITCH phase started
     STEP_FINISHED = "step_finished"  # outcome set
+    STALLED = "stalled"  # not driven for a while (process stopped, machine froze): paused
     SESSION_FINISHED = "session_finished"
 
 
@@ -72,3 +73,4 @@ class Snapshot:
     phase_seconds: float | None = None  # current length of the phase, extensions included
     elapsed: float = 0.0  # session seconds since the session started
     measurement: int | None = None  # degrees entered for this step, if any
+    stalled_for: float | None = None  # paused by a stall of this many real seconds

@@ -18,6 +18,10 @@ EPSILON = 1e-9
 COUNTDOWN_MIN_SECONDS = 5.0
 #: Hold/release work phases at least this long get the halfway cue.
 HALFWAY_MIN_SECONDS = 20.0
+#: Real seconds past a due deadline after which the app counts as stalled (process stopped,
+#: machine frozen) and the session pauses instead of racing through the missed time.  The
+#: runner wakes at least once a second, so a busy event loop (10 ms late) never comes close.
+STALL_SECONDS = 3.0
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from hiptimer.core.session.engine import Session
 from hiptimer.core.session.events import Event, SessionState, Snapshot
 from hiptimer.core.session.plan import Plan
+from hiptimer.core.session.timing import STALL_SECONDS
 
 Clock = Callable[[], float]
 
@@ -30,10 +31,13 @@ class SessionRunner(QObject):
         *,
         speed: float = 1.0,
         clock: Clock = time.monotonic,
+        stall_after: float | None = STALL_SECONDS,
         parent: QObject | None = None,
     ) -> None:
+        """``stall_after``: real seconds past a deadline after which the session pauses instead
+        of racing through the missed time (None: always catch up)."""
         super().__init__(parent)
-        self.session = Session(plan, speed=speed)
+        self.session = Session(plan, speed=speed, stall_after=stall_after)
         self._clock = clock
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

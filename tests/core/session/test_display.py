@@ -160,3 +160,25 @@ def test_a_step_played_twice_counts_once_and_every_status_has_words() -> None:
     assert display.steps_done(outcomes) == 1
     assert display.summary_title("Daily", SessionStatus.ENDED_EARLY) == "Daily: ended early"
     assert set(display.SESSION_WORDS) == set(SessionStatus)
+
+
+def test_a_stalled_session_says_why_it_paused() -> None:
+    session = Session(
+        build_plan(
+            Routine(
+                "r", "R", (Section("Main", (Item("stretch", Kind.HOLD, seconds=Range(60, 60)),)),)
+            ),
+            LIBRARY,
+            SideChoice.LEFT,
+            None,
+        ),
+        stall_after=3.0,
+    )
+    session.start(0.0)
+    session.update(0.5)
+    session.update(40.0)
+    snap = session.snapshot(40.0)
+    assert display.banner_text(snap) == display.PAUSED_WORDS
+    assert display.detail_text(snap).startswith(
+        "hiptimer was stopped for 40 s, so the session paused where it was"
+    )

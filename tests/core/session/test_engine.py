@@ -1038,3 +1038,64 @@ def test_begin_at_starts_from_a_later_step_and_records_only_what_is_played() -> 
 def test_begin_at_refuses_a_step_outside_the_plan() -> None:
     with pytest.raises(ValueError, match="outside the plan"):
         Session(plan_of(hold("a", 10))).begin_at(5)
+
+
+# ================================================================ stalls
+def drive(session: Session, start: float, until: float) -> list[Event]:
+    """Update every half second, as the runner's timer would."""
+    events: list[Event] = []
+    now = start
+    while now < until:
+        now = min(now + 0.5, until)
+        events += session.update(now)
+    return events
+
+
+def test_a_stall_pauses_where_the_session_was_and_nothing_of_the_gap_happens() -> None:
+    session = Session(plan_of(hold(seconds=60), hold("b", seconds=30)), stall_after=3.0)
+    session.start(0.0)
+    drive(session, 0.0, 15.0)  # the get-ready ended at 10: the hold runs
+    events = session.update(95.0)  # stopped for 80 s: both the hold's end and b's start were due
+    assert [(e.kind, e.value, e.at) for e in events] == [(K.STALLED, 80, 5.0 + 10.0)]
+    snap = session.snapshot(95.0)
+    assert snap.state is SessionState.PAUSED and snap.stalled_for == 80.0
+    assert (snap.step_index, snap.remaining) == (0, 55.0)  # 60 s hold, 5 s of it done
+    assert session.outcomes == []
+    session.resume(200.0)
+    assert session.snapshot(200.0).stalled_for is None
+    later = drive(session, 200.0, 255.0)  # the hold ends 55 s after the resume, on time
+    assert [e.at for e in of_kind(later, K.STEP_FINISHED)] == [70.0]
+
+
+def test_a_short_delay_is_caught_up_as_usual() -> None:
+    session = Session(plan_of(hold(seconds=20)), stall_after=3.0)
+    session.start(0.0)
+    drive(session, 0.0, 9.5)
+    events = session.update(12.5)  # 2.5 s late for the get-ready's end: no stall
+    assert K.STALLED not in [e.kind for e in events]
+    assert [e.at for e in of_kind(events, K.PHASE_STARTED)] == [10.0]
+
+
+def test_a_long_wait_for_the_person_is_not_a_stall() -> None:
+    session = Session(plan_of(Item("rom", Kind.TEST)), stall_after=3.0)
+    session.start(0.0)
+    drive(session, 0.0, 10.0)  # measuring: nothing is due until degrees are typed
+    events = session.record_measurement(600.0, 41)
+    assert K.STALLED not in [e.kind for e in events]
+    assert session.outcomes[0].measurement == 41
+
+
+def test_a_key_pressed_after_a_stall_first_shows_the_pause() -> None:
+    session = Session(plan_of(hold(seconds=60), hold("b")), stall_after=3.0)
+    session.start(0.0)
+    drive(session, 0.0, 10.0)
+    events = session.next(50.0)  # the loop was frozen; the person pressed Right
+    assert [e.kind for e in events] == [K.STALLED]
+    assert session.snapshot(50.0).step_index == 0  # Right did nothing yet
+
+
+def test_without_stall_after_a_late_update_catches_up_exactly() -> None:
+    session = Session(plan_of(hold(seconds=60)))
+    session.start(0.0)
+    events = session.update(500.0)
+    assert of_kind(events, K.SESSION_FINISHED)[0].at == 70.0

@@ -49,8 +49,8 @@ TEST = Item("measure", Kind.TEST)
 
 @pytest.fixture
 def make_runner(qtbot, clock: FakeClock) -> Callable[..., SessionRunner]:
-    def make(plan: Plan, speed: float = 1.0) -> SessionRunner:
-        runner = SessionRunner(plan, speed=speed, clock=clock)
+    def make(plan: Plan, speed: float = 1.0, **options: object) -> SessionRunner:
+        runner = SessionRunner(plan, speed=speed, clock=clock, **options)  # type: ignore[arg-type]
         runner.snapshots: list[Snapshot] = []  # type: ignore[misc]
         runner.batches: list[list[Event]] = []  # type: ignore[misc]
         runner.changed.connect(runner.snapshots.append)
@@ -166,8 +166,9 @@ def test_waiting_phase_leaves_the_timer_off(make_runner, clock, item) -> None:
 def test_finished_session_leaves_the_timer_off(make_runner, clock) -> None:
     runner = make_runner(make_plan(HOLD, lead_in=2))
     runner.start()
-    clock.advance(40)
-    runner.tick()
+    for _ in range(80):  # 40 s, a tick every half second
+        clock.advance(0.5)
+        runner.tick()
     assert runner.session.state is SessionState.FINISHED
     assert not timer_of(runner).isActive()
     assert runner.batches[-1][-1].kind is EventKind.SESSION_FINISHED
@@ -204,7 +205,9 @@ def test_every_control_emits_one_snapshot(qtbot, make_runner, clock, name, contr
 def test_extend_adds_thirty_seconds_to_a_release_up_to_its_top(make_runner, clock) -> None:
     runner = make_runner(make_plan(RELEASE, lead_in=0))
     runner.start()
-    clock.advance(10)
+    for _ in range(10):
+        clock.advance(1)
+        runner.tick()
     assert runner.extend() is True
     assert runner.snapshots[-1].remaining == pytest.approx(80)
     assert runner.extend() is True
@@ -214,10 +217,26 @@ def test_extend_adds_thirty_seconds_to_a_release_up_to_its_top(make_runner, cloc
     assert_armed_for_next_wakeup(runner, clock)
 
 
-def test_events_arrive_in_order_in_one_batch_after_a_long_stall(make_runner, clock) -> None:
-    """Deadlines missed by a late tick are all processed, in order, at their own times."""
+def test_a_long_stall_pauses_the_session_and_leaves_the_timer_off(make_runner, clock) -> None:
+    runner = make_runner(make_plan(HOLD, REPS, lead_in=5))
+    runner.start()
+    clock.advance(42.25)  # the process was stopped: five phase ends were due meanwhile
+    runner.tick()
+    assert kinds(runner.batches[-1]) == [EventKind.STALLED]
+    snapshot = runner.snapshots[-1]
+    assert snapshot.state is SessionState.PAUSED and snapshot.stalled_for == 42.25
+    assert (snapshot.step_index, snapshot.phase.kind) == (0, PhaseKind.GET_READY)
+    assert not timer_of(runner).isActive()
+    runner.toggle_pause()  # Space goes on where it stopped
+    assert runner.session.state is SessionState.RUNNING
+    assert_armed_for_next_wakeup(runner, clock)
+
+
+def test_events_arrive_in_order_in_one_batch_after_a_late_tick(make_runner, clock) -> None:
+    """Without stall handling, deadlines missed by a late tick are all processed, in order,
+    at their own times."""
     plan = make_plan(HOLD, REPS, lead_in=5)
-    runner = make_runner(plan)
+    runner = make_runner(plan, stall_after=None)
     runner.start()
     start_events = runner.batches[0]
     assert kinds(start_events) == [EventKind.PHASE_STARTED]
