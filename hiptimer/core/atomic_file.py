@@ -1,4 +1,10 @@
-"""Atomic file replacement: after a crash the file holds either the old or the new content."""
+"""Writing files so that a crash, a full disk or another process never costs data.
+
+:func:`atomic_write` replaces a file (after a crash it holds the old or the new content);
+:func:`create_new` makes a file only if the name is free at that very moment (two processes
+saving under the same name never overwrite each other); :func:`move_aside` keeps a damaged file
+under a numbered name that no earlier copy uses.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +33,58 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         Path(temp_name).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def create_new(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path``, which must not exist; raises FileExistsError if it does.
+
+    The data is written and fsynced under a temporary name, then hard-linked to ``path``:
+    the link either creates the name or fails, so nothing another process wrote is replaced.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        try:
+            os.link(temp_name, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: an exclusive create instead
+            with open(path, "xb") as target:
+                target.write(payload)
+                target.flush()
+                os.fsync(target.fileno())
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def move_aside(path: Path, suffix: str) -> Path:
+    """Rename ``path`` to ``<name><suffix>``, ``<name><suffix>.2``, … whichever is free first.
+
+    Never replaces an earlier copy: each name is claimed with a hard link, which fails when the
+    name exists.  Returns the new path.
+    """
+    number = 1
+    while True:
+        target = path.with_name(f"{path.name}{suffix}" + (f".{number}" if number > 1 else ""))
+        try:
+            os.link(path, target)
+        except FileExistsError:
+            number += 1
+            continue
+        except OSError:  # no hard links here: a plain rename to a name that is free now
+            if target.exists():
+                number += 1
+                continue
+            os.rename(path, target)
+            return target
+        os.unlink(path)
+        return target
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -11,7 +11,8 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from hiptimer.core.atomic_file import atomic_write
+from hiptimer.core.atomic_file import atomic_write, move_aside
+from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.routines.limits import Limits
 from hiptimer.core.routines.model import Side
 
@@ -68,34 +69,90 @@ def _is_number(value: object) -> bool:
     )
 
 
+#: A settings file is a few hundred bytes; anything near this is not ours.
+MAX_SETTINGS_BYTES = 64 * 1024
+#: Settings are one flat object; deeper nesting is refused before it reaches the parser.
+MAX_SETTINGS_DEPTH = 4
+
+
 def load_settings(path: Path) -> tuple[Settings, str | None]:
-    """Read settings; return defaults and a message when the file is unusable."""
-    if not path.exists():
+    """Read settings; return defaults and a message when the file is unusable.
+
+    A file that cannot be opened (no permission) is left as it is and never saved over; one
+    that opens but is damaged is kept aside as ``settings.json.broken`` (``.broken.2``, … so
+    an earlier copy is never replaced).
+    """
+    if not os.path.lexists(path):
         return Settings(), None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("the top level is not an object")
-        known = {f.name for f in fields(Settings)}
-        values = {k: v for k, v in raw.items() if k in known}
-        if values.get("limited_side") is not None:
-            values["limited_side"] = Side(values["limited_side"])
-        return Settings(**values).validated(), None
-    except (OSError, ValueError, TypeError, OverflowError) as exc:
-        aside = path.with_name(path.name + ".broken")
-        try:
-            os.replace(path, aside)
-        except OSError:
-            aside = path
-        return (
-            Settings(),
-            f"{path}: settings could not be read ({exc}); defaults are used, "
-            f"the old file is kept as {aside}",
-        )
+        data = read_bounded(path, MAX_SETTINGS_BYTES)
+    except ReadProblem as problem:
+        if not problem.opened or "regular file" in problem.reason:
+            return Settings(), (
+                f"{path}: settings {problem.reason}; defaults are used and the file is left "
+                "as it is"
+            )
+        return _kept_aside(path, problem.reason)
+    try:
+        return _parse(data), None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        return _kept_aside(path, f"could not be read ({exc})")
+
+
+def _parse(data: bytes) -> Settings:
+    text = data.decode("utf-8")
+    if _nesting(text) > MAX_SETTINGS_DEPTH:
+        raise ValueError(f"it is nested more than {MAX_SETTINGS_DEPTH} levels deep")
+    raw = json.loads(text)
+    if not isinstance(raw, dict):
+        raise ValueError("the top level is not an object")
+    known = {f.name for f in fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in known}
+    if values.get("limited_side") is not None:
+        values["limited_side"] = Side(values["limited_side"])
+    return Settings(**values).validated()
+
+
+def _nesting(text: str) -> int:
+    """The deepest ``[``/``{`` nesting of JSON text, strings skipped (no recursion)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _kept_aside(path: Path, reason: str) -> tuple[Settings, str]:
+    try:
+        aside = move_aside(path, ".broken")
+    except OSError as exc:
+        where = f"it could not be moved aside ({exc.strerror or exc}) and is left as it is"
+    else:
+        where = f"the old file is kept as {aside}"
+    return Settings(), f"{path}: settings {reason}; defaults are used, {where}"
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write atomically: a crash mid-write leaves the previous file intact."""
+    """Write atomically: a crash mid-write leaves the previous file intact.
+
+    Raises OSError, writing nothing, when a settings file exists that cannot be read: it may
+    hold the person's settings, so it is never replaced unseen.
+    """
+    if path.is_file() and not os.access(path, os.R_OK):
+        raise PermissionError(f"{path} exists but cannot be read, so it is not overwritten")
     data = asdict(settings)
     data["limited_side"] = settings.limited_side.value if settings.limited_side else None
     atomic_write(path, json.dumps(data, indent=2, sort_keys=True))

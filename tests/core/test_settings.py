@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings, load_settings, save_settings
@@ -78,3 +81,53 @@ def test_every_number_setting_is_declared_once_with_its_limits() -> None:
         assert getattr(too_high, name) == high
     for name, values in CHOICES.items():
         assert getattr(defaults, name) == values[0]
+
+
+def test_settings_nested_deeper_than_any_real_file_are_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)  # too large, and far too deep
+    settings, problem = load_settings(path)
+    assert settings == Settings() and problem is not None and "too large" in problem
+    path.write_text('{"a": ' * 30 + "1" + "}" * 30)
+    settings, problem = load_settings(path)
+    assert problem is not None and "nested more than 4 levels" in problem
+    assert (tmp_path / "settings.json.broken.2").exists()  # the first copy is kept
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_something_other_than_a_file_never_hangs_and_is_left_alone(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "settings.json"
+    if kind == "fifo":
+        os.mkfifo(path)  # no writer: a plain open() would block forever
+    elif kind == "device":
+        path.symlink_to("/dev/zero")  # a plain read() would never end
+    else:
+        path.mkdir()
+    settings, problem = load_settings(path)
+    assert settings == Settings()
+    assert problem is not None and "is not a regular file" in problem
+    assert os.path.lexists(path) and not list(tmp_path.glob("*.broken*"))
+
+
+def test_a_second_broken_file_never_replaces_the_first_kept_copy(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{first")
+    load_settings(path)
+    path.write_text("{second")
+    _, problem = load_settings(path)
+    assert (tmp_path / "settings.json.broken").read_text() == "{first"
+    assert (tmp_path / "settings.json.broken.2").read_text() == "{second"
+    assert problem is not None and "settings.json.broken.2" in problem
+
+
+def test_an_unreadable_settings_file_is_never_saved_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"volume": 10}')
+    monkeypatch.setattr(os, "access", lambda *_args: False)  # as if not readable (root reads all)
+    with pytest.raises(PermissionError, match="cannot be read, so it is not overwritten"):
+        save_settings(path, Settings())
+    assert path.read_text() == '{"volume": 10}'
