@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from hiptimer import __version__
@@ -14,9 +16,13 @@ from hiptimer.core.routines.loader import load_file
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
-from hiptimer.core.text import min_sec_text, plural
+from hiptimer.core.text import min_sec_text, plural, terminal_safe
 
 MAX_SPEED = 1000.0
+#: Slower than real time is never useful for rehearsing; this also keeps every number sane.
+MIN_SPEED = 0.1
+#: A session at the chosen speed must end within a day.
+MAX_SESSION_SECONDS = 24 * 3600
 
 
 def _speed(text: str) -> float:
@@ -24,13 +30,22 @@ def _speed(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not 0 < value <= MAX_SPEED:
-        raise argparse.ArgumentTypeError(f"speed must be above 0 and at most {MAX_SPEED:g}")
+    if not MIN_SPEED <= value <= MAX_SPEED:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"speed must be between {MIN_SPEED:g} and {MAX_SPEED:g}, got {text}"
+        )
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line: what is wrong and where to look."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {terminal_safe(message)} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hiptimer",
         description="A hands-free, follow-along timer for a hip internal rotation program. "
         "Without a command, opens the window.",
@@ -133,7 +148,35 @@ def cmd_history(paths: AppPaths, fmt: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None, paths: AppPaths | None = None) -> int:
+    """Run one command; a failure is one line on stderr and a non-zero exit, never a trace."""
+    try:
+        code = _run(argv, paths)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # `hiptimer check … | head -1`: the reader has gone
+        _silence_stdout()
+        return 1
+    except OSError as exc:
+        _silence_stdout()
+        print(f"hiptimer: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("routines", "check", "history") and sys.stdout is None:
+        print("hiptimer: standard output is closed; nothing to write to", file=sys.stderr)
+        return 1
     paths = paths or AppPaths.default()
     if args.command == "routines":
         return cmd_routines(paths)
@@ -141,16 +184,33 @@ def main(argv: Sequence[str] | None = None, paths: AppPaths | None = None) -> in
         return cmd_check(args.files)
     if args.command == "history":
         return cmd_history(paths, args.format)
+    if args.routine is not None and not args.routine.strip():
+        print("hiptimer: --routine needs an id (see 'hiptimer routines')", file=sys.stderr)
+        return 2
     if args.side and not args.routine:
         print("hiptimer: --side needs --routine ID", file=sys.stderr)
         return 2
     catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
-    if args.routine and catalog.find(args.routine) is None:
+    routine = catalog.find(args.routine) if args.routine else None
+    if args.routine and routine is None:
         print(
-            f"hiptimer: unknown routine '{args.routine}'. Valid ids: " + ", ".join(catalog.ids),
+            f"hiptimer: unknown routine '{terminal_safe(args.routine)}'. Valid ids: "
+            + ", ".join(catalog.ids),
             file=sys.stderr,
         )
         return 2
+    if routine is not None:
+        seconds = estimate_seconds(routine, catalog.library, SideChoice.BOTH) / args.speed
+        if seconds > MAX_SESSION_SECONDS:
+            slowest = (
+                estimate_seconds(routine, catalog.library, SideChoice.BOTH) / MAX_SESSION_SECONDS
+            )
+            print(
+                f"hiptimer: at --speed {args.speed:g} '{routine.id}' would take "
+                f"{seconds / 3600:,.0f} hours; use --speed {max(slowest, MIN_SPEED):.2g} or more",
+                file=sys.stderr,
+            )
+            return 2
     from hiptimer.qt.app import run_app  # the Qt layer loads only when a window is wanted
 
     return run_app(args, paths, catalog)

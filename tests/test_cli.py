@@ -120,3 +120,78 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"hiptimer {__version__}"
+
+
+# --- failures are one line and a non-zero exit, also with a real process ----------------------
+
+
+def _shell(command: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+        "HIPTIMER": f"{sys.executable} -m hiptimer",
+    }
+    return subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, timeout=60, env=env
+    )
+
+
+def _one_line(stderr: str) -> str:
+    assert "Traceback" not in stderr, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def test_a_reader_that_stops_early_is_not_a_traceback(tmp_path: Path) -> None:
+    files = " ".join(str(p) for p in sorted(builtin_routines_dir().glob("*.yaml")))
+    result = _shell(f"$HIPTIMER check {files} | head -1; echo ${{PIPESTATUS[0]}}", tmp_path)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.count("ok (") == 1  # head printed one line
+    assert result.stdout.splitlines()[-1] in ("0", "1")  # the status, never a crash (120)
+
+
+@pytest.mark.parametrize(
+    ("redirect", "words"),
+    [(">&-", "standard output is closed"), ("> /dev/full", "No space left on device")],
+)
+def test_closed_or_full_output_is_one_line(tmp_path: Path, redirect: str, words: str) -> None:
+    result = _shell(f"$HIPTIMER routines {redirect}", tmp_path)
+    assert result.returncode == 1
+    assert words in _one_line(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ("--speed 1e-300", "speed must be between 0.1 and 1000, got 1e-300"),
+        ("--speed 0.000001", "speed must be between 0.1 and 1000"),
+        ("--speed nan", "speed must be between"),
+        ("--speed fast", "'fast' is not a number"),
+        ("--routine ''", "--routine needs an id"),
+        ("--routine $'x\\e[2J' --start", "unknown routine 'x\\x1b[2J'"),
+        ("--side up", "argument --side: invalid choice"),
+    ],
+)
+def test_bad_launch_arguments_are_one_line_and_exit_2(
+    tmp_path: Path, args: str, words: str
+) -> None:
+    result = _shell(f"$HIPTIMER {args}", tmp_path)
+    assert result.returncode == 2
+    assert words in _one_line(result.stderr)
+    assert "\x1b" not in result.stderr
+
+
+def test_a_speed_that_would_make_a_session_last_over_a_day_is_refused(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """50 half-hour holds on both sides: about 51 hours at real speed."""
+    hold = "          - {exercise: figure-four-supine, kind: hold, seconds: 1800}\n"
+    head = GOOD.split("        items:\n")[0] + "        items:\n"
+    app_paths.user_routines_dir.mkdir(parents=True)
+    (app_paths.user_routines_dir / "long.yaml").write_text(head + hold * 50)
+    assert main(["--routine", "mine", "--speed", "0.5", "--start"], paths=app_paths) == 2
+    error = capsys.readouterr().err.strip()
+    assert error == "hiptimer: at --speed 0.5 'mine' would take 101 hours; use --speed 2.1 or more"

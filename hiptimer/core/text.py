@@ -61,6 +61,15 @@ def hours_minutes_text(seconds: float) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), so a name from a file
+    or the command line can never move the cursor, clear the screen or split a line."""
+    return "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode()
+        for char in text
+    )
+
+
 def plural(count: int, word: str) -> str:
     """``1 step``, ``2 steps``."""
     return f"{count} {word}{'' if count == 1 else 's'}"
