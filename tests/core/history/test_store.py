@@ -12,14 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hiptimer.core.history import weeks
-from hiptimer.core.history.store import (
-    HistoryStore,
-    MeasurementTrend,
-    UnknownSessionError,
-    monthly_means,
-    trends_of,
-)
+from hiptimer.core.history.errors import UnknownSessionError
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.trends import MeasurementTrend, monthly_means, trends_of
 from hiptimer.core.routines.model import Kind, Side, SideChoice
+from hiptimer.core.session.status import SessionStatus
 from tests.fakes import make_outcome
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -31,9 +28,11 @@ T0 = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)  # a Monday evening
 Outcome = partial(make_outcome, actual_seconds=75.5)
 
 
-def _session(store: HistoryStore, started: datetime, status: str = "completed") -> int:
+def _session(
+    store: HistoryStore, started: datetime, status: SessionStatus | str = SessionStatus.COMPLETED
+) -> int:
     session_id = store.begin_session("full", "Full program", "sha256:1", "left", started)
-    if status != "incomplete":
+    if status != SessionStatus.INCOMPLETE:
         store.finish_session(session_id, started + timedelta(minutes=30), status, 1500.0)
     return session_id
 

@@ -16,7 +16,7 @@ from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import EMPTY_TEXT
 from hiptimer.qt.history.dialogs import LogMeasurementDialog
 from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage, SessionsModel
-from tests.fakes import empty_catalog, make_ctx, make_outcome
+from tests.fakes import builtin_catalog, empty_catalog, make_ctx, make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -245,23 +245,23 @@ def test_the_sessions_list_reads_one_page_at_a_time(qtbot, tmp_path) -> None:
     big.close()
 
 
-def test_the_computer_local_time_zone_converts_utc_sessions(monkeypatch) -> None:
-    """The page's default time zone (the C library's) must convert recorded UTC instants."""
-    import time as time_module
-    from datetime import datetime, timezone
+def test_the_normal_ranges_come_from_the_exercise_library(qtbot, app_paths, store) -> None:
+    with_library = _page(qtbot, make_ctx(app_paths, catalog=builtin_catalog(), history=store))
+    band = {s.objectName(): s for s in with_library.chart.chart("prone").series()}["prone-normal"]
+    assert band.name() == "Normal 45° (band 43–47°)"
+    without = _page(qtbot, make_ctx(app_paths, catalog=empty_catalog(), history=store))
+    assert "prone-normal" not in {s.objectName() for s in without.chart.chart("prone").series()}
 
-    from hiptimer.core.history import weeks
-    from hiptimer.qt.history.page import SystemLocalTime
 
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time_module.tzset()
-    try:
-        local = SystemLocalTime()
-        sunday_night = datetime(2026, 3, 1, 22, 30, tzinfo=timezone.utc)  # 23:30 in Berlin
-        assert sunday_night.astimezone(local).hour == 23
-        assert weeks.local_date(sunday_night, local).isoformat() == "2026-03-01"
-        summer = datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc)  # 00:30 next day, DST
-        assert summer.astimezone(local).day == 2
-    finally:
-        monkeypatch.delenv("TZ")
-        time_module.tzset()
+def test_the_log_dialog_shows_the_library_normal_range(qtbot, app_paths, store, monkeypatch):
+    page = _page(qtbot, make_ctx(app_paths, catalog=builtin_catalog(), history=store))
+    seen: list[str] = []
+
+    def look_and_cancel(dialog: LogMeasurementDialog) -> int:
+        dialog.test.setCurrentIndex(dialog.test.findData("seated"))
+        seen.append(dialog.normal.text())
+        return 0
+
+    monkeypatch.setattr(LogMeasurementDialog, "exec", look_and_cancel)
+    assert page.log_measurement() is False
+    assert seen == ["Normal 30–45°"]
