@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from hiptimer.core.history import weeks
 from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
 from hiptimer.core.session.status import SessionStatus, StepStatus
-from hiptimer.core.text import duration_text
+from hiptimer.core.text import duration_text, hours_minutes_text
 
 #: How many weeks the week strip shows, this week last.
 WEEKS_SHOWN = 12
@@ -37,15 +37,6 @@ STEP_COLUMNS = ("#", "Exercise", "Side", "Status", "Time", "Reps", "Degrees")
 def day_text(day: date) -> str:
     """``4 May 2026``."""
     return f"{day.day} {day:%b %Y}"
-
-
-def hours_and_minutes(seconds: float) -> str:
-    """``45 min``, ``5 h 00 min``: a long total, to the minute."""
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def pain_text(pain: int | None) -> str:
@@ -98,7 +89,7 @@ def totals_text(totals: Totals) -> str:
     started = "" if since is None else f" · since {day_text(since)}"
     return (
         f"{totals.sessions} sessions · {totals.completed} completed · "
-        f"{hours_and_minutes(totals.active_minutes * 60)} of exercise{started}"
+        f"{hours_minutes_text(totals.active_minutes * 60)} of exercise{started}"
     )
 
 

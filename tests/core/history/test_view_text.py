@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from hiptimer.core.history.rows import SessionRow, StepRow, Totals, WeekCount
 from hiptimer.core.history.view_text import (
     SESSION_COLUMNS,
@@ -15,7 +13,6 @@ from hiptimer.core.history.view_text import (
     STEP_COLUMNS,
     STEP_STATUS_WORDS,
     WEEKS_SHOWN,
-    hours_and_minutes,
     pain_text,
     session_cells,
     session_summary,
@@ -66,15 +63,6 @@ def test_every_status_has_its_words() -> None:
     assert set(STATUS_WORDS) == set(SessionStatus)
     assert STATUS_WORDS[SessionStatus.INCOMPLETE] == "Not finished"
     assert set(STEP_STATUS_WORDS) == set(StepStatus)
-
-
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [(0, "0 min"), (29, "0 min"), (31, "1 min"), (3569, "59 min"), (3600, "1 h 00 min"),
-     (18000, "5 h 00 min"), (5 * 3600 + 7 * 60, "5 h 07 min")],
-)  # fmt: skip
-def test_hours_and_minutes(seconds: float, text: str) -> None:
-    assert hours_and_minutes(seconds) == text
 
 
 def test_a_session_row_and_summary() -> None:
