@@ -15,7 +15,7 @@ from hiptimer.core.routines.model import Kind, Side
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import EMPTY_TEXT
 from hiptimer.qt.history.dialogs import LogMeasurementDialog
-from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage, SessionsModel
+from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage
 from tests.fakes import builtin_catalog, empty_catalog, make_ctx, make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -227,22 +227,6 @@ def test_a_moved_aside_history_shows_the_banner_above_the_new_empty_history(qtbo
     page = _page(qtbot, ctx, "The history file could not be used. It was kept as x.corrupt.")
     assert not page.banner.isHidden()
     assert page.body.currentWidget() is page.content
-
-
-def test_the_sessions_list_reads_one_page_at_a_time(qtbot, tmp_path) -> None:
-    big, _ = open_history(tmp_path / "big.sqlite3")
-    with big.batch():
-        for n in range(SessionsModel.PAGE * 2 + 5):
-            _session(big, date(2020, 1, 1) + timedelta(days=n))
-    model = SessionsModel()
-    model.reload(big)
-    assert model.rowCount() == SessionsModel.PAGE
-    assert model.canFetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == SessionsModel.PAGE * 2 + 5
-    assert not model.canFetchMore(model.index(-1, -1))
-    big.close()
 
 
 def test_the_normal_ranges_come_from_the_exercise_library(qtbot, app_paths, store) -> None:
