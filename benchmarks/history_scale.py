@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Kind, Side
 from hiptimer.core.session.events import StepOutcome
+from hiptimer.core.session.status import SessionStatus, StepStatus
 
 TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 6, 1)
@@ -65,7 +66,7 @@ def _session_steps(rng: random.Random, test_day: bool) -> list[StepOutcome]:
                         name,
                         Kind.TEST,
                         side,
-                        "done",
+                        StepStatus.DONE,
                         0,
                         30,
                         None,
@@ -83,7 +84,7 @@ def _session_steps(rng: random.Random, test_day: bool) -> list[StepOutcome]:
                 name,
                 kind,
                 Side.LEFT if len(steps) % 2 else Side.RIGHT,
-                "skipped" if skipped else "done",
+                StepStatus.SKIPPED if skipped else StepStatus.DONE,
                 seconds,
                 rng.uniform(1, 5) if skipped else seconds + rng.uniform(0, 30),
                 reps,
@@ -124,7 +125,13 @@ def build_daily(path: Path, days: int) -> tuple[int, int]:
                         store.record_step(session_id, step, clock)
                         steps += 1
                     roll = rng.random()
-                    status = "completed" if roll < 0.9 else "ended_early" if roll < 0.97 else None
+                    status = (
+                        SessionStatus.COMPLETED
+                        if roll < 0.9
+                        else SessionStatus.ENDED_EARLY
+                        if roll < 0.97
+                        else None
+                    )
                     if status:
                         store.finish_session(session_id, clock, status, (clock - started).seconds)
                         if rng.random() < 0.3:
@@ -183,9 +190,8 @@ def qt_probe(path: Path) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from hiptimer.core.paths import AppPaths
-    from hiptimer.core.routines.catalog import Catalog
-    from hiptimer.core.routines.model import Library
+    from hiptimer.core.paths import AppPaths, builtin_routines_dir
+    from hiptimer.core.routines.catalog import Catalog, load_library
     from hiptimer.core.settings import Settings
     from hiptimer.qt.context import AppContext
     from hiptimer.qt.history.page import HistoryPage
@@ -202,7 +208,7 @@ def qt_probe(path: Path) -> dict[str, float]:
     scratch = path.parent / "qt-probe"
     ctx = AppContext(
         paths=AppPaths(data_dir=scratch, config_dir=scratch),
-        catalog=Catalog(library=Library({})),
+        catalog=Catalog(library=load_library(builtin_routines_dir())[0]),  # the normal bands
         settings=Settings(weekly_goal=WEEKLY_GOAL),
         history=store,
     )

@@ -130,8 +130,9 @@ def cmd_check(files: Sequence[Path]) -> int:
 
 
 def cmd_history(paths: AppPaths, fmt: str) -> int:
+    from hiptimer.core.history.errors import HistoryVersionError
     from hiptimer.core.history.export import export
-    from hiptimer.core.history.store import HistoryVersionError, open_history
+    from hiptimer.core.history.store import open_history
 
     try:
         store, message = open_history(paths.history_file)

@@ -13,27 +13,17 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from hiptimer.core.history.errors import (
+    HistoryBusyError,
+    HistoryCorruptError,
+    HistoryError,
+    HistoryVersionError,
+)
 from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, migrate, user_version
 
 BUSY_TIMEOUT_SECONDS = 5.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDECARS = ("-wal", "-shm", "-journal")
-
-
-class HistoryError(Exception):
-    """The history file cannot be used; the message says why, for the user."""
-
-
-class HistoryVersionError(HistoryError):
-    """The file was written by a newer hiptimer; it is left exactly as it is."""
-
-
-class HistoryBusyError(HistoryError):
-    """Another program held the file locked for longer than the busy timeout."""
-
-
-class HistoryCorruptError(HistoryError):
-    """The file is not a readable hiptimer history (not a database, damaged, or foreign)."""
 
 
 def _refuse_newer_header(path: Path) -> None:

@@ -20,7 +20,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from hiptimer.core.history.store import HistoryStore, MeasurementRow, SessionRow, StepRow
+from hiptimer.core.history.rows import MeasurementRow, SessionRow, StepRow
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.text import duration_text
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json")

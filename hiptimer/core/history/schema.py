@@ -3,7 +3,10 @@
 The schema version lives in ``PRAGMA user_version``.  Migration ``n`` (``MIGRATIONS[n - 1]``)
 takes a file from version ``n - 1`` to version ``n``; a new file runs all of them, so every
 file, old or new, reaches the current schema by the same path.  Never edit a shipped
-migration: add a new one at the end.
+migration: add a new one at the end.  That is why the CHECK constraints spell their words and
+ranges out instead of reading the enums and limits: what a shipped migration creates must
+never change.  ``tests/core/history/test_schema.py`` checks that they still match the code, so
+a new status, test or limit fails there until a migration brings the file along.
 
 Versions:
   1. sessions, steps and measurements.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, tzinfo
 from html import escape
 from pathlib import Path
 
@@ -28,28 +28,23 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.atomic_file import atomic_write
 from hiptimer.core.history import export as history_export
-from hiptimer.core.history.store import (
-    MAX_DEGREES,
-    MIN_DEGREES,
+from hiptimer.core.history import measurements
+from hiptimer.core.history.errors import HistoryError
+from hiptimer.core.history.local_time import local_zone
+from hiptimer.core.history.measurements import (
+    TEST_TITLES,
     TESTS,
-    HistoryError,
-    HistoryStore,
-    SessionRow,
-    StepRow,
+    NormalRanges,
+    entry_problem,
+    normal_text,
 )
+from hiptimer.core.history.rows import SessionRow, StepRow
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.view_text import STEP_COLUMNS, session_summary, step_cells
+from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import Side
-from hiptimer.core.text import duration_text
-from hiptimer.qt.history.chart import TEST_INFO
 
-NO_DEGREES = MIN_DEGREES - 1  # the spin box's "not entered yet" value
-
-
-STATUS_WORDS = {
-    "completed": "Completed",
-    "ended_early": "Ended early",
-    "incomplete": "Not finished",
-    "discarded": "Discarded",
-}
+NO_DEGREES = DEGREE_LIMITS.low - 1  # the spin box's "not entered yet" value
 
 
 class LogMeasurementDialog(QDialog):
@@ -59,22 +54,30 @@ class LogMeasurementDialog(QDialog):
     """
 
     def __init__(
-        self, parent: QWidget | None, store: HistoryStore, *, today: date | None = None
+        self,
+        parent: QWidget | None,
+        store: HistoryStore,
+        *,
+        normals: NormalRanges,
+        tz: tzinfo | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.measurement_id: int | None = None
-        self._today = today or date.today()
+        self._normals = normals
+        self._tz = tz or local_zone()
+        self._today = today or datetime.now(self._tz).date()
         self.setWindowTitle("Log measurement")
 
         self.test = QComboBox()
         for test in TESTS:
-            self.test.addItem(TEST_INFO[test].title, test)
+            self.test.addItem(TEST_TITLES[test], test)
         self.side = QComboBox()
         self.side.addItem("Left hip", Side.LEFT.value)
         self.side.addItem("Right hip", Side.RIGHT.value)
         self.degrees = QSpinBox()
-        self.degrees.setRange(NO_DEGREES, MAX_DEGREES)
+        self.degrees.setRange(NO_DEGREES, DEGREE_LIMITS.high)
         self.degrees.setSpecialValueText("enter degrees")
         self.degrees.setSuffix("°")
         self.degrees.setValue(NO_DEGREES)
@@ -112,21 +115,23 @@ class LogMeasurementDialog(QDialog):
         self._show_normal()
 
     def _show_normal(self) -> None:
-        self.normal.setText(TEST_INFO[self.test.currentData()].normal_text)
+        normal = self._normals.get(self.test.currentData())
+        self.normal.setText("" if normal is None else normal_text(normal))
+        self.normal.setVisible(normal is not None)
+
+    def _day(self) -> date:
+        day = self.taken_on.date().toPython()
+        assert isinstance(day, date)
+        return day
 
     def problem(self) -> str | None:
         """Why the entries cannot be stored yet, or None."""
-        if self.degrees.value() == NO_DEGREES:
-            return f"Enter the degrees you measured ({MIN_DEGREES}–{MAX_DEGREES})."
-        if self.taken_on.date().toPython() > self._today:
-            return "The date cannot be in the future."
-        return None
+        degrees = self.degrees.value()
+        return entry_problem(None if degrees == NO_DEGREES else degrees, self._day(), self._today)
 
     def taken_at(self) -> datetime:
-        """Now when the chosen day is today, otherwise noon of that day, in local time."""
-        day: date = self.taken_on.date().toPython()
-        now = datetime.now().astimezone()
-        return now if day == now.date() else datetime.combine(day, time(12, 0)).astimezone()
+        """Now when the chosen day is today, otherwise midday of that day, in local time."""
+        return measurements.taken_at(self._day(), datetime.now(self._tz))
 
     def accept(self) -> None:
         problem = self.problem()
@@ -146,12 +151,6 @@ class LogMeasurementDialog(QDialog):
                 return
         self.error.setText(problem)
         self.error.show()
-
-
-def log_measurement_dialog(parent: QWidget | None, store: HistoryStore) -> bool:
-    """Ask for a measurement and store it; True when one was stored."""
-    dialog = LogMeasurementDialog(parent, store)
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 CSV_FILTER = "CSV spreadsheet (*.csv)"
@@ -195,7 +194,7 @@ def export_history_dialog(parent: QWidget | None, store: HistoryStore) -> Path |
 class SessionDetailsDialog(QDialog):
     """One session and its steps, read only."""
 
-    COLUMNS = ("#", "Exercise", "Side", "Status", "Time", "Reps", "Degrees")
+    COLUMNS = STEP_COLUMNS
 
     def __init__(
         self, session: SessionRow, steps: list[StepRow], parent: QWidget | None = None
@@ -203,11 +202,8 @@ class SessionDetailsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Session — {session.routine_name}")
         self.resize(760, 520)
-        pain = "not given" if session.pain is None else f"{session.pain}/10"
         header = QLabel(
-            f"<b>{escape(session.routine_name)}</b><br>"
-            f"{session.started_at:%A %d %B %Y, %H:%M} · {duration_text(session.active_seconds)} "
-            f"active · {STATUS_WORDS.get(session.status, session.status)} · pain {pain}"
+            f"<b>{escape(session.routine_name)}</b><br>{escape(session_summary(session))}"
             + (f"<br>Note: {escape(session.note)}" if session.note else "")
         )
         header.setWordWrap(True)
@@ -221,19 +217,7 @@ class SessionDetailsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName("Steps of the session")
         for row, step in enumerate(steps):
-            cells = (
-                str(step.step_index + 1),
-                step.exercise_name,
-                "" if step.side is None else step.side.value.capitalize(),
-                "Done" if step.status == "done" else "Skipped",
-                f"{duration_text(step.actual_seconds)} of {duration_text(step.planned_seconds)}"
-                if step.planned_seconds
-                else duration_text(step.actual_seconds),
-                ""
-                if step.planned_reps is None
-                else f"{step.actual_reps or 0} of {step.planned_reps}",
-                "" if step.measurement is None else f"{step.measurement}°",
-            )
+            cells = step_cells(step)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         header_view = self.table.horizontalHeader()

@@ -6,11 +6,11 @@ page of sessions at a time, measurement series); no step is read until a session
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
+from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,144 +27,41 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history import weeks
-from hiptimer.core.history.store import HistoryError, HistoryStore, SessionRow, WeekCount
-from hiptimer.core.text import duration_text
+from hiptimer.core.history.errors import HistoryError
+from hiptimer.core.history.local_time import local_zone
+from hiptimer.core.history.measurements import NormalRanges, normal_ranges
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.view_text import (
+    WeekCell,
+    shown_weeks,
+    streak_text,
+    totals_text,
+    week_cells,
+)
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import MOST_POINTS_DRAWN, ProgressChart
 from hiptimer.qt.history.dialogs import (
-    STATUS_WORDS,
     LogMeasurementDialog,
     SessionDetailsDialog,
     export_history_dialog,
 )
+from hiptimer.qt.history.sessions_model import SessionsModel
 
-WEEKS_SHOWN = 12
 NO_SESSIONS_TEXT = (
     "No sessions yet — start a routine from the Routines tab. Every session you do is "
     "listed here, and each one you complete counts toward your weekly goal."
 )
 NO_HISTORY_TEXT = "History is not available, so sessions are not being saved."
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
+class _Shown(NamedTuple):
+    """What the page was last read with: equal again means nothing to read."""
 
-_EPOCH = datetime(1970, 1, 1)
-
-
-class SystemLocalTime(tzinfo):
-    """The computer's local time, with its daylight-saving changes (from the C library).
-
-    ``datetime.now().astimezone().tzinfo`` is a fixed offset, which would put week borders an
-    hour off on the other side of a clock change.
-    """
-
-    def utcoffset(self, dt: datetime | None) -> timedelta:
-        if dt is None:
-            return timedelta(seconds=time.localtime().tm_gmtoff or 0)
-        stamp = time.mktime((*dt.timetuple()[:6], dt.weekday(), 0, -1))
-        return timedelta(seconds=time.localtime(stamp).tm_gmtoff or 0)
-
-    def dst(self, dt: datetime | None) -> timedelta | None:
-        return None
-
-    def fromutc(self, dt: datetime) -> datetime:
-        """UTC → local time; the default needs dst(), which the C library does not give."""
-        stamp = (dt.replace(tzinfo=None) - _EPOCH).total_seconds()
-        return dt + timedelta(seconds=time.localtime(stamp).tm_gmtoff or 0)
-
-    def tzname(self, dt: datetime | None) -> str | None:
-        return time.strftime("%Z")
-
-
-def hours_and_minutes(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
-
-
-class SessionsModel(QAbstractTableModel):
-    """Sessions newest first, fetched a page at a time as the list scrolls."""
-
-    COLUMNS = ("Date", "Routine", "Side", "Duration", "Status", "Pain", "Steps")
-    #: the widest text each column usually holds, to size it without measuring every row
-    SAMPLES = ("Wed 30 Sep 2026 19:00", "", "Right", "1:00:00", "Not finished", "10/10", "25 of 25")
-    PAGE = 100
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store: HistoryStore | None = None
-        self._rows: list[SessionRow] = []
-        self._total = 0
-
-    def reload(self, store: HistoryStore | None) -> None:
-        self.beginResetModel()
-        self._store = store
-        self._total = 0 if store is None else store.session_count()
-        self._rows = [] if store is None else store.sessions(limit=self.PAGE)
-        self.endResetModel()
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def session_at(self, row: int) -> SessionRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: ModelIndex) -> None:
-        if self._store is None or parent.isValid():
-            return
-        more = self._store.sessions(limit=self.PAGE, offset=len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if index.column() in (3, 5, 6):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        session = self._rows[index.row()]
-        column = index.column()
-        if column == 0:
-            return f"{session.started_at:%a %d %b %Y %H:%M}"
-        if column == 1:
-            return session.routine_name
-        if column == 2:
-            return session.side_choice.value.capitalize()
-        if column == 3:
-            return duration_text(session.active_seconds)
-        if column == 4:
-            return STATUS_WORDS.get(session.status, session.status)
-        if column == 5:
-            return "" if session.pain is None else f"{session.pain}/10"
-        total = session.steps_done + session.steps_skipped
-        return f"{session.steps_done} of {total}"
+    store: HistoryStore
+    data_stamp: tuple[int, int]
+    today: date
+    normals: NormalRanges  # from the exercise library, which a reload may change
+    goal: int
 
 
 class WeekStrip(QWidget):
@@ -178,27 +75,23 @@ class WeekStrip(QWidget):
         self._layout.setSpacing(6)
         self.setAccessibleName("Completed sessions per week")
 
-    def show_weeks(self, counts: list[WeekCount], goal: int, this_week: date) -> None:
-        while len(self.cells) < len(counts):
+    def show_weeks(self, weeks_shown: list[WeekCell]) -> None:
+        while len(self.cells) < len(weeks_shown):
             cell = QLabel()
             cell.setFrameShape(QFrame.Shape.StyledPanel)
             cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
             cell.setMinimumWidth(64)
             self.cells.append(cell)
             self._layout.addWidget(cell, 1)
-        for cell, week in zip(self.cells, counts, strict=False):
-            met = week.count >= goal
-            name = "This week" if week.week == this_week else f"W{week.week.isocalendar()[1]:02d}"
-            cell.setText(f"{name}\n{week.count} of {goal}{' ✓' if met else ''}")
+        for cell, week in zip(self.cells, weeks_shown, strict=False):
+            cell.setText(week.text)
             font = cell.font()
-            font.setBold(met)
+            font.setBold(week.met)
             cell.setFont(font)
-            sunday = week.week + timedelta(days=6)
-            words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {week.count} completed"
-            cell.setToolTip(words + (", goal met" if met else ""))
-            cell.setAccessibleName(words + (", goal met" if met else ""))
+            cell.setToolTip(week.description)
+            cell.setAccessibleName(week.description)
             cell.show()
-        for cell in self.cells[len(counts) :]:
+        for cell in self.cells[len(weeks_shown) :]:
             cell.hide()
 
 
@@ -211,17 +104,17 @@ class HistoryPage(QWidget):
         history_problem: str | None = None,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         tz: tzinfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._today = today
-        self._tz = tz or SystemLocalTime()
+        self._tz = tz or local_zone()
+        self._today = today or (lambda: datetime.now(self._tz).date())
         self.details_dialog: SessionDetailsDialog | None = None
         self.streak = 0
-        #: what the page shows was read with (store, data stamp, today, goal); None: redo
-        self._shown: tuple[HistoryStore, tuple[int, int], date, int] | None = None
+        #: what the page shows was read with; None: read again
+        self._shown: _Shown | None = None
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -361,14 +254,22 @@ class HistoryPage(QWidget):
             return
         self.body.setCurrentWidget(self.content)
         try:
-            shown = (store, store.data_stamp(), self._today(), self.ctx.settings.weekly_goal)
+            shown = _Shown(
+                store,
+                store.data_stamp(),
+                self._today(),
+                normal_ranges(self.ctx.catalog.library),
+                self.ctx.settings.weekly_goal,
+            )
             if shown == self._shown:
-                return  # nothing written since, same day, same goal: the page is current
+                return  # nothing written since, same day, library and goal: the page is current
             self._shown = None
             self._show_sessions(store)
             self._show_goal(store)
             self.chart.set_trends(
-                store.measurement_trends(MOST_POINTS_DRAWN), store.first_session_date()
+                store.measurement_trends(MOST_POINTS_DRAWN),
+                store.first_session_date(),
+                shown.normals,
             )
             self._shown = shown
         except HistoryError as exc:  # e.g. locked by another program for too long
@@ -378,7 +279,13 @@ class HistoryPage(QWidget):
         """Ask for a measurement, store it, redraw; True when one was stored."""
         if self.ctx.history is None:
             return False
-        dialog = LogMeasurementDialog(self, self.ctx.history, today=self._today())
+        dialog = LogMeasurementDialog(
+            self,
+            self.ctx.history,
+            normals=normal_ranges(self.ctx.catalog.library),
+            tz=self._tz,
+            today=self._today(),
+        )
         stored = dialog.exec() == LogMeasurementDialog.DialogCode.Accepted
         if stored:
             self.refresh()
@@ -433,33 +340,16 @@ class HistoryPage(QWidget):
         self.steps_button.setEnabled(bool(total))
         totals = store.totals()
         self.week_strip.setVisible(bool(totals.sessions))
-        if totals.sessions:
-            since = totals.first_session_date
-            started = "" if since is None else f" · since {since.day} {since:%b %Y}"
-            self.totals_label.setText(
-                f"{totals.sessions} sessions · {totals.completed} completed · "
-                f"{hours_and_minutes(totals.active_minutes * 60)} of exercise{started}"
-            )
-        else:
-            self.totals_label.setText("No sessions yet.")
+        self.totals_label.setText(totals_text(totals))
 
     def _show_goal(self, store: HistoryStore) -> None:
         goal = self.ctx.settings.weekly_goal
         today = self._today()
         this_week = weeks.week_start(today)
-        counts = store.week_counts(this_week - (WEEKS_SHOWN - 1) * weeks.ONE_WEEK, today, self._tz)
-        self.week_strip.show_weeks(counts, goal, this_week)
+        counts = store.week_counts(*shown_weeks(today), self._tz)
+        self.week_strip.show_weeks(week_cells(counts, goal, this_week))
         streak = store.streak(goal, today, self._tz)
-        done = counts[-1].count if counts else 0
-        this = f"This week: {done} of {goal}."
-        if streak:
-            plural = "week" if streak == 1 else "weeks in a row"
-            self.streak_label.setText(f"Streak: {streak} {plural} meeting your goal. {this}")
-        else:
-            self.streak_label.setText(
-                f"No streak yet — complete {goal} session{'s' if goal > 1 else ''} in a week "
-                f"to start one. {this}"
-            )
+        self.streak_label.setText(streak_text(streak, goal, counts[-1].count if counts else 0))
         self.streak = streak
 
     def _goal_changed(self, value: int) -> None:
@@ -471,6 +361,6 @@ class HistoryPage(QWidget):
             try:
                 self._show_goal(self.ctx.history)
                 if self._shown is not None:
-                    self._shown = (*self._shown[:3], value)
+                    self._shown = self._shown._replace(goal=value)
             except HistoryError as exc:
                 self.set_problem(f"The history could not be read: {exc}")

@@ -18,15 +18,10 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.history import database as history_file
+from hiptimer.core.history.errors import HistoryBusyError, HistoryError, HistoryVersionError
 from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
-from hiptimer.core.history.store import (
-    HistoryBusyError,
-    HistoryError,
-    HistoryStore,
-    HistoryVersionError,
-    open_history,
-    trends_of,
-)
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.trends import trends_of
 from hiptimer.core.paths import AppPaths
 from tests.fakes import make_outcome
 

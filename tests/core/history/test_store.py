@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
@@ -10,17 +9,16 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hiptimer.core.history import weeks
-from hiptimer.core.history.store import (
-    HistoryStore,
-    MeasurementTrend,
-    UnknownSessionError,
-    monthly_means,
-    trends_of,
-)
+from hiptimer.core.history.errors import UnknownSessionError
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.trends import MeasurementTrend, monthly_means, trends_of
 from hiptimer.core.routines.model import Kind, Side, SideChoice
-from tests.fakes import make_outcome
+from hiptimer.core.session.status import SessionStatus
+from tests.fakes import make_outcome, open_store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -31,9 +29,11 @@ T0 = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)  # a Monday evening
 Outcome = partial(make_outcome, actual_seconds=75.5)
 
 
-def _session(store: HistoryStore, started: datetime, status: str = "completed") -> int:
+def _session(
+    store: HistoryStore, started: datetime, status: SessionStatus | str = SessionStatus.COMPLETED
+) -> int:
     session_id = store.begin_session("full", "Full program", "sha256:1", "left", started)
-    if status != "incomplete":
+    if status != SessionStatus.INCOMPLETE:
         store.finish_session(session_id, started + timedelta(minutes=30), status, 1500.0)
     return session_id
 
@@ -307,22 +307,39 @@ def test_streak_of_an_empty_history_is_zero(store: HistoryStore) -> None:
         store.streak(0, date(2026, 1, 5), BERLIN)
 
 
-def test_streak_agrees_with_counting_every_week(store: HistoryStore) -> None:
+STREAK_FIRST_DAY = date(2025, 3, 3)
+
+
+@settings(derandomize=True, max_examples=50, deadline=None, database=None)
+@given(
+    sessions=st.lists(
+        st.tuples(
+            st.integers(0, 420),  # days after the first day
+            st.sampled_from([7, 19, 23]),  # 23:30 on a Sunday is still that week in Berlin
+            st.sampled_from([SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY]),
+        ),
+        max_size=120,
+    ),
+    today=st.integers(0, 440),
+)
+def test_streak_agrees_with_counting_every_week(
+    tmp_path_factory: pytest.TempPathFactory,
+    sessions: list[tuple[int, int, SessionStatus]],
+    today: int,
+) -> None:
     """The newest-first walk gives what counting each week and walking back gives."""
-    rng = random.Random(7)
-    first = date(2025, 3, 3)
-    with store.batch():
-        for day in range(0, 420):
-            if rng.random() < 0.55:
+    first = STREAK_FIRST_DAY
+    with open_store(tmp_path_factory.mktemp("streak") / "history.sqlite3") as store:
+        with store.batch():
+            for day, hour, status in sessions:
                 when = datetime.combine(first + timedelta(days=day), datetime.min.time(), BERLIN)
-                status = "completed" if rng.random() < 0.9 else "ended_early"
-                _session(store, when + timedelta(hours=rng.choice([7, 19, 23]), minutes=30), status)
-    for today in [first + timedelta(days=d) for d in range(0, 440, 3)]:
-        counts = store.week_counts(first - weeks.ONE_WEEK, today, BERLIN)
+                _session(store, when + timedelta(hours=hour, minutes=30), status)
+        on = first + timedelta(days=today)
+        counts = store.week_counts(first - weeks.ONE_WEEK, on, BERLIN)
         mapping = {wc.week: wc.count for wc in counts}
         for goal in (1, 2, 3, 5):
-            expected = weeks.current_streak(mapping, goal, today)
-            assert store.streak(goal, today, BERLIN) == expected, (today, goal)
+            expected = weeks.current_streak(mapping, goal, on)
+            assert store.streak(goal, on, BERLIN) == expected, goal
 
 
 def test_streak_ignores_sessions_after_this_week(store: HistoryStore) -> None:

@@ -8,12 +8,16 @@ import pytest
 from PySide6.QtCharts import QAreaSeries, QChart, QDateTimeAxis, QScatterSeries, QXYSeries
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
-from hiptimer.core.history.store import MeasurementSeries
-from hiptimer.core.routines.model import Side
-from hiptimer.qt.history.chart import EMPTY_TEXT, ProgressChart, difference_text
+from hiptimer.core.history.measurements import NormalRanges, normal_ranges
+from hiptimer.core.history.rows import MeasurementSeries
+from hiptimer.core.history.trends import trends_of
+from hiptimer.core.routines.model import Range, Side
+from hiptimer.qt.history.chart import EMPTY_TEXT, MOST_POINTS_DRAWN, ProgressChart
 from hiptimer.qt.theme import dark_palette, light_palette
+from tests.fakes import builtin_catalog
 
 STARTED = date(2026, 1, 5)
+NORMALS = normal_ranges(builtin_catalog().library)
 
 
 def _points() -> MeasurementSeries:
@@ -37,12 +41,21 @@ def chart(qtbot) -> ProgressChart:
     return widget
 
 
+def _show(
+    widget: ProgressChart,
+    points: MeasurementSeries,
+    started: date | None = STARTED,
+    normals: NormalRanges = NORMALS,
+) -> None:
+    widget.set_trends(trends_of(points, MOST_POINTS_DRAWN), started, normals)
+
+
 def _series(widget: ProgressChart, test: str) -> dict[str, QXYSeries | QAreaSeries]:
     return {series.objectName(): series for series in widget.chart(test).series()}
 
 
 def test_each_test_has_left_right_band_and_start_series(chart: ProgressChart) -> None:
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     prone = _series(chart, "prone")
     assert sorted(prone) == sorted(
         ["prone-normal", "prone-left", "prone-left-markers", "prone-right",
@@ -58,7 +71,7 @@ def test_each_test_has_left_right_band_and_start_series(chart: ProgressChart) ->
 
 
 def test_the_normal_band_is_thin_around_45_lying_and_30_to_45_seated(chart: ProgressChart) -> None:
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     prone_band = _series(chart, "prone")["prone-normal"]
     seated_band = _series(chart, "seated")["seated-normal"]
     assert {p.y() for p in prone_band.upperSeries().points()} == {47}
@@ -70,7 +83,7 @@ def test_the_normal_band_is_thin_around_45_lying_and_30_to_45_seated(chart: Prog
 
 
 def test_left_and_right_differ_in_colour_line_style_marker_and_words(chart: ProgressChart) -> None:
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     series = _series(chart, "prone")
     left, right = series["prone-left"], series["prone-right"]
     assert left.pen().color().name().upper() == "#0072B2"
@@ -90,7 +103,7 @@ def test_left_and_right_differ_in_colour_line_style_marker_and_words(chart: Prog
 def test_a_dotted_vertical_line_marks_the_start_and_the_axis_shows_dates(
     chart: ProgressChart,
 ) -> None:
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     started = _series(chart, "seated")["seated-started"]
     xs = {p.x() for p in started.points()}
     noon = QDateTime(QDate(2026, 1, 5), QTime(12, 0)).toMSecsSinceEpoch()
@@ -103,32 +116,33 @@ def test_a_dotted_vertical_line_marks_the_start_and_the_axis_shows_dates(
 
 
 def test_without_a_session_there_is_no_start_line(chart: ProgressChart) -> None:
-    chart.set_series(_points(), None)
+    _show(chart, _points(), None)
     assert "prone-started" not in _series(chart, "prone")
 
 
 def test_the_difference_label_gives_right_minus_left_at_the_latest_values(
     chart: ProgressChart,
 ) -> None:
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     assert chart.difference_labels["prone"].text().startswith("Right − left: +12°")
     assert "Measure both sides" in chart.difference_labels["seated"].text()
     lower = {
         ("prone", Side.LEFT): [(date(2026, 1, 5), 40)],
         ("prone", Side.RIGHT): [(date(2026, 1, 9), 28)],
     }
-    text = difference_text(lower, "prone")
+    _show(chart, lower)
+    text = chart.difference_labels["prone"].text()
     assert text.startswith("Right − left: −12°")
     assert "left on 5 Jan 2026, right on 9 Jan 2026" in text
 
 
 def test_no_measurements_says_what_to_do_first(chart: ProgressChart) -> None:
-    chart.set_series({("prone", Side.LEFT): [], ("prone", Side.RIGHT): []}, STARTED)
+    _show(chart, {("prone", Side.LEFT): [], ("prone", Side.RIGHT): []})
     assert chart.is_empty()
     assert chart.stack.currentWidget() is chart.empty_label
     assert chart.empty_label.text() == EMPTY_TEXT
     assert "Log measurement" in EMPTY_TEXT and "Range-of-motion check" in EMPTY_TEXT
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     assert chart.stack.currentWidget() is not chart.empty_label
 
 
@@ -140,7 +154,7 @@ def test_no_measurements_says_what_to_do_first(chart: ProgressChart) -> None:
     ],
 )
 def test_the_chart_follows_the_palette(chart: ProgressChart, palette, theme) -> None:
-    chart.set_series(_points(), STARTED)
+    _show(chart, _points())
     chart.setPalette(palette())
     for test in ("prone", "seated"):
         qchart = chart.chart(test)
@@ -148,3 +162,20 @@ def test_the_chart_follows_the_palette(chart: ProgressChart, palette, theme) -> 
         assert qchart.backgroundBrush().color() == palette().base().color()
         # the side colours survive the theme change
         assert _series(chart, test)[f"{test}-left"].pen().color().name().upper() == "#0072B2"
+
+
+def test_the_band_follows_the_exercise_library(chart: ProgressChart) -> None:
+    _show(chart, _points(), normals={"prone": Range(40, 50)})
+    prone_band = _series(chart, "prone")["prone-normal"]
+    assert {p.y() for p in prone_band.upperSeries().points()} == {50}
+    assert {p.y() for p in prone_band.lowerSeries().points()} == {40}
+    assert prone_band.name() == "Normal 40–50° (band)"
+    assert "seated-normal" not in _series(chart, "seated")  # the library gives no normal
+
+
+def test_a_new_normal_range_redraws_the_same_trends(chart: ProgressChart) -> None:
+    _show(chart, _points())
+    _show(chart, _points(), normals={"prone": Range(50, 50), "seated": Range(30, 45)})
+    prone_band = _series(chart, "prone")["prone-normal"]
+    assert {p.y() for p in prone_band.upperSeries().points()} == {52}
+    assert prone_band.name() == "Normal 50° (band 48–52°)"

@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from hiptimer.core.history.measurements import normal_ranges
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.routines.model import Kind, Side
+from hiptimer.core.routines.model import Kind, Library, Side
 from hiptimer.qt.history.dialogs import (
     CSV_FILTER,
     JSON_FILTER,
@@ -23,7 +24,7 @@ from hiptimer.qt.history.dialogs import (
     SessionDetailsDialog,
     export_history_dialog,
 )
-from tests.fakes import make_outcome
+from tests.fakes import builtin_catalog, make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -54,8 +55,9 @@ def store(store: HistoryStore) -> HistoryStore:
     return history
 
 
-def _log_dialog(qtbot, store: HistoryStore) -> LogMeasurementDialog:
-    dialog = LogMeasurementDialog(None, store, today=TODAY)
+def _log_dialog(qtbot, store: HistoryStore, library: Library | None = None) -> LogMeasurementDialog:
+    normals = normal_ranges(library or builtin_catalog().library)
+    dialog = LogMeasurementDialog(None, store, normals=normals, tz=TZ, today=TODAY)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -83,7 +85,7 @@ def test_ok_stores_the_measurement_as_entered(qtbot, store: HistoryStore) -> Non
     assert len(stored) == 1
     m = stored[0]
     assert (m.test, m.side, m.degrees, m.note) == ("seated", Side.RIGHT, 38, "with a phone app")
-    assert m.taken_at.date() == date(2026, 5, 20)
+    assert m.taken_at == datetime(2026, 5, 20, 12, 0, tzinfo=TZ)  # midday of a past day
     assert m.session_id is None
     assert store.measurement_series()[("seated", Side.RIGHT)] == [(date(2026, 5, 20), 38)]
 
@@ -104,6 +106,11 @@ def test_the_normal_range_follows_the_chosen_test(qtbot, store: HistoryStore) ->
     dialog.test.setCurrentIndex(dialog.test.findData("seated"))
     assert "30–45°" in dialog.normal.text()
     assert dialog.test.currentText() == "Hip in flexion — seated"
+
+
+def test_without_the_test_exercise_no_normal_range_is_shown(qtbot, store: HistoryStore) -> None:
+    dialog = _log_dialog(qtbot, store, Library({}))
+    assert dialog.normal.text() == "" and dialog.normal.isHidden()
 
 
 def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path, chosen: str) -> list[tuple]:

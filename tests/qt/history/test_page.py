@@ -15,8 +15,8 @@ from hiptimer.core.routines.model import Kind, Side
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import EMPTY_TEXT
 from hiptimer.qt.history.dialogs import LogMeasurementDialog
-from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage, SessionsModel
-from tests.fakes import empty_catalog, make_ctx, make_outcome
+from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage
+from tests.fakes import builtin_catalog, empty_catalog, make_ctx, make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -229,39 +229,23 @@ def test_a_moved_aside_history_shows_the_banner_above_the_new_empty_history(qtbo
     assert page.body.currentWidget() is page.content
 
 
-def test_the_sessions_list_reads_one_page_at_a_time(qtbot, tmp_path) -> None:
-    big, _ = open_history(tmp_path / "big.sqlite3")
-    with big.batch():
-        for n in range(SessionsModel.PAGE * 2 + 5):
-            _session(big, date(2020, 1, 1) + timedelta(days=n))
-    model = SessionsModel()
-    model.reload(big)
-    assert model.rowCount() == SessionsModel.PAGE
-    assert model.canFetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
-    model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == SessionsModel.PAGE * 2 + 5
-    assert not model.canFetchMore(model.index(-1, -1))
-    big.close()
+def test_the_normal_ranges_come_from_the_exercise_library(qtbot, app_paths, store) -> None:
+    with_library = _page(qtbot, make_ctx(app_paths, catalog=builtin_catalog(), history=store))
+    band = {s.objectName(): s for s in with_library.chart.chart("prone").series()}["prone-normal"]
+    assert band.name() == "Normal 45° (band 43–47°)"
+    without = _page(qtbot, make_ctx(app_paths, catalog=empty_catalog(), history=store))
+    assert "prone-normal" not in {s.objectName() for s in without.chart.chart("prone").series()}
 
 
-def test_the_computer_local_time_zone_converts_utc_sessions(monkeypatch) -> None:
-    """The page's default time zone (the C library's) must convert recorded UTC instants."""
-    import time as time_module
-    from datetime import datetime, timezone
+def test_the_log_dialog_shows_the_library_normal_range(qtbot, app_paths, store, monkeypatch):
+    page = _page(qtbot, make_ctx(app_paths, catalog=builtin_catalog(), history=store))
+    seen: list[str] = []
 
-    from hiptimer.core.history import weeks
-    from hiptimer.qt.history.page import SystemLocalTime
+    def look_and_cancel(dialog: LogMeasurementDialog) -> int:
+        dialog.test.setCurrentIndex(dialog.test.findData("seated"))
+        seen.append(dialog.normal.text())
+        return 0
 
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time_module.tzset()
-    try:
-        local = SystemLocalTime()
-        sunday_night = datetime(2026, 3, 1, 22, 30, tzinfo=timezone.utc)  # 23:30 in Berlin
-        assert sunday_night.astimezone(local).hour == 23
-        assert weeks.local_date(sunday_night, local).isoformat() == "2026-03-01"
-        summer = datetime(2026, 7, 1, 22, 30, tzinfo=timezone.utc)  # 00:30 next day, DST
-        assert summer.astimezone(local).day == 2
-    finally:
-        monkeypatch.delenv("TZ")
-        time_module.tzset()
+    monkeypatch.setattr(LogMeasurementDialog, "exec", look_and_cancel)
+    assert page.log_measurement() is False
+    assert seen == ["Normal 30–45°"]

@@ -1,0 +1,329 @@
+"""Reading the history: the queries behind the history view, the resume offer and exports.
+
+Every query the history view runs reads through an index and returns aggregates or one page
+of rows, so the view costs the same with ten years of sessions as with one month.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, tzinfo
+from enum import Enum
+from typing import Any
+
+from hiptimer.core.history import weeks
+from hiptimer.core.history.errors import as_history_error
+from hiptimer.core.history.measurements import TESTS
+from hiptimer.core.history.rows import (
+    IncompleteSession,
+    MeasurementRow,
+    MeasurementSeries,
+    SessionRow,
+    StepRow,
+    Totals,
+    WeekCount,
+)
+from hiptimer.core.history.trends import (
+    MOST_MONTHS,
+    MeasurementTrend,
+    MeasurementTrends,
+    period_means,
+    trend_of,
+)
+from hiptimer.core.routines.model import Kind, Side, SideChoice
+from hiptimer.core.session.status import SessionStatus, StepStatus
+
+_WEEKS_PER_QUERY = 300  # 3 parameters each, under the oldest SQLite limit of 999
+
+
+def _sql_text(member: Enum) -> str:
+    """An enum's stored value as an SQL string literal (values are plain words, no quotes)."""
+    return f"'{member.value}'"
+
+
+_COMPLETED = f"status = {_sql_text(SessionStatus.COMPLETED)}"
+_KEPT = f"status != {_sql_text(SessionStatus.DISCARDED)}"  # every session not discarded
+
+_SESSION_SELECT = (
+    "SELECT s.id, s.routine_id, s.routine_name, s.routine_hash, s.side_choice, s.started_at,"
+    " s.ended_at, s.active_seconds, s.status, s.pain, s.note,"
+    " (SELECT count(*) FROM steps WHERE session_id = s.id"
+    f"  AND status = {_sql_text(StepStatus.DONE)}),"
+    " (SELECT count(*) FROM steps WHERE session_id = s.id"
+    f"  AND status = {_sql_text(StepStatus.SKIPPED)})"
+    " FROM sessions s"
+)
+
+_STEP_SELECT = (
+    "SELECT id, session_id, step_index, exercise_id, exercise_name, kind, side, status,"
+    " planned_seconds, actual_seconds, planned_reps, actual_reps, measurement, ended_at"
+    " FROM steps"
+)
+
+
+class HistoryReader:
+    """The read-only queries of a history file; :class:`HistoryStore` adds the writes."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    @as_history_error
+    def incomplete_sessions(self) -> list[IncompleteSession]:
+        """Sessions never finished (a crash, the window closed), newest first."""
+        rows = self._conn.execute(
+            "SELECT s.id, s.routine_id, s.routine_name, s.routine_hash, s.side_choice,"
+            " s.started_at, s.active_seconds,"
+            " (SELECT max(step_index) FROM steps WHERE session_id = s.id),"
+            " (SELECT count(*) FROM steps WHERE session_id = s.id)"
+            f" FROM sessions s WHERE s.status = {_sql_text(SessionStatus.INCOMPLETE)}"
+            " ORDER BY s.started_utc DESC, s.id DESC"
+        ).fetchall()
+        return [
+            IncompleteSession(
+                session_id=row[0],
+                routine_id=row[1],
+                routine_name=row[2],
+                routine_hash=row[3],
+                side_choice=SideChoice(row[4]),
+                started_at=datetime.fromisoformat(row[5]),
+                active_seconds=row[6],
+                last_step_index=row[7],
+                steps_recorded=row[8],
+            )
+            for row in rows
+        ]
+
+    @as_history_error
+    def sessions(
+        self, limit: int | None = 50, offset: int = 0, *, include_discarded: bool = False
+    ) -> list[SessionRow]:
+        """Sessions newest first, one page at a time."""
+        where = "" if include_discarded else f"WHERE s.{_KEPT}"
+        rows = self._conn.execute(
+            f"{_SESSION_SELECT} {where} ORDER BY s.started_utc DESC, s.id DESC LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [_session_row(row) for row in rows]
+
+    @as_history_error
+    def session(self, session_id: int) -> SessionRow | None:
+        row = self._conn.execute(f"{_SESSION_SELECT} WHERE s.id = ?", (session_id,)).fetchone()
+        return None if row is None else _session_row(row)
+
+    @as_history_error
+    def session_count(self, *, include_discarded: bool = False) -> int:
+        where = "" if include_discarded else f"WHERE {_KEPT}"
+        return int(self._conn.execute(f"SELECT count(*) FROM sessions {where}").fetchone()[0])
+
+    @as_history_error
+    def session_steps(self, session_id: int) -> list[StepRow]:
+        rows = self._conn.execute(
+            f"{_STEP_SELECT} WHERE session_id = ? ORDER BY step_index, id", (session_id,)
+        ).fetchall()
+        return [_step_row(row) for row in rows]
+
+    def all_steps(self) -> Iterator[StepRow]:
+        """Every step of every session, by session then step (for exports)."""
+        for row in self._conn.execute(f"{_STEP_SELECT} ORDER BY session_id, step_index, id"):
+            yield _step_row(row)
+
+    @as_history_error
+    def week_counts(self, start_week: date, end_week: date, tz: tzinfo) -> list[WeekCount]:
+        """Completed sessions per ISO week in ``tz``, for every week from start to end."""
+        mondays = weeks.weeks_in_range(start_week, end_week)
+        if not mondays:
+            return []
+        counts: list[int] = []
+        for chunk_start in range(0, len(mondays), _WEEKS_PER_QUERY):
+            chunk = mondays[chunk_start : chunk_start + _WEEKS_PER_QUERY]
+            params = [
+                value
+                for i, monday in enumerate(chunk)
+                for value in (i, *weeks.week_bounds_epoch(monday, tz))
+            ]
+            week_rows = ", ".join(["(?, ?, ?)"] * len(chunk))
+            rows = self._conn.execute(
+                f"WITH w (i, lo, hi) AS (VALUES {week_rows})"
+                " SELECT (SELECT count(*) FROM sessions"
+                f"         WHERE {_COMPLETED} AND started_utc >= w.lo"
+                "         AND started_utc < w.hi)"
+                " FROM w ORDER BY w.i",
+                params,
+            ).fetchall()
+            counts.extend(row[0] for row in rows)
+        return [WeekCount(monday, count) for monday, count in zip(mondays, counts, strict=True)]
+
+    @as_history_error
+    def streak(self, goal: int, today: date, tz: tzinfo) -> int:
+        """Weeks in a row meeting ``goal`` completed sessions (see :func:`weeks.current_streak`).
+
+        Reads completed sessions newest first and stops at the first week below the goal, so
+        the cost follows the streak, not the size of the history: no week list, no per-week
+        query, one time-zone conversion per week walked.
+        """
+        if goal < 1:
+            raise ValueError(f"a weekly goal must be at least 1 session, got {goal}")
+        this_week = weeks.week_start(today)
+        week_lo, week_hi = weeks.week_bounds_epoch(this_week, tz)
+        rows = self._conn.execute(
+            f"SELECT started_utc FROM sessions WHERE {_COMPLETED} AND started_utc < ?"
+            " ORDER BY started_utc DESC",
+            (week_hi,),
+        )
+        monday, count, streak = this_week, 0, 0
+        for (started_utc,) in rows:
+            while started_utc < week_lo:  # the week starting ``monday`` is all counted
+                if count >= goal:
+                    streak += 1
+                elif monday != this_week:  # an unfinished current week never breaks it
+                    return streak
+                monday -= weeks.ONE_WEEK
+                week_lo, count = weeks.local_midnight_epoch(monday, tz), 0
+            count += 1
+        return streak + (count >= goal)
+
+    @as_history_error
+    def totals(self) -> Totals:
+        count, completed, active_seconds = self._conn.execute(
+            f"SELECT count(*), coalesce(sum({_COMPLETED}), 0),"
+            f" coalesce(sum(active_seconds), 0) FROM sessions WHERE {_KEPT}"
+        ).fetchone()
+        return Totals(
+            sessions=count,
+            completed=completed,
+            active_minutes=active_seconds / 60.0,
+            first_session_date=self.first_session_date(),
+        )
+
+    @as_history_error
+    def first_session_date(self, tz: tzinfo | None = None) -> date | None:
+        """The date of the first session kept, local to where it was recorded (or in ``tz``)."""
+        row = self._conn.execute(
+            f"SELECT started_at FROM sessions WHERE {_KEPT} ORDER BY started_utc, id LIMIT 1"
+        ).fetchone()
+        return None if row is None else _local_date(row[0], tz)
+
+    @as_history_error
+    def measurement_series(self, tz: tzinfo | None = None) -> MeasurementSeries:
+        """Degrees over time for every (test, side), oldest first; all four keys always there."""
+        series: MeasurementSeries = {(test, side): [] for test in TESTS for side in Side}
+        rows = self._conn.execute(
+            "SELECT test, side, taken_at, degrees FROM measurements"
+            " ORDER BY test, side, taken_utc, id"
+        )
+        for test, side, taken_at, degrees in rows:
+            # the first ten characters of a stored ISO time are its local date: no parsing
+            day = date.fromisoformat(taken_at[:10]) if tz is None else _local_date(taken_at, tz)
+            series[(test, Side(side))].append((day, degrees))
+        return series
+
+    @as_history_error
+    def measurement_trends(
+        self, most_points: int, most_months: int = MOST_MONTHS
+    ) -> MeasurementTrends:
+        """For the progress chart: each (test, side) as its measurements, or, when there are
+        more than ``most_points``, as means by month or quarter (see :func:`trend_of`) made
+        from the ``measurement_months`` summary, so a long record never reaches Python row
+        by row.  Dates are the local dates stored with each measurement (as
+        :meth:`measurement_series` without ``tz``).
+        """
+        trends: MeasurementTrends = {}
+        for test in TESTS:
+            for side in Side:
+                key = (test, side.value)
+                count = self._conn.execute(
+                    "SELECT count(*) FROM measurements WHERE test = ? AND side = ?", key
+                ).fetchone()[0]
+                newest = self._conn.execute(
+                    "SELECT taken_at, degrees FROM measurements WHERE test = ? AND side = ?"
+                    " ORDER BY taken_utc DESC, id DESC LIMIT ?",
+                    (*key, 1 if count > most_points else most_points),
+                ).fetchall()
+                values = [(date.fromisoformat(at[:10]), deg) for at, deg in reversed(newest)]
+                if count <= most_points:
+                    trends[(test, side)] = trend_of(values, most_points)
+                    continue
+                months = [
+                    (int(month[:4]), int(month[5:7]), total, n)
+                    for month, total, n in self._conn.execute(
+                        "SELECT month, total, n FROM measurement_months"
+                        " WHERE test = ? AND side = ? ORDER BY month",
+                        key,
+                    )
+                ]
+                points, period = period_means(months, most_months)
+                trends[(test, side)] = MeasurementTrend(points, period, count, values[-1])
+        return trends
+
+    @as_history_error
+    def data_stamp(self) -> tuple[int, int]:
+        """Changes whenever the file may have changed, by this connection or another one.
+
+        ``PRAGMA data_version`` only moves for other connections' commits, so writes made
+        through this store are counted too.  Equal stamps mean the queries would answer the
+        same; the history view uses this to skip a refresh.
+        """
+        version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        return version, self._conn.total_changes
+
+    @as_history_error
+    def measurements(self) -> list[MeasurementRow]:
+        rows = self._conn.execute(
+            "SELECT id, session_id, test, side, degrees, taken_at, note FROM measurements"
+            " ORDER BY taken_utc, id"
+        ).fetchall()
+        return [
+            MeasurementRow(
+                id=row[0],
+                session_id=row[1],
+                test=row[2],
+                side=Side(row[3]),
+                degrees=row[4],
+                taken_at=datetime.fromisoformat(row[5]),
+                note=row[6],
+            )
+            for row in rows
+        ]
+
+
+def _session_row(row: Any) -> SessionRow:
+    return SessionRow(
+        id=row[0],
+        routine_id=row[1],
+        routine_name=row[2],
+        routine_hash=row[3],
+        side_choice=SideChoice(row[4]),
+        started_at=datetime.fromisoformat(row[5]),
+        ended_at=None if row[6] is None else datetime.fromisoformat(row[6]),
+        active_seconds=row[7],
+        status=SessionStatus(row[8]),
+        pain=row[9],
+        note=row[10],
+        steps_done=row[11],
+        steps_skipped=row[12],
+    )
+
+
+def _step_row(row: Any) -> StepRow:
+    return StepRow(
+        id=row[0],
+        session_id=row[1],
+        step_index=row[2],
+        exercise_id=row[3],
+        exercise_name=row[4],
+        kind=Kind(row[5]),
+        side=None if row[6] is None else Side(row[6]),
+        status=StepStatus(row[7]),
+        planned_seconds=row[8],
+        actual_seconds=row[9],
+        planned_reps=row[10],
+        actual_reps=row[11],
+        measurement=row[12],
+        ended_at=datetime.fromisoformat(row[13]),
+    )
+
+
+def _local_date(iso: str, tz: tzinfo | None) -> date:
+    moment = datetime.fromisoformat(iso)
+    return moment.date() if tz is None else moment.astimezone(tz).date()

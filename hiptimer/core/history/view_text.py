@@ -1,0 +1,135 @@
+"""What the history view says: the session list, a session's steps, the weeks, streak, totals.
+
+Plain functions from rows to words, so the Qt widgets only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hiptimer.core.history import weeks
+from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
+from hiptimer.core.session.status import SessionStatus, StepStatus
+from hiptimer.core.text import duration_text, hours_minutes_text
+
+#: How many weeks the week strip shows, this week last.
+WEEKS_SHOWN = 12
+
+#: A session's status in the words the window uses.
+STATUS_WORDS: dict[SessionStatus, str] = {
+    SessionStatus.COMPLETED: "Completed",
+    SessionStatus.ENDED_EARLY: "Ended early",
+    SessionStatus.INCOMPLETE: "Not finished",
+    SessionStatus.DISCARDED: "Discarded",
+}
+
+#: A step's status in the words the window uses.
+STEP_STATUS_WORDS: dict[StepStatus, str] = {
+    StepStatus.DONE: "Done",
+    StepStatus.SKIPPED: "Skipped",
+}
+
+SESSION_COLUMNS = ("Date", "Routine", "Side", "Duration", "Status", "Pain", "Steps")
+STEP_COLUMNS = ("#", "Exercise", "Side", "Status", "Time", "Reps", "Degrees")
+
+
+def day_text(day: date) -> str:
+    """``4 May 2026``."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def pain_text(pain: int | None) -> str:
+    """``3/10``, or "" when not given."""
+    return "" if pain is None else f"{pain}/{PAIN_LIMITS.high}"
+
+
+def session_cells(session: SessionRow) -> tuple[str, ...]:
+    """One session's row of the list, in the order of :data:`SESSION_COLUMNS`."""
+    total = session.steps_done + session.steps_skipped
+    return (
+        f"{session.started_at:%a %d %b %Y %H:%M}",
+        session.routine_name,
+        session.side_choice.value.capitalize(),
+        duration_text(session.active_seconds),
+        STATUS_WORDS[session.status],
+        pain_text(session.pain),
+        f"{session.steps_done} of {total}",
+    )
+
+
+def session_summary(session: SessionRow) -> str:
+    """When, how long, how it ended and how it felt, on one line."""
+    pain = pain_text(session.pain) or "not given"
+    return (
+        f"{session.started_at:%A %d %B %Y, %H:%M} · {duration_text(session.active_seconds)} "
+        f"active · {STATUS_WORDS[session.status]} · pain {pain}"
+    )
+
+
+def step_cells(step: StepRow) -> tuple[str, ...]:
+    """One step's row of a session's details, in the order of :data:`STEP_COLUMNS`."""
+    actual = duration_text(step.actual_seconds)
+    return (
+        str(step.step_index + 1),
+        step.exercise_name,
+        "" if step.side is None else step.side.value.capitalize(),
+        STEP_STATUS_WORDS[step.status],
+        f"{actual} of {duration_text(step.planned_seconds)}" if step.planned_seconds else actual,
+        "" if step.planned_reps is None else f"{step.actual_reps or 0} of {step.planned_reps}",
+        "" if step.measurement is None else f"{step.measurement}°",
+    )
+
+
+def totals_text(totals: Totals) -> str:
+    """Sessions, completed ones, time exercised and since when."""
+    if not totals.sessions:
+        return "No sessions yet."
+    since = totals.first_session_date
+    started = "" if since is None else f" · since {day_text(since)}"
+    return (
+        f"{totals.sessions} sessions · {totals.completed} completed · "
+        f"{hours_minutes_text(totals.active_minutes * 60)} of exercise{started}"
+    )
+
+
+def streak_text(streak: int, goal: int, done_this_week: int) -> str:
+    """The streak of weeks meeting the goal, or how to start one, and this week so far."""
+    this = f"This week: {done_this_week} of {goal}."
+    if streak:
+        weeks_word = "week" if streak == 1 else "weeks in a row"
+        return f"Streak: {streak} {weeks_word} meeting your goal. {this}"
+    sessions = "session" if goal == 1 else "sessions"
+    return f"No streak yet — complete {goal} {sessions} in a week to start one. {this}"
+
+
+def shown_weeks(today: date) -> tuple[date, date]:
+    """The first and last day of the weeks the strip shows: :data:`WEEKS_SHOWN` up to today."""
+    return weeks.week_start(today) - (WEEKS_SHOWN - 1) * weeks.ONE_WEEK, today
+
+
+@dataclass(frozen=True)
+class WeekCell:
+    """One week of the strip: its text, what a screen reader and the tooltip say, goal met."""
+
+    text: str
+    description: str
+    met: bool
+
+
+def week_cells(counts: list[WeekCount], goal: int, this_week: date) -> list[WeekCell]:
+    """The strip's cells: completed sessions of each week against the goal, ✓ when met."""
+    cells = []
+    for week in counts:
+        met = week.count >= goal
+        name = "This week" if week.week == this_week else f"W{week.week.isocalendar()[1]:02d}"
+        sunday = week.week + timedelta(days=6)
+        words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {week.count} completed"
+        cells.append(
+            WeekCell(
+                text=f"{name}\n{week.count} of {goal}{' ✓' if met else ''}",
+                description=words + (", goal met" if met else ""),
+                met=met,
+            )
+        )
+    return cells
