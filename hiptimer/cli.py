@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from hiptimer import __version__
 from hiptimer.core.paths import AppPaths, builtin_routines_dir

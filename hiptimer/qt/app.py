@@ -52,7 +52,8 @@ QUIET_LOGS = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
 
 def open_store(ctx: AppContext) -> str | None:
     """Open the history file; on any problem the app runs on and says why (returned)."""
-    from hiptimer.core.history.store import HistoryError, open_history  # after the first paint
+    from hiptimer.core.history.errors import HistoryError  # after the first paint
+    from hiptimer.core.history.store import open_history
 
     try:
         store, message = open_history(ctx.paths.history_file)

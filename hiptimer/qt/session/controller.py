@@ -28,14 +28,14 @@ def history_errors() -> tuple[type[Exception], ...]:
     """What a failing history write can raise; imported only once a history is in use."""
     import sqlite3
 
-    from hiptimer.core.history.store import HistoryError
+    from hiptimer.core.history.errors import HistoryError
 
     return (sqlite3.Error, OSError, ValueError, HistoryError)
 
 
 def is_busy(exc: Exception) -> bool:
     """Another program holds the database for now: worth trying again later."""
-    from hiptimer.core.history.database import HistoryBusyError  # loaded once history is in use
+    from hiptimer.core.history.errors import HistoryBusyError  # loaded once history is in use
 
     return isinstance(exc, HistoryBusyError)
 

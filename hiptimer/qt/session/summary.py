@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.history.rows import PAIN_LIMITS
 from hiptimer.core.session.display import STOP_ADVICE, outcome_line, steps_done, summary_title
 from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.session.status import SessionStatus
@@ -43,7 +44,7 @@ class SummaryPage(QWidget):
         self.report.setAccessibleName("Session summary")
         self.rate_pain = QCheckBox("Rate pain during this session")
         self.pain = QSpinBox()
-        self.pain.setRange(0, 10)
+        self.pain.setRange(*PAIN_LIMITS)
         self.pain.setSuffix(" / 10")
         self.pain.setAccessibleName("Pain from 0 (none) to 10 (worst)")
         self.pain.setEnabled(False)
