@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from hiptimer.core.routines import yaml_nodes
-from hiptimer.core.routines.loader import LoadResult, Problem, load_file, load_text
+from hiptimer.core.routines.loader import LoadResult, load_file, load_text
 from hiptimer.core.routines.model import Exercise, Kind, Library, Range
 
 LIBRARY = Library(
@@ -96,10 +96,6 @@ def test_load_file_reads_a_path(tmp_path: Path) -> None:
 def test_load_file_reports_a_missing_file(tmp_path: Path) -> None:
     result = load_file(tmp_path / "nope.yaml", LIBRARY)
     assert messages(result) == ["1: cannot read the file: No such file or directory"]
-
-
-def test_problem_prints_as_file_line_message() -> None:
-    assert str(Problem("a.yaml", 3, "bad")) == "a.yaml:3: bad"
 
 
 # --- junk in, one clear problem out ---------------------------------------------------------
