@@ -31,6 +31,10 @@ class Catalog:
     def ids(self) -> list[str]:
         return [r.id for r in self.routines]
 
+    @property
+    def names(self) -> list[str]:
+        return [r.name for r in self.routines]
+
 
 def _routine_files(folder: Path, *, skip: str = "") -> list[Path]:
     if not folder.is_dir():

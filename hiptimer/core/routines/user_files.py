@@ -196,7 +196,7 @@ def rename_routine(catalog: Catalog, folder: Path, routine: Routine, name: str) 
 
 def duplicate_routine(catalog: Catalog, folder: Path, routine: Routine) -> tuple[Routine, Path]:
     """Save a copy of any routine (built-in or yours) under a new name and id."""
-    name = copy_name(routine.name, [r.name for r in catalog.routines])
+    name = copy_name(routine.name, catalog.names)
     copy = dataclasses.replace(
         routine, id=unique_id(name, catalog.ids), name=name, source="", builtin=False, line=0
     )

@@ -35,7 +35,7 @@ from hiptimer.core.routines import user_files as ur
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.drafts import new_routine
 from hiptimer.core.routines.model import Routine, SideChoice
-from hiptimer.core.routines.naming import ROUTINE_SUFFIXES, copy_name, slugify
+from hiptimer.core.routines.naming import ROUTINE_SUFFIXES, SUFFIX, copy_name, slugify
 from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.text import minutes_text
@@ -239,7 +239,7 @@ class RoutinesPage(QWidget):
         if routine is None:
             return
         if routine.builtin:
-            name = copy_name(routine.name, [r.name for r in self.ctx.catalog.routines])
+            name = copy_name(routine.name, self.ctx.catalog.names)
             copy = dataclasses.replace(routine, name=name, source="", builtin=False)
             self.open_editor(copy, None)
         else:
@@ -335,7 +335,7 @@ class RoutinesPage(QWidget):
         routine = self.selected_routine()
         if routine is None:
             return
-        suggested = str(Path.home() / f"{slugify(routine.name)}.yaml")
+        suggested = str(Path.home() / f"{slugify(routine.name)}{SUFFIX}")
         name, _filter = QFileDialog.getSaveFileName(
             self, "Export the routine", suggested, FILE_FILTER
         )
