@@ -1,32 +1,6 @@
-"""Short human descriptions of doses and durations, shared by the CLI and the window."""
+"""Short human descriptions of durations, shared by the CLI and the window."""
 
 from __future__ import annotations
-
-from hiptimer.core.routines.model import Item, Kind, Sides
-
-
-def dose_text(item: Item) -> str:
-    """A short human description of an item's dose, e.g. '20 reps, hold 3–5 s'."""
-    kind = item.kind
-    if kind is Kind.HOLD:
-        text = f"hold {item.seconds.low} s"
-    elif kind is Kind.RELEASE:
-        text = f"{item.seconds} s"
-    elif kind is Kind.REPS:
-        text = f"{item.count} reps"
-        if item.hold:
-            text += f", hold {item.hold} s each"
-    elif kind is Kind.CYCLES:
-        text = f"{item.count} × {item.work} s drive, {item.relax} s relax"
-    elif kind is Kind.ONCE:
-        text = "once"
-    else:
-        text = "measure each side"
-    if item.sides is Sides.ALTERNATE:
-        text += ", alternating sides"
-    elif item.sides is Sides.BOTH:
-        text += ", both sides"
-    return text
 
 
 def duration_text(seconds: float) -> str:

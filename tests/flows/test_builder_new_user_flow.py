@@ -46,7 +46,7 @@ def test_four_exercise_routine_in_a_minute_with_the_keyboard(qtbot, app_paths: A
     type_into_focus(qtbot, "Left hip quick four")
 
     press(qtbot, Qt.Key.Key_F, CTRL)  # find an exercise
-    assert QApplication.focusWidget() is editor.search_edit
+    assert QApplication.focusWidget() is editor.library.search_edit
     for search in ("deep glute", "posterior", "band bent", "seated internal"):
         type_into_focus(qtbot, search)  # the search text is selected: typing replaces it
         press(qtbot, Qt.Key.Key_Return)  # adds the highlighted exercise

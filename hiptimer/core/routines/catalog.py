@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptimer.core.routines.loader import Problem, load_file
+from hiptimer.core.routines.loader import load_file
 from hiptimer.core.routines.model import Library, Routine
+from hiptimer.core.routines.naming import ROUTINE_SUFFIXES
+from hiptimer.core.routines.problems import Code, Location, Problem
 
 LIBRARY_FILE = "exercises.yaml"
-ROUTINE_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -29,6 +30,10 @@ class Catalog:
     @property
     def ids(self) -> list[str]:
         return [r.id for r in self.routines]
+
+    @property
+    def names(self) -> list[str]:
+        return [r.name for r in self.routines]
 
 
 def _routine_files(folder: Path, *, skip: str = "") -> list[Path]:
@@ -68,8 +73,10 @@ def load_catalog(builtin_dir: Path, user_dir: Path | None) -> Catalog:
                     Problem(
                         str(path),
                         routine.line,
+                        Code.ID_CLASH,
                         f"routine id '{routine.id}' is already used by {earlier.source}; "
                         "this one is skipped",
+                        Location(routine_id=routine.id, key="id"),
                     )
                 )
                 continue

@@ -11,8 +11,6 @@ from enum import Enum
 
 from hiptimer.core.routines.limits import DEFAULT_REST
 
-FORMAT_VERSION = 1
-
 
 class Kind(str, Enum):
     """How an item is dosed and played."""
@@ -125,11 +123,8 @@ class Exercise:
 class Item:
     """One exercise in a routine with its dose.
 
-    Which fields matter depends on ``kind``:
-    hold: ``seconds`` (fixed range); release: ``seconds`` (low..high, starts at low);
-    reps: ``count``, optional ``hold`` per rep, ``pace`` seconds per rep;
-    cycles: ``work``, ``relax``, ``count``; once: ``seconds`` = hands-free wait;
-    test: nothing more (the exercise carries ``normal``).
+    Which dose fields an item of each ``kind`` uses, and their limits, is in
+    :data:`hiptimer.core.routines.schema.KIND_SPECS`; the others stay ``None``.
     """
 
     exercise: str

@@ -1,4 +1,4 @@
-"""The user's own routine files: create, save, rename, delete (to a trash), restore, import, export.
+"""The user's own routine files: save, rename, duplicate, delete, restore, import, export.
 
 Every write goes through one rule set: the routine is written with
 :func:`hiptimer.core.routines.writer.dump_file` and checked with
@@ -23,33 +23,26 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hiptimer.core.atomic_file import atomic_write
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.limits import MAX_ID_CHARS
-from hiptimer.core.routines.loader import Problem, load_text
-from hiptimer.core.routines.model import (
-    Exercise,
-    Item,
-    Kind,
-    Library,
-    Range,
-    Routine,
-    Section,
-    Sides,
+from hiptimer.core.routines.loader import load_text
+from hiptimer.core.routines.model import Exercise, Library, Routine, Section
+from hiptimer.core.routines.naming import (
+    ROUTINE_SUFFIXES,
+    copy_name,
+    slugify,
+    unique_file,
+    unique_id,
 )
+from hiptimer.core.routines.problems import Code, Location, Problem
 from hiptimer.core.routines.writer import dump_file
 from hiptimer.core.routines.yaml_nodes import MAX_FILE_BYTES
 
 TRASH_DIR = ".trash"
-SUFFIX = ".yaml"
-MAX_SLUG_CHARS = 48
-FULL_PROGRAM_ID = "full-program"
 
 
 class RoutineFileError(Exception):
@@ -74,56 +67,6 @@ class ImportResult:
     routine_ids: tuple[str, ...]
     renamed: dict[str, str] = field(default_factory=dict)  # routine ids: old -> new
     renamed_exercises: dict[str, str] = field(default_factory=dict)  # exercise ids: old -> new
-
-
-# --- names, ids, files ----------------------------------------------------------------------
-
-
-def slugify(text: str, max_chars: int = MAX_SLUG_CHARS) -> str:
-    """A safe lower-case name of letters, digits and dashes ("Mé & my hips!" → "me-my-hips").
-
-    Never empty (falls back to ``routine``), never starts with a dot or dash, never holds a
-    path separator, so it is a valid routine id and a harmless file name on every system.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:max_chars].rstrip("-")
-    return slug or "routine"
-
-
-def unique_id(name: str, taken: Iterable[str]) -> str:
-    """A routine id made from ``name`` that is not in ``taken`` (adds -2, -3, …)."""
-    used = set(taken)
-    base = slugify(name, MAX_SLUG_CHARS)
-    candidate, number = base, 2
-    while candidate in used:
-        suffix = f"-{number}"
-        candidate = base[: MAX_ID_CHARS - len(suffix)].rstrip("-") + suffix
-        number += 1
-    return candidate
-
-
-def unique_file(folder: Path, name: str, keep: Path | None = None) -> Path:
-    """``folder/<slug>.yaml`` that no other file uses (``keep`` may be reused: it is ours)."""
-    base = slugify(name)
-    candidate, number = folder / f"{base}{SUFFIX}", 2
-    while _exists(candidate) and not (keep is not None and _same_file(candidate, keep)):
-        candidate = folder / f"{base}-{number}{SUFFIX}"
-        number += 1
-    return candidate
-
-
-def _exists(path: Path) -> bool:
-    # Also counts a .yml twin, which the catalog reads too.
-    return path.exists() or path.with_suffix(".yml").exists()
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve()
-
-
-def trash_dir(folder: Path) -> Path:
-    return folder / TRASH_DIR
 
 
 # --- libraries ------------------------------------------------------------------------------
@@ -161,9 +104,9 @@ def check_routine(
     """Every problem the loader finds in ``routine`` written as ``filename``, plus an id clash."""
     problems = list(load_text(routine_text(routine), filename, library).problems)
     if routine.id in set(taken_ids):
-        problems.append(
-            Problem(filename, 2, f"routine id '{routine.id}' is already used by another routine")
-        )
+        detail = f"routine id '{routine.id}' is already used by another routine"
+        where = Location(routine_id=routine.id, key="id")
+        problems.append(Problem(filename, 2, Code.ID_CLASH, detail, where))
     return problems
 
 
@@ -179,61 +122,6 @@ def _checked_text(
     if result.problems:
         raise RoutineFileError(f"{what} was not saved: it has problems.", result.problems)
     return text
-
-
-# --- defaults for new items -----------------------------------------------------------------
-
-_SECTION_DEFAULTS: dict[str, Item] = {
-    "Releases": Item("", Kind.RELEASE, seconds=Range(60, 120)),
-    "Stretches": Item("", Kind.HOLD, seconds=Range(60, 60)),
-}
-_KIND_DEFAULTS: dict[Kind, Item] = {
-    Kind.HOLD: Item("", Kind.HOLD, seconds=Range(60, 60)),
-    Kind.RELEASE: Item("", Kind.RELEASE, seconds=Range(60, 120)),
-    Kind.REPS: Item("", Kind.REPS, count=20),
-    Kind.CYCLES: Item("", Kind.CYCLES, work=10, relax=5, count=5),
-    Kind.ONCE: Item("", Kind.ONCE),
-    Kind.TEST: Item("", Kind.TEST),
-}
-
-
-def kind_default(exercise_id: str, kind: Kind, sides: Sides = Sides.LIMITED) -> Item:
-    """A fresh item of ``kind`` with the usual dose (when the user switches an item's kind)."""
-    if sides is Sides.ALTERNATE and kind is not Kind.REPS:
-        sides = Sides.LIMITED
-    return dataclasses.replace(_KIND_DEFAULTS[kind], exercise=exercise_id, sides=sides)
-
-
-def default_item(exercise: Exercise, catalog: Catalog) -> Item:
-    """The dose a newly added exercise starts with.
-
-    The dose of that exercise in the built-in complete program when it has one (without its
-    rest and note), else a test for range-of-motion tests, else by the exercise's section,
-    else a 60 s hold.
-    """
-    program = catalog.find(FULL_PROGRAM_ID)
-    if program is not None:
-        for item in program.items:
-            if item.exercise == exercise.id:
-                return dataclasses.replace(item, rest=None, note="", line=0)
-    if exercise.normal is not None:
-        return kind_default(exercise.id, Kind.TEST)
-    template = _SECTION_DEFAULTS.get(exercise.section, _KIND_DEFAULTS[Kind.HOLD])
-    return dataclasses.replace(template, exercise=exercise.id)
-
-
-def new_routine(name: str, catalog: Catalog) -> Routine:
-    """An empty routine with a fresh id (not saved; add exercises before saving)."""
-    return Routine(id=unique_id(name, catalog.ids), name=name, sections=())
-
-
-def copy_name(name: str, catalog: Catalog) -> str:
-    names = {r.name for r in catalog.routines}
-    candidate, number = f"{name} (my copy)", 2
-    while candidate in names:
-        candidate = f"{name} (my copy {number})"
-        number += 1
-    return candidate
 
 
 # --- saving ---------------------------------------------------------------------------------
@@ -308,7 +196,7 @@ def rename_routine(catalog: Catalog, folder: Path, routine: Routine, name: str) 
 
 def duplicate_routine(catalog: Catalog, folder: Path, routine: Routine) -> tuple[Routine, Path]:
     """Save a copy of any routine (built-in or yours) under a new name and id."""
-    name = copy_name(routine.name, catalog)
+    name = copy_name(routine.name, catalog.names)
     copy = dataclasses.replace(
         routine, id=unique_id(name, catalog.ids), name=name, source="", builtin=False, line=0
     )
@@ -316,6 +204,10 @@ def duplicate_routine(catalog: Catalog, folder: Path, routine: Routine) -> tuple
 
 
 # --- delete and restore ---------------------------------------------------------------------
+
+
+def trash_dir(folder: Path) -> Path:
+    return folder / TRASH_DIR
 
 
 def delete_routine(catalog: Catalog, folder: Path, routine: Routine) -> Path:
@@ -351,7 +243,7 @@ def trashed_files(folder: Path) -> list[Path]:
     trash = trash_dir(Path(folder))
     if not trash.is_dir():
         return []
-    files = [p for p in trash.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+    files = [p for p in trash.iterdir() if p.suffix in ROUTINE_SUFFIXES and p.is_file()]
     return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
@@ -468,51 +360,3 @@ def export_text(catalog: Catalog, folder: Path, routine: Routine) -> str:
 
 def export_routine(catalog: Catalog, folder: Path, routine: Routine, target: Path) -> None:
     atomic_write(Path(target), export_text(catalog, folder, routine))
-
-
-# --- showing the loader's problems next to the builder's items ------------------------------
-
-#: Where a problem belongs in a routine: (section index, item index); None parts = the routine.
-Place = tuple[int | None, int | None]
-
-_SECTION_LINE = "      - name:"
-_ITEM_LINE = "          - exercise:"
-_PREFIX = re.compile(r"^routine (?:'[^']*'|\d+)(?:, (?:item|section) \d+(?: \([^)]*\))?)*: ")
-_FRIENDLY = {
-    "sections must be a list, got nothing": "Add at least one exercise from the library.",
-    "sections must list at least one section": "Add at least one exercise from the library.",
-    "items must be a list, got nothing": "This section is empty: add an exercise or remove it.",
-    "items must list at least one item": "This section is empty: add an exercise or remove it.",
-}
-
-
-def problem_places(text: str, problems: Sequence[Problem]) -> list[Place]:
-    """The place of each problem in a one-routine file written by :func:`routine_text`.
-
-    Every section and item starts on its own line in that text, so a problem's line tells
-    which section or item it is about.
-    """
-    starts: list[tuple[int, Place]] = []
-    section = item = -1
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(_SECTION_LINE):
-            section, item = section + 1, -1
-            starts.append((number, (section, None)))
-        elif line.startswith(_ITEM_LINE):
-            item += 1
-            starts.append((number, (section, item)))
-    places: list[Place] = []
-    for problem in problems:
-        place: Place = (None, None)
-        for start, where in starts:
-            if start > problem.line:
-                break
-            place = where
-        places.append(place)
-    return places
-
-
-def plain_message(problem: Problem) -> str:
-    """The problem's message without the file, line and "routine 'x', item 3 (id)" prefix."""
-    message = _PREFIX.sub("", problem.message)
-    return _FRIENDLY.get(message, message[:1].upper() + message[1:])

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 import yaml
 
 from hiptimer.core.routines.limits import DEFAULT_REST
-from hiptimer.core.routines.loader import KIND_KEYS
-from hiptimer.core.routines.model import FORMAT_VERSION, Exercise, Item, Range, Routine, Sides
+from hiptimer.core.routines.model import Exercise, Item, Range, Routine, Sides
+from hiptimer.core.routines.schema import FORMAT_VERSION, KIND_SPECS
 
 
 def dump_file(routines: Sequence[Routine], exercises: Mapping[str, Exercise] | None = None) -> str:
@@ -81,7 +81,7 @@ def _item_lines(item: Item) -> list[str]:
     lines = [f"          - exercise: {_text(item.exercise)}"]
     field = _field_writer(lines, "            ")
     field("kind", item.kind.value)
-    for key in KIND_KEYS[item.kind]:
+    for key in KIND_SPECS[item.kind].keys:
         value = getattr(item, key)
         if value is not None:
             field(key, _range(value) if isinstance(value, Range) else str(value))

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from hiptimer.core.routines.problems import Code
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 12
 MAX_ALIASES = 20
@@ -71,6 +73,7 @@ Node = YScalar | YSequence | YMapping
 @dataclass(frozen=True)
 class NodeProblem:
     line: int
+    code: Code
     message: str
 
 
@@ -91,7 +94,9 @@ def compose(data: str | bytes) -> Composed:
         assert text is not None
         return _Composer(text).run()
     except Exception as exc:  # a safety net: a bug here must not crash the app
-        return Composed(None, [NodeProblem(1, f"could not read the file ({type(exc).__name__})")])
+        return Composed(
+            None, [NodeProblem(1, Code.INTERNAL, f"could not read the file ({type(exc).__name__})")]
+        )
 
 
 def _line_at(text: str, index: int) -> int:
@@ -102,44 +107,51 @@ def _checked_text(data: str | bytes) -> tuple[str | None, NodeProblem | None]:
     """Size, encoding and character checks, before the parser sees anything."""
     if isinstance(data, str):
         if len(data) > MAX_FILE_BYTES:
-            return None, _too_big(len(data.encode("utf-8", "surrogatepass")))
+            return None, too_large(len(data.encode("utf-8", "surrogatepass")))
         try:
             raw = data.encode("utf-8")
         except UnicodeEncodeError as exc:
             line = _line_at(data, exc.start)
-            return None, NodeProblem(line, "the text holds an invalid character (a lone surrogate)")
+            return None, NodeProblem(
+                line, Code.UNREADABLE, "the text holds an invalid character (a lone surrogate)"
+            )
     else:
         raw = bytes(data)
     if len(raw) > MAX_FILE_BYTES:
-        return None, _too_big(len(raw))
+        return None, too_large(len(raw))
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
         return None, NodeProblem(
-            line, "the file holds NUL bytes: it looks binary, not a YAML text file"
+            line, Code.UNREADABLE, "the file holds NUL bytes: it looks binary, not a YAML text file"
         )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, NodeProblem(
-            line, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)"
+            line,
+            Code.UNREADABLE,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
         )
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         return None, NodeProblem(
             _line_at(text, bad.start()),
+            Code.UNREADABLE,
             f"the file holds a control character (U+{ord(bad.group()):04X}) that text"
             " should not have",
         )
     if not text.strip():
-        return None, NodeProblem(1, "the file is empty")
+        return None, NodeProblem(1, Code.EMPTY, "the file is empty")
     return text, None
 
 
-def _too_big(size: int) -> NodeProblem:
+def too_large(size: int) -> NodeProblem:
+    """The problem of a file of ``size`` bytes, over :data:`MAX_FILE_BYTES`."""
+    limit = f"{MAX_FILE_BYTES:,}, {MAX_FILE_BYTES // 1024} KiB"
     return NodeProblem(
-        1, f"the file is too large: {size:,} bytes (at most {MAX_FILE_BYTES:,}, 256 KiB)"
+        1, Code.TOO_LARGE, f"the file is too large: {size:,} bytes (at most {limit})"
     )
 
 
@@ -165,8 +177,8 @@ class _Composer:
         self.root: Node | None = None
         self.documents = 0
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(NodeProblem(line, message))
+    def problem(self, line: int, code: Code, message: str) -> None:
+        self.problems.append(NodeProblem(line, code, message))
 
     def run(self) -> Composed:
         events = yaml.parse(self.text, Loader=_Parser)
@@ -183,25 +195,29 @@ class _Composer:
         finally:
             events.close()
         if self.root is None:
-            return Composed(None, [*self.problems, NodeProblem(1, "the file is empty")])
+            return Composed(None, [*self.problems, NodeProblem(1, Code.EMPTY, "the file is empty")])
         return Composed(self.root, self.problems)
 
     def handle(self, event: yaml.Event) -> None:
         line = event.start_mark.line + 1
         if isinstance(event, yaml.ScalarEvent):  # the most common event first
-            node = self.scalar(event, line)
-            self.remember(event.anchor, node)
-            self.attach(node)
+            scalar = self.scalar(event, line)
+            self.remember(event.anchor, scalar)
+            self.attach(scalar)
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.problem(line, "a routine file holds one YAML document; a second starts here")
+                self.problem(
+                    line,
+                    Code.SYNTAX,
+                    "a routine file holds one YAML document; a second starts here",
+                )
                 raise _SecondDocument
         elif isinstance(event, yaml.AliasEvent):
             self.attach(self.alias(event, line))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
-                self.problem(line, f"the file nests deeper than {MAX_DEPTH} levels")
+                self.problem(line, Code.TOO_DEEP, f"the file nests deeper than {MAX_DEPTH} levels")
                 raise _Stop
             is_seq = isinstance(event, yaml.SequenceStartEvent)
             tag_ok = self.check_tag(event.tag, _SEQ_TAG if is_seq else _MAP_TAG, line)
@@ -216,7 +232,11 @@ class _Composer:
     def check_tag(self, tag: str | None, allowed: str, line: int) -> bool:
         if tag is None or tag == "!" or tag == allowed:
             return True
-        self.problem(line, f"the tag '{_short_tag(tag)}' is not allowed: only plain YAML is read")
+        self.problem(
+            line,
+            Code.NOT_ALLOWED,
+            f"the tag '{_short_tag(tag)}' is not allowed: only plain YAML is read",
+        )
         return False
 
     def remember(self, anchor: str | None, node: Node) -> None:
@@ -226,18 +246,22 @@ class _Composer:
     def alias(self, event: yaml.AliasEvent, line: int) -> YScalar:
         self.alias_count += 1
         if self.alias_count == MAX_ALIASES + 1:
-            self.problem(line, f"too many aliases (at most {MAX_ALIASES} per file)")
+            self.problem(line, Code.TOO_MANY, f"too many aliases (at most {MAX_ALIASES} per file)")
         if self.alias_count > MAX_ALIASES:
             return YScalar(BROKEN, line, "*" + str(event.anchor))
         target = self.anchors.get(event.anchor)
         if target is None:
-            self.problem(line, f"the alias '*{event.anchor}' names no anchor defined before it")
+            self.problem(
+                line, Code.SYNTAX, f"the alias '*{event.anchor}' names no anchor defined before it"
+            )
             return YScalar(BROKEN, line, "*" + str(event.anchor))
         if not isinstance(target, YScalar):
             if event.anchor not in self.reported_anchors:  # once per anchor is enough
                 self.reported_anchors.add(event.anchor)
                 self.problem(
-                    line, f"the alias '*{event.anchor}' points at a list or mapping (not allowed)"
+                    line,
+                    Code.NOT_ALLOWED,
+                    f"the alias '*{event.anchor}' points at a list or mapping (not allowed)",
                 )
             return YScalar(BROKEN, line, "*" + str(event.anchor))
         return YScalar(target.value, line, target.text)
@@ -264,7 +288,7 @@ class _Composer:
         if kind == "str":
             return value
         if kind in ("int", "float") and len(value) > _MAX_NUMBER_CHARS:
-            self.problem(line, f"the number '{value[:20]}…' is too long")
+            self.problem(line, Code.TOO_LONG, f"the number '{value[:20]}…' is too long")
             return BROKEN
         node = yaml.ScalarNode(tag, value)
         try:
@@ -276,7 +300,7 @@ class _Composer:
                 return self.constructor.construct_yaml_int(node)
             return self.constructor.construct_yaml_float(node)
         except Exception:
-            self.problem(line, f"'{value[:40]}' is not a valid {kind}")
+            self.problem(line, Code.WRONG_TYPE, f"'{value[:40]}' is not a valid {kind}")
             return BROKEN
 
     def attach(self, node: Node) -> None:
@@ -305,18 +329,22 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> NodeProblem:
         line = max(1, min(line, len(text.splitlines())))  # an end-of-file mark: the last line
         problem = exc.problem or "the YAML is not well formed"
         if "maximum nesting depth" in problem:
-            return NodeProblem(line, f"the file nests deeper than {MAX_DEPTH} levels")
+            return NodeProblem(
+                line, Code.TOO_DEEP, f"the file nests deeper than {MAX_DEPTH} levels"
+            )
         message = f"YAML syntax error: {problem}"
         if exc.context:
             where = ""
             if exc.context_mark is not None and exc.context_mark.line + 1 != line:
                 where = f" started on line {exc.context_mark.line + 1}"
             message += f" ({exc.context}{where})"
-        return NodeProblem(line, message)
+        return NodeProblem(line, Code.SYNTAX, message)
     if isinstance(exc, yaml.reader.ReaderError):
         return NodeProblem(
-            _line_at(text, exc.position), f"YAML cannot read this text: {exc.reason}"
+            _line_at(text, exc.position),
+            Code.UNREADABLE,
+            f"YAML cannot read this text: {exc.reason}",
         )
     return NodeProblem(
-        1, f"YAML syntax error: {str(exc).splitlines()[0] if str(exc) else 'unknown'}"
+        1, Code.SYNTAX, f"YAML syntax error: {str(exc).splitlines()[0] if str(exc) else 'unknown'}"
     )

@@ -25,15 +25,10 @@ from hiptimer.core.routines.model import (
     SideChoice,
     Sides,
 )
+from hiptimer.core.routines.schema import DEFAULT_HELD_PACE, DEFAULT_ONCE_SECONDS, DEFAULT_PACE
 
 T = TypeVar("T")
 
-#: Seconds per plain rep when the item gives no ``pace``.
-DEFAULT_PACE = 3
-#: Seconds to lift and to lower a held rep when the item gives no ``pace``.
-DEFAULT_HELD_PACE = 2
-#: Seconds a ``once`` item waits hands-free when it gives no ``seconds``.
-DEFAULT_ONCE_SECONDS = 10
 #: Seconds a test side is assumed to take in estimates.
 MEASURE_ESTIMATE = 30
 

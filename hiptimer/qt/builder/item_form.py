@@ -1,55 +1,24 @@
 """The dose form of one routine item: only the fields its kind uses are shown.
 
-The form never changes the draft itself: it emits ``edited(item, field)`` with the changed item
-and the editor turns that into an undoable edit.
+The dose rows are built from :data:`hiptimer.core.routines.schema.KIND_SPECS`, one row per dose
+key of each kind, and only the selected item's kind's rows are shown.  The form never changes
+the draft itself: it emits ``edited(item, field)`` with the changed item and the editor turns
+that into an undoable edit.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from hiptimer.core.routines import user_files as ur
-from hiptimer.core.routines.limits import MAX_TEXT_CHARS
-from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sides
-from hiptimer.core.session.plan import DEFAULT_HELD_PACE, DEFAULT_ONCE_SECONDS, DEFAULT_PACE
-
-KIND_LABELS = {
-    Kind.HOLD: "Hold (a countdown)",
-    Kind.RELEASE: "Release (a time range)",
-    Kind.REPS: "Reps",
-    Kind.CYCLES: "Cycles (drive and relax)",
-    Kind.ONCE: "Once (do it, then Done)",
-    Kind.TEST: "Test (measure degrees)",
-}
-SIDES_LABELS = {
-    Sides.LIMITED: "The side chosen at start (your limited side)",
-    Sides.BOTH: "Both sides, limited side first",
-    Sides.ALTERNATE: "Alternate left and right every rep",
-}
-
-
-def spin_box(low: int, high: int, suffix: str = "", special: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setSuffix(suffix)
-    spin.setKeyboardTracking(True)
-    spin.setAccelerated(True)
-    if special:
-        spin.setSpecialValueText(special)
-    return spin
+from hiptimer.core.routines.drafts import kind_default
+from hiptimer.core.routines.limits import MAX_TEXT_CHARS, REST_LIMITS
+from hiptimer.core.routines.model import Exercise, Item, Kind, Sides
+from hiptimer.core.routines.schema import KIND_SPECS, SECONDS, SIDES_LABELS, DoseValue, with_dose
+from hiptimer.qt.builder.dose_rows import DoseRow, make_row, spin_box
 
 
 class ItemForm(QWidget):
@@ -63,7 +32,6 @@ class ItemForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._item: Item | None = None
-        self._exercise: Exercise | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,166 +40,96 @@ class ItemForm(QWidget):
         self.heading.setFont(font)
 
         self.kind = QComboBox()
-        self.seconds = spin_box(1, 1800, " s")
-        self.release_low = spin_box(1, 1800, " s")
-        self.release_high = spin_box(1, 1800, " s")
-        self.count = spin_box(1, 500)
-        self.held = QCheckBox("Hold each rep")
-        self.hold_low = spin_box(1, 120, " s")
-        self.hold_high = spin_box(1, 120, " s")
-        self.pace = spin_box(0, 120, " s")
-        self.work = spin_box(1, 120, " s")
-        self.relax = spin_box(1, 120, " s")
+        self.kind.setAccessibleName("Kind of exercise")
         self.sides = QComboBox()
+        self.sides.setAccessibleName("Sides")
         for sides in Sides:
             self.sides.addItem(SIDES_LABELS[sides], sides.value)
-        self.rest = spin_box(-1, 600, " s", "routine default")
+        self.rest = spin_box(REST_LIMITS.low - 1, REST_LIMITS.high, SECONDS, "routine default")
+        self.rest.setAccessibleName("Rest after this exercise")
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_TEXT_CHARS)
         self.note.setPlaceholderText("a reminder shown while you play it")
-
-        release = QWidget()
-        release_row = QHBoxLayout(release)
-        release_row.setContentsMargins(0, 0, 0, 0)
-        release_row.addWidget(self.release_low)
-        release_row.addWidget(QLabel("to"))
-        release_row.addWidget(self.release_high)
-        hold = QWidget()
-        hold_row = QHBoxLayout(hold)
-        hold_row.setContentsMargins(0, 0, 0, 0)
-        hold_row.addWidget(self.held)
-        hold_row.addWidget(self.hold_low)
-        hold_row.addWidget(QLabel("to"))
-        hold_row.addWidget(self.hold_high)
+        self.note.setAccessibleName("Note")
 
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow(self.heading)
-        self.rows: dict[str, QWidget] = {}
-        for key, label, widget, name in (
-            ("kind", "&Kind:", self.kind, "Kind of exercise"),
-            ("seconds", "Seconds:", self.seconds, "Seconds"),
-            ("release", "Time range:", release, "Release time range"),
-            ("count", "Count:", self.count, "Count"),
-            ("hold", "", hold, "Hold per rep"),
-            ("pace", "Pace:", self.pace, "Seconds per rep"),
-            ("work", "Drive:", self.work, "Drive seconds"),
-            ("relax", "Relax:", self.relax, "Relax seconds"),
-            ("sides", "Sides:", self.sides, "Sides"),
-            ("rest", "Rest after:", self.rest, "Rest after this exercise"),
-            ("note", "Note:", self.note, "Note"),
-        ):
-            widget.setAccessibleName(name)
-            self.rows[key] = widget
-            if label:
-                self.form.addRow(label, widget)
-            else:
-                self.form.addRow(widget)
-        self.release_low.setAccessibleName("Release: shortest seconds")
-        self.release_high.setAccessibleName("Release: longest seconds")
-        self.hold_low.setAccessibleName("Hold per rep: shortest seconds")
-        self.hold_high.setAccessibleName("Hold per rep: longest seconds")
-        self.held.setAccessibleName("Hold each rep")
+        self.form.addRow("&Kind:", self.kind)
+        #: The dose rows, by kind and key; only the shown item's kind's rows are visible.
+        self.dose_rows: dict[tuple[Kind, str], DoseRow] = {}
+        for spec in KIND_SPECS.values():
+            for dose in spec.fields:
+                row = make_row(dose)
+                row.changed.connect(partial(self._dose_changed, dose.key))
+                self.dose_rows[(spec.kind, dose.key)] = row
+                if dose.label:
+                    self.form.addRow(dose.label, row)
+                else:
+                    self.form.addRow(row)
+        self.form.addRow("Sides:", self.sides)
+        self.form.addRow("Rest after:", self.rest)
+        self.form.addRow("Note:", self.note)
 
         self.kind.activated.connect(self._kind_chosen)
-        self.sides.activated.connect(
-            lambda: self._emit(sides=Sides(self.sides.currentData()), field="sides")
-        )
-        self.held.toggled.connect(self._held_toggled)
-        self.note.textEdited.connect(lambda text: self._emit(note=text, field="note"))
-        self._connect_spin(self.seconds, lambda v: {"seconds": Range(v, v)}, "seconds")
-        self._connect_spin(
-            self.release_low,
-            lambda v: {"seconds": Range(v, self.release_high.value())},
-            "seconds",
-        )
-        self._connect_spin(
-            self.release_high,
-            lambda v: {"seconds": Range(self.release_low.value(), v)},
-            "seconds",
-        )
-        self._connect_spin(self.count, lambda v: {"count": v}, "count")
-        self._connect_spin(
-            self.hold_low, lambda v: {"hold": Range(v, self.hold_high.value())}, "hold"
-        )
-        self._connect_spin(
-            self.hold_high, lambda v: {"hold": Range(self.hold_low.value(), v)}, "hold"
-        )
-        self._connect_spin(self.pace, lambda v: {"pace": v or None}, "pace")
-        self._connect_spin(self.work, lambda v: {"work": v}, "work")
-        self._connect_spin(self.relax, lambda v: {"relax": v}, "relax")
-        self._connect_spin(self.rest, lambda v: {"rest": None if v < 0 else v}, "rest")
+        self.sides.activated.connect(self._sides_chosen)
+        self.note.textEdited.connect(self._note_edited)
+        self.rest.valueChanged.connect(self._rest_changed)
 
-    def _connect_spin(
-        self, spin: QSpinBox, change: Callable[[int], dict[str, object]], field: str
-    ) -> None:
-        spin.valueChanged.connect(lambda value: self._emit(field=field, **change(value)))
+    def _sides_chosen(self) -> None:
+        if self._item is not None:
+            sides = Sides(self.sides.currentData())
+            self.edited.emit(dataclasses.replace(self._item, sides=sides), "sides")
 
-    def _emit(self, field: str, **changes: object) -> None:
-        if self._item is None:
-            return
-        self.edited.emit(dataclasses.replace(self._item, **changes), field)
+    def _note_edited(self, text: str) -> None:
+        if self._item is not None:
+            self.edited.emit(dataclasses.replace(self._item, note=text), "note")
+
+    def _rest_changed(self, value: int) -> None:
+        if self._item is not None:
+            rest = None if value < REST_LIMITS.low else value
+            self.edited.emit(dataclasses.replace(self._item, rest=rest), "rest")
+
+    def _dose_changed(self, key: str, value: DoseValue | None) -> None:
+        if self._item is not None:
+            self.edited.emit(with_dose(self._item, {key: value}), key)
 
     def _kind_chosen(self) -> None:
         if self._item is None:
             return
         kind = Kind(self.kind.currentData())
         if kind is not self._item.kind:
-            item = ur.kind_default(self._item.exercise, kind, self._item.sides)
+            item = kind_default(self._item.exercise, kind, self._item.sides)
             item = dataclasses.replace(item, rest=self._item.rest, note=self._item.note)
             self.edited.emit(item, "kind")
 
-    def _held_toggled(self, on: bool) -> None:
-        hold = Range(self.hold_low.value(), self.hold_high.value()) if on else None
-        self._emit(hold=hold, field="hold")
+    def dose_row(self, key: str) -> DoseRow:
+        """The row of dose key ``key`` of the shown item's kind."""
+        assert self._item is not None
+        return self.dose_rows[(self._item.kind, key)]
+
+    def shown_keys(self) -> tuple[str, ...]:
+        """The dose keys whose rows are shown, in order."""
+        return tuple(key for (_kind, key), row in self.dose_rows.items() if row.isVisibleTo(self))
 
     def show_item(self, item: Item, exercise: Exercise | None) -> None:
         """Show ``item`` without emitting anything."""
         self._item = item
-        self._exercise = exercise
         blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
         self.heading.setText(exercise.name if exercise else item.exercise)
         self.kind.clear()
-        for kind in Kind:
-            if kind is not Kind.TEST or (exercise is not None and exercise.normal is not None):
-                self.kind.addItem(KIND_LABELS[kind], kind.value)
+        for spec in KIND_SPECS.values():
+            if not spec.needs_normal or (exercise is not None and exercise.normal is not None):
+                self.kind.addItem(spec.label, spec.kind.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind.value)))
-        seconds = item.seconds or Range(DEFAULT_ONCE_SECONDS, DEFAULT_ONCE_SECONDS)
-        self.seconds.setValue(seconds.low)
-        self.release_low.setValue(seconds.low)
-        self.release_high.setValue(seconds.high)
-        self.count.setMaximum(500 if item.kind is Kind.REPS else 100)
-        self.count.setValue(item.count or 1)
-        self.held.setChecked(item.hold is not None)
-        hold = item.hold or Range(3, 5)
-        self.hold_low.setValue(hold.low)
-        self.hold_high.setValue(hold.high)
-        self.hold_low.setEnabled(item.hold is not None)
-        self.hold_high.setEnabled(item.hold is not None)
-        default_pace = DEFAULT_HELD_PACE if item.hold is not None else DEFAULT_PACE
-        self.pace.setSpecialValueText(f"default ({default_pace} s)")
-        self.pace.setValue(item.pace or 0)
-        self.work.setValue(item.work or 1)
-        self.relax.setValue(item.relax or 1)
+        for (kind, _key), row in self.dose_rows.items():
+            if kind is item.kind:
+                row.show_value(item)
         self.sides.setCurrentIndex(self.sides.findData(item.sides.value))
-        self.rest.setValue(-1 if item.rest is None else item.rest)
+        self.rest.setValue(REST_LIMITS.low - 1 if item.rest is None else item.rest)
         if self.note.text() != item.note:
             self.note.setText(item.note)
         del blockers
-        one_sided = exercise is None or exercise.one_sided
-        shown = {
-            Kind.HOLD: {"seconds"},
-            Kind.RELEASE: {"release"},
-            Kind.REPS: {"count", "hold", "pace"},
-            Kind.CYCLES: {"work", "relax", "count"},
-            Kind.ONCE: {"seconds"},
-            Kind.TEST: set(),
-        }[item.kind]
-        for key, widget in self.rows.items():
-            visible = key in shown or key in ("kind", "rest", "note")
-            visible = visible or (key == "sides" and one_sided)
-            self.form.setRowVisible(widget, visible)
-        label = self.form.labelForField(self.seconds)
-        if isinstance(label, QLabel):
-            label.setText("Wait:" if item.kind is Kind.ONCE else "Seconds:")
-        self.count.setAccessibleName("Cycles" if item.kind is Kind.CYCLES else "Reps")
+        for (kind, _key), row in self.dose_rows.items():
+            self.form.setRowVisible(row, kind is item.kind)
+        self.form.setRowVisible(self.sides, exercise is None or exercise.one_sided)

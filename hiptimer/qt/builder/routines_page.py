@@ -33,13 +33,17 @@ from PySide6.QtWidgets import (
 from hiptimer.core.paths import builtin_routines_dir
 from hiptimer.core.routines import user_files as ur
 from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.drafts import new_routine
 from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.routines.naming import ROUTINE_SUFFIXES, SUFFIX, copy_name, slugify
+from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
-from hiptimer.core.text import dose_text, minutes_text
+from hiptimer.core.text import minutes_text
 from hiptimer.qt.builder.editor import RoutineEditor
 from hiptimer.qt.context import AppContext
 
-FILE_FILTER = "Routine files (*.yaml *.yml);;All files (*)"
+_PATTERNS = " ".join(f"*{suffix}" for suffix in ROUTINE_SUFFIXES)
+FILE_FILTER = f"Routine files ({_PATTERNS});;All files (*)"
 MAX_PROBLEMS_SHOWN = 12
 
 
@@ -169,9 +173,10 @@ class RoutinesPage(QWidget):
     def _selection_changed(self) -> None:
         routine = self.selected_routine()
         has = routine is not None
-        mine = has and not routine.builtin
+        builtin = routine is not None and routine.builtin
+        mine = has and not builtin
         self.edit_button.setEnabled(has)
-        self.edit_button.setText("&Edit a copy" if has and routine.builtin else "&Edit")
+        self.edit_button.setText("&Edit a copy" if builtin else "&Edit")
         self.duplicate_button.setEnabled(has)
         self.export_button.setEnabled(has)
         self.rename_button.setEnabled(mine)
@@ -226,7 +231,7 @@ class RoutinesPage(QWidget):
 
     # Actions ------------------------------------------------------------------------------
     def new_routine(self) -> None:
-        draft = ur.new_routine("My routine", self.ctx.catalog)
+        draft = new_routine("My routine", self.ctx.catalog)
         self.open_editor(draft, None)
 
     def edit_selected(self) -> None:
@@ -234,7 +239,7 @@ class RoutinesPage(QWidget):
         if routine is None:
             return
         if routine.builtin:
-            name = ur.copy_name(routine.name, self.ctx.catalog)
+            name = copy_name(routine.name, self.ctx.catalog.names)
             copy = dataclasses.replace(routine, name=name, source="", builtin=False)
             self.open_editor(copy, None)
         else:
@@ -330,7 +335,7 @@ class RoutinesPage(QWidget):
         routine = self.selected_routine()
         if routine is None:
             return
-        suggested = str(Path.home() / f"{ur.slugify(routine.name)}.yaml")
+        suggested = str(Path.home() / f"{slugify(routine.name)}{SUFFIX}")
         name, _filter = QFileDialog.getSaveFileName(
             self, "Export the routine", suggested, FILE_FILTER
         )

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QPushButton, QWidget
 
+from hiptimer.core.routines.drafts import Place
 from hiptimer.core.routines.model import Routine
-
-#: A place in the routine tree: (section index, item index or None for the section itself).
-Path = tuple[int, int | None] | None
 
 MERGE_ID = 1
 
 
 class Editable(Protocol):
-    def show_draft(self, routine: Routine, select: Path) -> None: ...
+    def show_draft(self, routine: Routine, select: Place) -> None: ...
 
 
 class EditCommand(QUndoCommand):
@@ -34,8 +34,8 @@ class EditCommand(QUndoCommand):
         text: str,
         before: Routine,
         after: Routine,
-        select_before: Path,
-        select_after: Path,
+        select_before: Place,
+        select_after: Place,
         merge_key: Hashable | None = None,
     ) -> None:
         super().__init__(text)
@@ -61,3 +61,30 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.editor.show_draft(self.before, self.select_before)
+
+
+def undo_redo_buttons(stack: QUndoStack, owner: QWidget) -> tuple[QPushButton, QPushButton]:
+    """Undo and Redo buttons for ``stack``; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y work in ``owner``."""
+    buttons = []
+    for create, text, keys, slot, changed in (
+        (stack.createUndoAction, "Undo", ("Ctrl+Z",), stack.undo, stack.canUndoChanged),
+        (
+            stack.createRedoAction,
+            "Redo",
+            ("Ctrl+Shift+Z", "Ctrl+Y"),
+            stack.redo,
+            stack.canRedoChanged,
+        ),
+    ):
+        action = create(owner, f"&{text}")
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        owner.addAction(action)
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.setToolTip(f"{text} ({keys[0]})")
+        button.clicked.connect(slot)
+        changed.connect(button.setEnabled)
+        button.setEnabled(False)
+        buttons.append(button)
+    return buttons[0], buttons[1]

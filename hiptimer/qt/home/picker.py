@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
-from hiptimer.core.text import dose_text, minutes_text
+from hiptimer.core.text import minutes_text
 from hiptimer.qt.context import AppContext
 
 

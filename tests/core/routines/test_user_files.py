@@ -1,4 +1,4 @@
-"""The user's routine files: safe names, unique ids, atomic saves, trash, import and export."""
+"""The user's routine files: atomic saves, checks, rename, duplicate, trash, import and export."""
 
 from __future__ import annotations
 
@@ -54,31 +54,6 @@ def same(a: Routine, b: Routine) -> bool:
         and a_items == b_items
         and [s.name for s in a.sections] == [s.name for s in b.sections]
     )
-
-
-@pytest.mark.parametrize(
-    ("name", "slug"),
-    [
-        ("My quick hips", "my-quick-hips"),
-        ("Mé & my hips!", "me-my-hips"),
-        ("../../etc/passwd", "etc-passwd"),
-        ("..", "routine"),
-        ("", "routine"),
-        ("C:\\Windows\\system32", "c-windows-system32"),
-        ("   --- ", "routine"),
-        ("日本語", "routine"),
-        ("a" * 300, "a" * 48),
-    ],
-)
-def test_slugify_gives_safe_file_names(name: str, slug: str) -> None:
-    assert ur.slugify(name) == slug
-
-
-def test_unique_id_avoids_taken_ids() -> None:
-    assert ur.unique_id("Daily", ["daily"]) == "daily-2"
-    assert ur.unique_id("Daily", ["daily", "daily-2"]) == "daily-3"
-    long_id = ur.unique_id("x" * 100, ["x" * 48])
-    assert long_id.endswith("-2") and len(long_id) <= 64
 
 
 def test_save_load_save_round_trip(folder: Path) -> None:
@@ -263,20 +238,6 @@ def test_export_includes_own_exercises_and_a_friend_can_import_it(
     result = ur.import_file(catalog_of(friend), friend, target)
     assert result.routine_ids == ("my-quick-hips",)
     assert not catalog_of(friend).problems
-
-
-def test_default_item_takes_the_dose_of_the_complete_program(folder: Path) -> None:
-    catalog = catalog_of(folder)
-    library = catalog.library
-    release = ur.default_item(library["deep-glutes-release"], catalog)
-    assert release == Item("deep-glutes-release", Kind.RELEASE, seconds=Range(60, 120))
-    drop = ur.default_item(library["sitting-knee-drop"], catalog)
-    assert drop.sides is Sides.ALTERNATE and drop.count == 20
-    assert ur.default_item(library["seated-hip-ir"], catalog).hold == Range(3, 5)
-    assert ur.default_item(library["prone-ir-test"], catalog).kind is Kind.TEST
-    without_program = Catalog(library=library)
-    assert ur.default_item(library["piriformis-release"], without_program).kind is Kind.RELEASE
-    assert ur.default_item(library["figure-four-supine"], without_program).seconds == Range(60, 60)
 
 
 def test_atomic_write_replaces_in_one_step(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from hiptimer.core.routines.model import (
     Section,
     Sides,
 )
+from hiptimer.core.routines.schema import KIND_SPECS, Value, with_dose
 from hiptimer.core.routines.writer import dump_file
 
 LIBRARY = Library(
@@ -109,31 +110,24 @@ def _exercise(rng: random.Random, exercise_id: str, with_normal: bool) -> Exerci
 
 
 def _item(rng: random.Random, kind: Kind, exercise_ids: list[str], test_ids: list[str]) -> Item:
-    fields: dict[str, object] = {}
-    if kind in (Kind.HOLD, Kind.ONCE):
-        if kind is Kind.HOLD or rng.random() < 0.5:
-            fields["seconds"] = _range(rng, 1, 1800, fixed=True)
-    elif kind is Kind.RELEASE:
-        fields["seconds"] = _range(rng, 1, 1800)
-    elif kind is Kind.REPS:
-        fields["count"] = rng.randint(1, 500)
-        if rng.random() < 0.5:
-            fields["hold"] = _range(rng, 1, 120)
-        if rng.random() < 0.5:
-            fields["pace"] = rng.randint(1, 120)
-    elif kind is Kind.CYCLES:
-        fields.update(
-            work=rng.randint(1, 120), relax=rng.randint(1, 120), count=rng.randint(1, 100)
-        )
-    sides_choices = list(Sides) if kind is Kind.REPS else [Sides.LIMITED, Sides.BOTH]
-    return Item(
-        exercise=rng.choice(test_ids if kind is Kind.TEST else exercise_ids),
+    """A random valid item of ``kind``: every required dose key, each optional one half the time."""
+    spec = KIND_SPECS[kind]
+    dose: dict[str, int | Range] = {}
+    for field in spec.fields:
+        if field.required or rng.random() < 0.5:
+            low, high = field.limits
+            if field.value is Value.NUMBER:
+                dose[field.key] = rng.randint(low, high)
+            else:
+                dose[field.key] = _range(rng, low, high, fixed=field.value is Value.FIXED)
+    item = Item(
+        exercise=rng.choice(test_ids if spec.needs_normal else exercise_ids),
         kind=kind,
-        sides=rng.choice(sides_choices),
+        sides=rng.choice(spec.sides),
         rest=rng.choice([None, 0, rng.randint(0, 600)]),
         note=_text(rng) if rng.random() < 0.4 else "",
-        **fields,  # type: ignore[arg-type]
     )
+    return with_dose(item, dose)
 
 
 def _random_file(seed: int) -> tuple[list[Routine], dict[str, Exercise]]:

@@ -7,8 +7,7 @@ import pytest
 from hiptimer.core.paths import AppPaths
 from hiptimer.qt.builder import RoutinesPage
 from tests.fakes import make_ctx
-
-accessibility = pytest.importorskip("tests.qt.test_accessibility")
+from tests.qt import test_accessibility as accessibility
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

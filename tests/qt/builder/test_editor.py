@@ -6,17 +6,17 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines import user_files as ur
+from hiptimer.core.routines.drafts import Drop
 from hiptimer.core.routines.model import Kind, Range, Sides
 from hiptimer.qt.builder import RoutinesPage
 from hiptimer.qt.builder.editor import RoutineEditor
 from hiptimer.qt.context import AppContext
 from tests.fakes import make_ctx
 
-DROP = QAbstractItemView.DropIndicatorPosition
 # The offscreen platform says this for every top-level window it shows; not our problem.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -38,10 +38,11 @@ def page(qtbot, ctx: AppContext) -> RoutinesPage:
 
 def add(editor: RoutineEditor, qtbot, search: str) -> None:
     """Type into the library search and press Enter, as a user does."""
-    editor.search_edit.setFocus()
-    editor.search_edit.selectAll()
-    qtbot.keyClicks(editor.search_edit, search)
-    qtbot.keyClick(editor.search_edit, Qt.Key.Key_Return)
+    search_edit = editor.library.search_edit
+    search_edit.setFocus()
+    search_edit.selectAll()
+    qtbot.keyClicks(search_edit, search)
+    qtbot.keyClick(search_edit, Qt.Key.Key_Return)
 
 
 def exercises(editor: RoutineEditor) -> list[str]:
@@ -90,21 +91,22 @@ def test_add_groups_by_program_section_with_program_doses(editor: RoutineEditor)
 def test_library_search_filters_by_equipment_and_shows_instructions(
     editor: RoutineEditor,
 ) -> None:
-    editor.search_edit.setText("band")
+    library = editor.library
+    library.search_edit.setText("band")
     shown = [
-        editor.library_list.item(r).data(Qt.ItemDataRole.UserRole)
-        for r in range(editor.library_list.count())
-        if not editor.library_list.item(r).isHidden()
+        library.library_list.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(library.library_list.count())
+        if not library.library_list.item(r).isHidden()
     ]
     assert shown == [
         "band-distraction-neutral",
         "band-distraction-flexion",
         "lateral-band-distraction",
     ]
-    editor.search_edit.setText("massage ball figure")  # equipment and position words
-    assert editor.selected_exercise().id == "deep-glutes-release"
-    assert "Deep glute release" in editor.exercise_details.toPlainText()
-    assert editor.pictogram.position() == ("figure-four-ball", False)
+    library.search_edit.setText("massage ball figure")  # equipment and position words
+    assert library.selected_exercise().id == "deep-glutes-release"
+    assert "Deep glute release" in library.exercise_details.toPlainText()
+    assert library.pictogram.position() == ("figure-four-ball", False)
 
 
 def test_reorder_with_keys_and_drop(editor: RoutineEditor, qtbot) -> None:
@@ -125,25 +127,25 @@ def test_reorder_with_keys_and_drop(editor: RoutineEditor, qtbot) -> None:
         "posterior-capsule-stretch",
     ]
     # drag the release below the last item of "Stretches"
-    editor._dropped((0, 0), (1, 1), DROP.BelowItem)
+    editor._dropped((0, 0), (1, 1), Drop.BELOW)
     assert exercises(editor) == [
         "seated-hip-ir",
         "posterior-capsule-stretch",
         "deep-glutes-release",
     ]
     # drag a whole section to the top
-    editor._dropped((2, None), (0, None), DROP.AboveItem)
+    editor._dropped((2, None), (0, None), Drop.ABOVE)
     assert editor.draft.sections[0].name == "Strengthening"
 
 
 def test_edit_parameters_only_of_the_items_kind(editor: RoutineEditor, qtbot) -> None:
     editor._select((2, 0))  # seated internal rotation: reps
-    form = editor.item_form
-    assert form.count.isVisibleTo(form) and form.pace.isVisibleTo(form)
-    assert not form.seconds.isVisibleTo(form) and not form.work.isVisibleTo(form)
+    form = editor.selection.item_form
+    assert form.shown_keys() == ("count", "hold", "pace")  # no seconds, no work
     before = editor.estimate_label.text()
-    form.count.selectAll()
-    qtbot.keyClicks(form.count, "12")
+    count = form.dose_row("count").spin
+    count.selectAll()
+    qtbot.keyClicks(count, "12")
     assert editor.draft.items[2].count == 12
     assert editor.estimate_label.text() != before
     form.sides.setCurrentIndex(form.sides.findData(Sides.BOTH.value))
@@ -159,14 +161,14 @@ def test_edit_parameters_only_of_the_items_kind(editor: RoutineEditor, qtbot) ->
     item = editor.draft.items[2]
     assert (item.kind, item.work, item.relax, item.count) == (Kind.CYCLES, 10, 5, 5)
     assert item.note == "knees together" and item.rest == 30
-    assert form.work.isVisibleTo(form) and not form.pace.isVisibleTo(form)
+    assert form.shown_keys() == ("work", "relax", "count")  # no pace
 
 
 def test_invalid_input_is_shown_inline_and_blocks_saving(
     editor: RoutineEditor, app_paths: AppPaths
 ) -> None:
     editor._select((0, 0))  # release 60-120
-    editor.item_form.release_low.setValue(200)
+    editor.selection.item_form.dose_row("seconds").low.setValue(200)
     assert not editor.valid
     assert not editor.save_button.isEnabled() and not editor.try_button.isEnabled()
     problem = editor.problem_list.item(0).text()
@@ -174,7 +176,7 @@ def test_invalid_input_is_shown_inline_and_blocks_saving(
     assert "see problems" in editor.tree.topLevelItem(0).child(0).text(1)
     assert editor.save() is False
     assert not list(app_paths.user_routines_dir.glob("*.yaml"))
-    editor.item_form.release_high.setValue(240)
+    editor.selection.item_form.dose_row("seconds").high.setValue(240)
     assert editor.valid and editor.save_button.isEnabled()
     editor.name_edit.setText("   ")
     assert any(
@@ -188,7 +190,7 @@ def test_undo_and_redo_cover_every_edit(editor: RoutineEditor, qtbot) -> None:
     qtbot.waitActive(editor.window())
     start = editor.draft
     editor._select((0, 0))
-    editor.item_form.release_high.setValue(150)
+    editor.selection.item_form.dose_row("seconds").high.setValue(150)
     editor.remove_selected()
     editor.add_section()
     assert len(editor.draft.sections) == 3
@@ -300,3 +302,28 @@ def test_try_it_plays_the_unsaved_routine_at_the_chosen_speed(
     assert speed == 10.0
     assert [i.exercise for i in routine.items] == exercises(editor)
     assert not list(app_paths.user_routines_dir.glob("*.yaml"))  # not saved by trying
+
+
+def test_enter_on_a_problem_goes_to_what_it_is_about(editor: RoutineEditor, qtbot) -> None:
+    editor.window().activateWindow()
+    qtbot.waitActive(editor.window())
+    editor._select((0, 0))
+    editor.selection.item_form.dose_row("seconds").low.setValue(200)  # release: low > high
+    editor._select(None)
+    editor.problem_list.setCurrentRow(0)
+    editor.problem_list.itemActivated.emit(editor.problem_list.item(0))
+    assert editor.selected == (0, 0) and editor.tree.hasFocus()
+    editor.selection.item_form.dose_row("seconds").low.setValue(60)
+    editor.description_edit.setText("x" * 10)
+    editor.name_edit.setText(" ")
+    editor.tree.setFocus()
+    (entry,) = [editor.problem_list.item(i) for i in range(editor.problem_list.count())]
+    assert entry.text() == "Name must not be empty"
+    editor.problem_list.itemActivated.emit(entry)
+    assert editor.name_edit.hasFocus()
+    editor.name_edit.setText("Fine")
+    none = editor.problem_list.item(0)
+    assert none.text().startswith("None:")
+    editor.tree.setFocus()
+    editor.problem_list.itemActivated.emit(none)  # the "none" row goes nowhere
+    assert editor.tree.hasFocus()

@@ -1,0 +1,356 @@
+"""What a routine file may hold, and what each step kind is made of: one table for every reader.
+
+:data:`KIND_SPECS` gives, for each :class:`Kind`, its dose keys (a key is the YAML key and the
+:class:`Item` attribute), which are required, their limits, whether a key takes ``[low, high]``,
+the dose a new item gets, the value the player uses for a key left out, the sides it may be
+played on, its short dose text and the words of its builder form.  The loader, the writer, the
+builder's form and its drafts all read this table, so a new kind is one enum member, one spec
+here and its phases in :mod:`hiptimer.core.session.plan`.  No Qt here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, cast
+
+from hiptimer.core.routines.limits import (
+    CYCLES_COUNT_LIMITS,
+    REPS_COUNT_LIMITS,
+    SECONDS_LIMITS,
+    SHORT_SECONDS_LIMITS,
+    Limits,
+)
+from hiptimer.core.routines.model import Item, Kind, Range, Sides
+
+FORMAT_VERSION = 1
+
+TOP_KEYS = ("format", "exercises", "routines")
+EXERCISE_KEYS = (
+    "name",
+    "section",
+    "position",
+    "equipment",
+    "one_sided",
+    "steps",
+    "feel",
+    "cautions",
+    "progressions",
+    "normal",
+)
+REQUIRED_EXERCISE_KEYS = ("name", "section", "position", "steps")
+ROUTINE_KEYS = ("id", "name", "description", "rest", "sections")
+REQUIRED_ROUTINE_KEYS = ("id", "name", "sections")
+SECTION_KEYS = ("name", "items")
+#: The keys every item may have, whatever its kind.
+COMMON_ITEM_KEYS = ("exercise", "kind", "sides", "rest", "note")
+REQUIRED_ITEM_KEYS = ("exercise", "kind")
+
+#: Seconds per plain rep when the item gives no ``pace``.
+DEFAULT_PACE = 3
+#: Seconds to lift and to lower a held rep when the item gives no ``pace``.
+DEFAULT_HELD_PACE = 2
+#: Seconds a ``once`` item waits hands-free when it gives no ``seconds``.
+DEFAULT_ONCE_SECONDS = 10
+#: The hold per rep the builder's "Hold each rep" switch starts with.
+DEFAULT_HELD_REP = Range(3, 5)
+
+#: The spin box suffix of a value in seconds.
+SECONDS = " s"
+
+DoseValue = int | Range
+
+
+class Value(Enum):
+    """How a dose key is written and kept."""
+
+    NUMBER = "number"  # one whole number, kept as an int
+    FIXED = "fixed"  # one whole number, kept as a fixed Range (the `seconds` every kind shares)
+    RANGE = "range"  # `[low, high]` or one number, kept as a Range
+
+
+class Row(Enum):
+    """The builder's control for a dose key (derived from the key's spec)."""
+
+    NUMBER = "number"  # a spin box
+    RANGE = "range"  # two spin boxes, low "to" high
+    TOGGLED_RANGE = "toggled range"  # a check box that turns an optional range on, then a range
+    NUMBER_OR_DEFAULT = "number or default"  # a spin box whose blank means the player's fallback
+
+
+@dataclass(frozen=True)
+class DoseField:
+    """One dose key of one kind: how it is read and checked, and how the builder shows it."""
+
+    key: str
+    value: Value
+    limits: Limits
+    required: bool = False
+    #: The value the player uses when the key is left out (it may depend on the other keys).
+    fallback: Callable[[Item], int] | None = None
+    # The builder's row:
+    label: str = ""  # the form's label ("" when the row's check box says what it is)
+    name: str = ""  # the accessible name of the control (ranges: of the pair)
+    ends: str = ""  # ranges: "<ends>: shortest seconds", "<ends>: longest seconds"
+    unit: str = SECONDS  # the spin box suffix
+    toggle: str = ""  # optional ranges: the check box that turns the value on ...
+    switched_on: Range | None = None  # ... and the value it starts with
+    blank_is_fallback: bool = False  # optional numbers: offer "default (N s)" as a value
+
+    @property
+    def row(self) -> Row:
+        if self.value is Value.RANGE:
+            return Row.TOGGLED_RANGE if self.toggle else Row.RANGE
+        return Row.NUMBER_OR_DEFAULT if self.blank_is_fallback else Row.NUMBER
+
+    @property
+    def low_name(self) -> str:
+        return f"{self.ends}: shortest seconds"
+
+    @property
+    def high_name(self) -> str:
+        return f"{self.ends}: longest seconds"
+
+    def blank_text(self, item: Item) -> str:
+        """What the builder shows for the key left out: ``default (3 s)``."""
+        assert self.fallback is not None, self.key
+        return f"default ({self.fallback(item)}{self.unit})"
+
+    def shown_value(self, item: Item) -> int | Range:
+        """The value the builder's control starts at: the item's, the player's or the lowest."""
+        value = getattr(item, self.key)
+        if value is not None:
+            return cast(DoseValue, value)
+        number = self.fallback(item) if self.fallback is not None else self.limits.low
+        return Range(number, number) if self.value is not Value.NUMBER else number
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything about one step kind except how it is played (that is the plan's job)."""
+
+    kind: Kind
+    label: str  # the builder's kind menu
+    fields: tuple[DoseField, ...]  # the dose keys, in the documented order
+    defaults: Mapping[str, DoseValue]  # the dose of a new item of this kind
+    describe: Callable[[Item], str]  # the dose in a few words, without the sides
+    sides: tuple[Sides, ...] = (Sides.LIMITED, Sides.BOTH)
+    needs_normal: bool = False  # only for exercises with a `normal` range (tests)
+    #: Program sections whose exercises start as this kind when added in the builder.
+    for_sections: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+    @property
+    def required_keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields if f.required)
+
+    def field(self, key: str) -> DoseField | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+
+def _pace_fallback(item: Item) -> int:
+    return DEFAULT_HELD_PACE if item.hold is not None else DEFAULT_PACE
+
+
+def _hold_text(item: Item) -> str:
+    assert item.seconds is not None
+    return f"hold {item.seconds.low} s"
+
+
+def _release_text(item: Item) -> str:
+    return f"{item.seconds} s"
+
+
+def _reps_text(item: Item) -> str:
+    text = f"{item.count} reps"
+    return text + f", hold {item.hold} s each" if item.hold else text
+
+
+def _cycles_text(item: Item) -> str:
+    return f"{item.count} × {item.work} s drive, {item.relax} s relax"
+
+
+KIND_SPECS: dict[Kind, KindSpec] = {
+    spec.kind: spec
+    for spec in (
+        KindSpec(
+            Kind.HOLD,
+            "Hold (a countdown)",
+            (
+                DoseField(
+                    "seconds", Value.FIXED, SECONDS_LIMITS, True, label="Seconds:", name="Seconds"
+                ),
+            ),
+            defaults={"seconds": Range(60, 60)},
+            describe=_hold_text,
+            for_sections=("Stretches",),
+        ),
+        KindSpec(
+            Kind.RELEASE,
+            "Release (a time range)",
+            (
+                DoseField(
+                    "seconds",
+                    Value.RANGE,
+                    SECONDS_LIMITS,
+                    True,
+                    label="Time range:",
+                    name="Release time range",
+                    ends="Release",
+                ),
+            ),
+            defaults={"seconds": Range(60, 120)},
+            describe=_release_text,
+            for_sections=("Releases",),
+        ),
+        KindSpec(
+            Kind.REPS,
+            "Reps",
+            (
+                DoseField(
+                    "count",
+                    Value.NUMBER,
+                    REPS_COUNT_LIMITS,
+                    True,
+                    label="Count:",
+                    name="Reps",
+                    unit="",
+                ),
+                DoseField(
+                    "hold",
+                    Value.RANGE,
+                    SHORT_SECONDS_LIMITS,
+                    name="Hold per rep",
+                    ends="Hold per rep",
+                    toggle="Hold each rep",
+                    switched_on=DEFAULT_HELD_REP,
+                ),
+                DoseField(
+                    "pace",
+                    Value.NUMBER,
+                    SHORT_SECONDS_LIMITS,
+                    fallback=_pace_fallback,
+                    label="Pace:",
+                    name="Seconds per rep",
+                    blank_is_fallback=True,
+                ),
+            ),
+            defaults={"count": 20},
+            describe=_reps_text,
+            sides=(Sides.LIMITED, Sides.BOTH, Sides.ALTERNATE),
+        ),
+        KindSpec(
+            Kind.CYCLES,
+            "Cycles (drive and relax)",
+            (
+                DoseField(
+                    "work",
+                    Value.NUMBER,
+                    SHORT_SECONDS_LIMITS,
+                    True,
+                    label="Drive:",
+                    name="Drive seconds",
+                ),
+                DoseField(
+                    "relax",
+                    Value.NUMBER,
+                    SHORT_SECONDS_LIMITS,
+                    True,
+                    label="Relax:",
+                    name="Relax seconds",
+                ),
+                DoseField(
+                    "count",
+                    Value.NUMBER,
+                    CYCLES_COUNT_LIMITS,
+                    True,
+                    label="Count:",
+                    name="Cycles",
+                    unit="",
+                ),
+            ),
+            defaults={"work": 10, "relax": 5, "count": 5},
+            describe=_cycles_text,
+        ),
+        KindSpec(
+            Kind.ONCE,
+            "Once (do it, then Done)",
+            (
+                DoseField(
+                    "seconds",
+                    Value.FIXED,
+                    SECONDS_LIMITS,
+                    fallback=lambda _item: DEFAULT_ONCE_SECONDS,
+                    label="Wait:",
+                    name="Seconds",
+                ),
+            ),
+            defaults={},
+            describe=lambda _item: "once",
+        ),
+        KindSpec(
+            Kind.TEST,
+            "Test (measure degrees)",
+            (),
+            defaults={},
+            describe=lambda _item: "measure each side",
+            needs_normal=True,
+        ),
+    )
+}
+
+#: Every dose key of any kind, in the documented order.
+DOSE_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(key for spec in KIND_SPECS.values() for key in spec.keys)
+)
+ITEM_KEYS = (*COMMON_ITEM_KEYS, *DOSE_KEYS)
+#: The kind a new item gets when nothing else decides (a 60 s hold).
+FALLBACK_KIND = Kind.HOLD
+
+#: How the builder offers each side choice.
+SIDES_LABELS = {
+    Sides.LIMITED: "The side chosen at start (your limited side)",
+    Sides.BOTH: "Both sides, limited side first",
+    Sides.ALTERNATE: "Alternate left and right every rep",
+}
+#: What the dose text adds for each side choice.
+_SIDES_TEXT = {
+    Sides.LIMITED: "",
+    Sides.BOTH: ", both sides",
+    Sides.ALTERNATE: ", alternating sides",
+}
+
+
+def spec_of(kind: Kind) -> KindSpec:
+    return KIND_SPECS[kind]
+
+
+def kinds_taking(key: str, value: Value) -> tuple[Kind, ...]:
+    """The kinds whose dose key ``key`` is kept as ``value`` (e.g. who takes a range)."""
+    return tuple(
+        spec.kind
+        for spec in KIND_SPECS.values()
+        if (found := spec.field(key)) is not None and found.value is value
+    )
+
+
+def kinds_allowing(sides: Sides) -> tuple[Kind, ...]:
+    return tuple(spec.kind for spec in KIND_SPECS.values() if sides in spec.sides)
+
+
+def with_dose(item: Item, values: Mapping[str, DoseValue | None]) -> Item:
+    """``item`` with the dose keys in ``values`` replaced (the one typed way to set them)."""
+    unknown = set(values) - set(DOSE_KEYS)
+    if unknown:
+        raise ValueError(f"not dose keys: {sorted(unknown)}")
+    return dataclasses.replace(item, **cast("dict[str, Any]", dict(values)))
+
+
+def dose_text(item: Item) -> str:
+    """A short human description of an item's dose, e.g. '20 reps, hold 3–5 s each'."""
+    return KIND_SPECS[item.kind].describe(item) + _SIDES_TEXT[item.sides]
