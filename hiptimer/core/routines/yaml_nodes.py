@@ -12,7 +12,9 @@ None, and nothing ever runs code.  Every failure is reported as a :class:`NodePr
 from __future__ import annotations
 
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, field
+from typing import cast
 
 import yaml
 
@@ -181,7 +183,7 @@ class _Composer:
         self.problems.append(NodeProblem(line, code, message))
 
     def run(self) -> Composed:
-        events = yaml.parse(self.text, Loader=_Parser)
+        events = cast(Generator[yaml.Event, None, None], yaml.parse(self.text, Loader=_Parser))
         try:
             for event in events:
                 self.handle(event)
@@ -199,7 +201,7 @@ class _Composer:
         return Composed(self.root, self.problems)
 
     def handle(self, event: yaml.Event) -> None:
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, yaml.ScalarEvent):  # the most common event first
             scalar = self.scalar(event, line)
             self.remember(event.anchor, scalar)
@@ -244,20 +246,21 @@ class _Composer:
             self.anchors[anchor] = node
 
     def alias(self, event: yaml.AliasEvent, line: int) -> YScalar:
+        anchor = str(event.anchor)
         self.alias_count += 1
         if self.alias_count == MAX_ALIASES + 1:
             self.problem(line, Code.TOO_MANY, f"too many aliases (at most {MAX_ALIASES} per file)")
         if self.alias_count > MAX_ALIASES:
             return YScalar(BROKEN, line, "*" + str(event.anchor))
-        target = self.anchors.get(event.anchor)
+        target = self.anchors.get(anchor)
         if target is None:
             self.problem(
                 line, Code.SYNTAX, f"the alias '*{event.anchor}' names no anchor defined before it"
             )
             return YScalar(BROKEN, line, "*" + str(event.anchor))
         if not isinstance(target, YScalar):
-            if event.anchor not in self.reported_anchors:  # once per anchor is enough
-                self.reported_anchors.add(event.anchor)
+            if anchor not in self.reported_anchors:  # once per anchor is enough
+                self.reported_anchors.add(anchor)
                 self.problem(
                     line,
                     Code.NOT_ALLOWED,

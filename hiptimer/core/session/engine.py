@@ -28,7 +28,7 @@ nothing of the gap (no phase end, no cue) happens until it is resumed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.session.events import (
@@ -38,48 +38,25 @@ from hiptimer.core.session.events import (
     Snapshot,
     StepOutcome,
 )
-from hiptimer.core.session.plan import LEAD_KINDS, Phase, PhaseKind, Plan, Step
-from hiptimer.core.session.status import StepStatus
+from hiptimer.core.session.machine import PhaseMachine
+from hiptimer.core.session.plan import LEAD_KINDS, PhaseKind, Plan
 from hiptimer.core.session.timing import (
     EPSILON,
-    Cue,
     SessionClock,
-    phase_cues,
     seconds_after,
     shown_seconds,
 )
-from hiptimer.core.session.visit import Visit, starts_rep
 
 
-@dataclass
-class _Cursor:
-    step_index: int
-    phase_index: int
-    start: float  # session time the phase started
-    duration: float | None  # current length (extensions included)
-    cues_until: float  # cues up to this session time have been emitted
-    visit: Visit  # what happened so far on this visit of the step
-    reps_counted: int = 0
-
-
-class Session:
+class Session(PhaseMachine):
     """One play-through of a plan.  See the module docstring for the rules."""
 
     def __init__(self, plan: Plan, *, speed: float = 1.0, stall_after: float | None = None) -> None:
-        if not plan.steps:
-            raise ValueError("plan has no steps")
-        self.plan = plan
-        self.state = SessionState.READY
-        self.outcomes: list[StepOutcome] = []
-        self.finished_at: float | None = None  # session time of SESSION_FINISHED
-        self._clock = SessionClock(speed)  # runs exactly while the state is RUNNING
+        super().__init__(plan, SessionClock(speed))
         self._stall_after = stall_after
         self._last_seen: float | None = None  # real time of the last call while running
         self._stalled_for: float | None = None
-        self._pending: list[Event] = []
         self._after = seconds_after(plan)
-        self._cur = _Cursor(0, 0, 0.0, None, 0.0, Visit(plan.steps[0]))
-        self._place(0, 0, 0.0)
 
     # ----------------------------------------------------------------- clock
     @property
@@ -160,44 +137,20 @@ class Session:
             if self._cur.step_index + 1 < len(self.plan.steps):
                 self._place(self._cur.step_index + 1, 0, 0.0)
             return self._flush([])
-        t, events = self._catch_up(now)
-        if t is None:
-            return self._flush(events)
-        events += self._leave(t)
-        target = self._cur.step_index + 1
-        if target < len(self.plan.steps):
-            events += self._enter(target, 0, t)
-            events += self._advance(t)
-        else:
-            events += self._finish(t)
-        return self._flush(events)
+        return self._act(now, self._next_at)
 
     def previous(self, now: float) -> list[Event]:
         """Go to the start of the previous step; on the first step, restart it."""
         if self.state is SessionState.READY:
             self._place(max(self._cur.step_index - 1, 0), 0, 0.0)
             return self._flush([])
-        t, events = self._catch_up(now)
-        if t is None:
-            return self._flush(events)
-        if self._cur.step_index == 0:
-            events += self._enter(0, 0, t)
-        else:
-            events += self._leave(t)
-            events += self._enter(self._cur.step_index - 1, 0, t)
-        events += self._advance(t)
-        return self._flush(events)
+        return self._act(now, self._previous_at)
 
     def restart_step(self, now: float) -> list[Event]:
         """Play the current step again from its lead phase (the attempt is not recorded)."""
         if self.state is SessionState.READY:
             return self._flush([])
-        t, events = self._catch_up(now)
-        if t is None:
-            return self._flush(events)
-        events += self._enter(self._cur.step_index, 0, t)
-        events += self._advance(t)
-        return self._flush(events)
+        return self._act(now, lambda t: self._go(self._cur.step_index, t))
 
     def extend(self, now: float, seconds: float = 30) -> bool:
         """Lengthen a release phase by ``seconds``, up to the top of its range."""
@@ -222,12 +175,9 @@ class Session:
 
     def rep_done(self, now: float) -> list[Event]:
         """Count one self-paced rep; the COUNT phase ends when all are counted."""
-        t, events = self._catch_up(now)
-        if t is None:
-            return self._flush(events)
-        if self._phase.kind is PhaseKind.COUNT:
-            events += self._count_rep(t)
-        return self._flush(events)
+        return self._act(
+            now, lambda t: self._count_rep(t) if self._phase.kind is PhaseKind.COUNT else []
+        )
 
     def done(self, now: float) -> list[Event]:
         """Enter/Done: finish an action, skip a lead-in/switch/rest wait, count a rep.
@@ -235,20 +185,7 @@ class Session:
         A MEASURE phase only ends once a measurement is recorded (which already
         ends it), so ``done`` does nothing there.  Paced phases ignore it.
         """
-        t, events = self._catch_up(now)
-        if t is None:
-            return self._flush(events)
-        kind = self._phase.kind
-        if kind is PhaseKind.COUNT:
-            events += self._count_rep(t)
-        elif (
-            kind is PhaseKind.ACTION
-            or kind in LEAD_KINDS
-            or (kind is PhaseKind.MEASURE and self._cur.visit.measurement is not None)
-        ):
-            events += self._complete_phase(t)
-            events += self._advance(t)
-        return self._flush(events)
+        return self._act(now, self._done_at)
 
     def record_measurement(self, now: float, degrees: int) -> list[Event]:
         """Store degrees for this test step's side and finish its MEASURE phase.
@@ -261,13 +198,14 @@ class Session:
         if degrees not in DEGREE_LIMITS:
             low, high = DEGREE_LIMITS
             raise ValueError(f"degrees must be between {low} and {high}, not {degrees}")
-        t, events = self._catch_up(now)
-        if t is None or self._phase.kind is not PhaseKind.MEASURE:
-            return self._flush(events)
-        self._cur.visit.measurement = degrees
-        events += self._complete_phase(t)
-        events += self._advance(t)
-        return self._flush(events)
+
+        def measured(t: float) -> list[Event]:
+            if self._phase.kind is not PhaseKind.MEASURE:
+                return []
+            self._cur.visit.measurement = degrees
+            return self._complete_phase(t) + self._advance(t)
+
+        return self._act(now, measured)
 
     def finish(self, now: float) -> list[Event]:
         """End the session early: the current step is recorded, later ones are not."""
@@ -275,12 +213,7 @@ class Session:
             return self._flush([])
         if self.state is SessionState.READY:
             return self._flush(self._finish(0.0))
-        t, events = self._catch_up(now)
-        if t is None:
-            return self._flush(events)
-        events += self._leave(t)
-        events += self._finish(t)
-        return self._flush(events)
+        return self._act(now, lambda t: self._leave(t) + self._finish(t))
 
     def final_outcomes(self) -> list[StepOutcome]:
         """The last outcome of each step, in plan order."""
@@ -342,20 +275,6 @@ class Session:
         return self._clock.real_time(target)
 
     # ------------------------------------------------------------ internals
-    @property
-    def _step(self) -> Step:
-        return self.plan.steps[self._cur.step_index]
-
-    @property
-    def _phase(self) -> Phase:
-        return self._step.phases[self._cur.phase_index]
-
-    def _flush(self, events: list[Event]) -> list[Event]:
-        if not self._pending:
-            return events
-        queued, self._pending = self._pending, []
-        return queued + events
-
     def _check_stall(self, now: float) -> list[Event]:
         """Pause (and say so) when something was due long before ``now``; else nothing."""
         seen, self._last_seen = self._last_seen, now
@@ -385,117 +304,43 @@ class Session:
             return None, events
         return t, events
 
+    def _act(self, now: float, action: Callable[[float], list[Event]]) -> list[Event]:
+        """Catch up to ``now``; while still playing, do ``action`` at that session time."""
+        t, events = self._catch_up(now)
+        if t is not None:
+            events += action(t)
+        return self._flush(events)
+
+    def _go(self, step_index: int, t: float) -> list[Event]:
+        """Start step ``step_index`` afresh at session time ``t``."""
+        return self._enter(step_index, 0, t) + self._advance(t)
+
+    def _next_at(self, t: float) -> list[Event]:
+        events = self._leave(t)
+        target = self._cur.step_index + 1
+        if target < len(self.plan.steps):
+            return events + self._go(target, t)
+        return events + self._finish(t)
+
+    def _previous_at(self, t: float) -> list[Event]:
+        if self._cur.step_index == 0:
+            return self._go(0, t)
+        events = self._leave(t)
+        return events + self._go(self._cur.step_index - 1, t)
+
+    def _done_at(self, t: float) -> list[Event]:
+        kind = self._phase.kind
+        if kind is PhaseKind.COUNT:
+            return self._count_rep(t)
+        if (
+            kind is PhaseKind.ACTION
+            or kind in LEAD_KINDS
+            or (kind is PhaseKind.MEASURE and self._cur.visit.measurement is not None)
+        ):
+            return self._complete_phase(t) + self._advance(t)
+        return []
+
     def _catch_up_pending(self, now: float) -> bool:
         t, events = self._catch_up(now)
         self._pending += events
         return t is not None
-
-    def _can_extend(self) -> bool:
-        if self.state not in (SessionState.RUNNING, SessionState.PAUSED):
-            return False
-        limit = self._phase.extendable_to
-        duration = self._cur.duration
-        return limit is not None and duration is not None and duration < limit - EPSILON
-
-    def _place(self, step_index: int, phase_index: int, at: float) -> None:
-        """Point the cursor at a phase start without emitting anything."""
-        phase = self.plan.steps[step_index].phases[phase_index]
-        step = self.plan.steps[step_index]
-        same_visit = phase_index and self._cur.visit.step is step
-        visit = self._cur.visit if same_visit else Visit(step)
-        self._cur = _Cursor(
-            step_index=step_index,
-            phase_index=phase_index,
-            start=at,
-            duration=None if phase.seconds is None else float(phase.seconds),
-            cues_until=at,
-            visit=visit,
-        )
-
-    def _enter(self, step_index: int, phase_index: int, at: float) -> list[Event]:
-        self._place(step_index, phase_index, at)
-        phase = self._phase
-        events = [Event(EventKind.PHASE_STARTED, step_index, phase_index, at=at)]
-        if phase.kind is PhaseKind.SWITCH:
-            events.append(Event(EventKind.SWITCH_SIDES, step_index, phase_index, at=at))
-        if phase.rep is not None and starts_rep(self._step, phase_index):
-            events.append(Event(EventKind.REP, step_index, phase_index, phase.rep, at=at))
-        return events
-
-    def _cues(self) -> list[Cue]:
-        """The cue times of the current phase (from its current length)."""
-        return phase_cues(self._step, self._phase, self._cur.start, self._cur.duration)
-
-    def _emit_cues(self, limit: float) -> list[Event]:
-        cur = self._cur
-        events = [
-            Event(cue.kind, cur.step_index, cur.phase_index, cue.value, at=cue.at)
-            for cue in self._cues()
-            if cur.cues_until + EPSILON < cue.at <= limit + EPSILON
-        ]
-        cur.cues_until = max(cur.cues_until, limit)
-        return events
-
-    def _advance(self, t: float) -> list[Event]:
-        """Emit cues and end every phase whose deadline is at or before ``t``."""
-        events: list[Event] = []
-        while self.state in (SessionState.RUNNING, SessionState.PAUSED):
-            duration = self._cur.duration
-            end = None if duration is None else self._cur.start + duration
-            if end is None or end > t + EPSILON:
-                events += self._emit_cues(t)
-                break
-            events += self._emit_cues(end)
-            events += self._complete_phase(end)  # the next phase starts exactly at `end`
-        return events
-
-    def _complete_phase(self, at: float) -> list[Event]:
-        """The current phase ended normally at session time ``at``: move on."""
-        cur = self._cur
-        step = self._step
-        visit = cur.visit
-        visit.phase_ended(cur.phase_index, at - cur.start, cur.reps_counted)
-        events: list[Event] = []
-        if cur.phase_index >= step.last_work_index and not visit.recorded:
-            events += self._record(at, StepStatus.DONE)
-        if cur.phase_index + 1 < len(step.phases):
-            events += self._enter(cur.step_index, cur.phase_index + 1, at)
-        elif cur.step_index + 1 < len(self.plan.steps):
-            events += self._enter(cur.step_index + 1, 0, at)
-        else:
-            events += self._finish(at)
-        return events
-
-    def _count_rep(self, t: float) -> list[Event]:
-        cur = self._cur
-        phase = self._phase
-        cur.reps_counted += 1
-        cur.visit.units_done = cur.reps_counted
-        events = [Event(EventKind.REP, cur.step_index, cur.phase_index, cur.reps_counted, at=t)]
-        if phase.reps is not None and cur.reps_counted >= phase.reps:
-            events += self._complete_phase(t)
-            events += self._advance(t)
-        return events
-
-    def _leave(self, at: float) -> list[Event]:
-        """The user leaves the current step at ``at``: record it if not yet recorded."""
-        cur = self._cur
-        cur.visit.left_during(cur.phase_index, at - cur.start)
-        if cur.visit.recorded:
-            return []
-        return self._record(at, StepStatus.SKIPPED)
-
-    def _record(self, at: float, status: StepStatus) -> list[Event]:
-        cur = self._cur
-        outcome = cur.visit.outcome(status)
-        self.outcomes.append(outcome)
-        return [
-            Event(EventKind.STEP_FINISHED, cur.step_index, cur.phase_index, outcome=outcome, at=at)
-        ]
-
-    def _finish(self, at: float) -> list[Event]:
-        self.state = SessionState.FINISHED
-        self.finished_at = at
-        self._clock.stop(self._clock.real_time(at), at)
-        cur = self._cur
-        return [Event(EventKind.SESSION_FINISHED, cur.step_index, cur.phase_index, at=at)]
