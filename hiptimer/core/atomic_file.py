@@ -20,14 +20,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     ``os.replace`` swaps it in (atomic on POSIX and Windows).  On any error the temporary file
     is removed and the old file is untouched.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp_name = _written_temp(path, data)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(payload)
-            temp.flush()
-            os.fsync(temp.fileno())
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -41,21 +35,15 @@ def create_new(path: Path, data: str | bytes) -> None:
     The data is written and fsynced under a temporary name, then hard-linked to ``path``:
     the link either creates the name or fails, so nothing another process wrote is replaced.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp_name = _written_temp(path, data)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(payload)
-            temp.flush()
-            os.fsync(temp.fileno())
         try:
             os.link(temp_name, path)
         except FileExistsError:
             raise
         except OSError:  # a file system without hard links: an exclusive create instead
-            with open(path, "xb") as target:
-                target.write(payload)
+            with open(path, "xb") as target, open(temp_name, "rb") as temp:
+                target.write(temp.read())
                 target.flush()
                 os.fsync(target.fileno())
     finally:
@@ -85,6 +73,22 @@ def move_aside(path: Path, suffix: str) -> Path:
             return target
         os.unlink(path)
         return target
+
+
+def _written_temp(path: Path, data: str | bytes) -> str:
+    """A temporary file beside ``path`` holding ``data``, flushed to disk; its name."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return temp_name
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,7 +3,7 @@
 Up to a number of measurements a series is drawn as it is; beyond that as the mean of each
 month, and beyond :data:`MOST_MONTHS` months as the mean of each quarter.  The store makes the
 same trends from its per-month summary table (see :meth:`HistoryReader.measurement_trends`);
-the functions here make them from values already in memory, and are the reference for both.
+the functions here make them from values already in memory.
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from hiptimer.core.history.measurements import TESTS
-from hiptimer.core.history.rows import MeasurementSeries
 from hiptimer.core.routines.model import Side
 
 #: A record with means for more months than this is drawn as quarterly means instead: ten
@@ -68,11 +66,6 @@ def period_means(
     return points, "quarter"
 
 
-def monthly_means(values: list[tuple[date, int]]) -> list[tuple[date, float]]:
-    """One point per calendar month (on the 15th): the mean of that month's measurements."""
-    return period_means(month_totals(values), most_months=len(values))[0]
-
-
 def trend_of(
     values: list[tuple[date, int]], most_points: int, most_months: int = MOST_MONTHS
 ) -> MeasurementTrend:
@@ -83,14 +76,3 @@ def trend_of(
         return MeasurementTrend([(d, float(deg)) for d, deg in values], None, len(values), latest)
     points, period = period_means(month_totals(values), most_months)
     return MeasurementTrend(points, period, len(values), latest)
-
-
-def trends_of(
-    series: MeasurementSeries, most_points: int, most_months: int = MOST_MONTHS
-) -> MeasurementTrends:
-    """:func:`trend_of` for every (test, side) of ``series`` (missing keys are empty)."""
-    return {
-        (test, side): trend_of(series.get((test, side), []), most_points, most_months)
-        for test in TESTS
-        for side in Side
-    }

@@ -326,10 +326,6 @@ _SIDES_TEXT = {
 }
 
 
-def spec_of(kind: Kind) -> KindSpec:
-    return KIND_SPECS[kind]
-
-
 def kinds_taking(key: str, value: Value) -> tuple[Kind, ...]:
     """The kinds whose dose key ``key`` is kept as ``value`` (e.g. who takes a range)."""
     return tuple(

@@ -6,8 +6,8 @@ tritanopia.  The word is always shown too, so colour is never the only signal.
 
 from __future__ import annotations
 
-# phase kind value -> (background hex, text hex)
-_BACKGROUNDS: dict[str, str] = {
+#: The background of each phase kind (by value), and of "paused" and "done".
+BACKGROUNDS: dict[str, str] = {
     "get_ready": "#0072B2",  # blue
     "work": "#D55E00",  # vermillion
     "hold": "#CC79A7",  # reddish purple
@@ -42,9 +42,5 @@ def text_on(background: str) -> str:
 
 def phase_colours(kind: str) -> tuple[str, str]:
     """(background, text) for a phase kind value, or for "paused" / "done"."""
-    background = _BACKGROUNDS.get(kind, "#7A7A7A")
+    background = BACKGROUNDS.get(kind, "#7A7A7A")
     return background, text_on(background)
-
-
-def all_phase_colours() -> dict[str, tuple[str, str]]:
-    return {kind: phase_colours(kind) for kind in _BACKGROUNDS}

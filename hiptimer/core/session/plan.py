@@ -90,11 +90,6 @@ class Phase:
         return self.kind not in NON_WORK_KINDS
 
     @property
-    def waits(self) -> bool:
-        """True when the phase has no deadline and waits for the user."""
-        return self.seconds is None
-
-    @property
     def expected_seconds(self) -> float:
         """Seconds this phase is expected to take (its length, or the wait estimate)."""
         if self.seconds is not None:
@@ -120,11 +115,6 @@ class Step:
     def last_work_index(self) -> int:
         """Index of the last work phase: when it ends, the step's work is done."""
         return max(i for i, phase in enumerate(self.phases) if phase.is_work)
-
-    @property
-    def rest_seconds(self) -> float:
-        last = self.phases[-1]
-        return float(last.seconds or 0) if last.kind is PhaseKind.REST else 0.0
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from hiptimer.core.history import database as history_file
 from hiptimer.core.history.errors import HistoryBusyError, HistoryError, HistoryVersionError
 from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.history.trends import trends_of
 from hiptimer.core.paths import AppPaths
+from tests.core.history.oracles import trends_of
 from tests.fakes import make_outcome
 
 V1_FILE = Path(__file__).parent / "data" / "history_v1.sqlite3"

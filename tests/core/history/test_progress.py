@@ -15,9 +15,10 @@ from hiptimer.core.history.progress import (
     normal_band,
     signed_degrees,
 )
-from hiptimer.core.history.trends import NO_TREND, MeasurementTrend, trends_of
+from hiptimer.core.history.trends import NO_TREND, MeasurementTrend
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import Range, Side
+from tests.core.history.oracles import trends_of
 from tests.fakes import builtin_catalog
 
 NORMALS = normal_ranges(builtin_catalog().library)

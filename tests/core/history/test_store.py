@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from hiptimer.core.history import weeks
 from hiptimer.core.history.errors import UnknownSessionError
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.history.trends import MeasurementTrend, monthly_means, trends_of
+from hiptimer.core.history.trends import MeasurementTrend
 from hiptimer.core.routines.model import Kind, Side, SideChoice
 from hiptimer.core.session.status import SessionStatus
+from tests.core.history.oracles import monthly_means, trends_of
 from tests.fakes import make_outcome, open_store
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -8,12 +8,11 @@ from hiptimer.core.history.trends import (
     NO_TREND,
     MeasurementTrend,
     month_totals,
-    monthly_means,
     period_means,
     trend_of,
-    trends_of,
 )
 from hiptimer.core.routines.model import Side
+from tests.core.history.oracles import monthly_means, trends_of
 
 VALUES = [
     (date(2026, 1, 3), 20),

@@ -10,10 +10,10 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.rows import MeasurementSeries
-from hiptimer.core.history.trends import trends_of
 from hiptimer.core.routines.model import Range, Side
 from hiptimer.qt.history.chart import EMPTY_TEXT, MOST_POINTS_DRAWN, ProgressChart
 from hiptimer.qt.theme import dark_palette, light_palette
+from tests.core.history.oracles import trends_of
 from tests.fakes import builtin_catalog
 
 STARTED = date(2026, 1, 5)
