@@ -15,7 +15,7 @@ from hiptimer.core.paths import resources_dir
 from hiptimer.core.routines.model import EQUIPMENT, POSITIONS
 from hiptimer.core.session.announcements import Sound
 from hiptimer.qt import resources as res
-from hiptimer.qt.resources import PictogramWidget
+from hiptimer.qt.widgets.pictogram import PictogramWidget
 
 LIGHT = (QColor("#1a1a1a"), QColor("#d9480f"))  # text, accent on a light background
 DARK = (QColor("#f0f0f0"), QColor("#ff922b"))  # text, accent on a dark background

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.routines.model import EQUIPMENT, POSITIONS, Exercise, Library
 from hiptimer.core.routines.search import search
-from hiptimer.qt.resources import PictogramWidget
+from hiptimer.qt.widgets.pictogram import PictogramWidget
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 

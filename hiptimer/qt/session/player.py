@@ -39,7 +39,8 @@ from hiptimer.core.session.display import (
 )
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
-from hiptimer.qt.resources import PictogramWidget, equipment_pixmap
+from hiptimer.qt.resources import equipment_pixmap
+from hiptimer.qt.widgets.pictogram import PictogramWidget
 
 # Left and right differ by colour and by letter: blue and vermillion stay apart in common
 # colour blindness, and both keep 3.5:1 or more (AA for large text) on light and dark windows.
