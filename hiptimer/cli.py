@@ -90,7 +90,7 @@ def cmd_routines(paths: AppPaths) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[4]]))
+        print(terminal_safe("  ".join([*cells, row[4]])))
     if catalog.problems:
         print(
             f"\n{len(catalog.problems)} problem(s) in routine files (those routines are "
@@ -98,7 +98,7 @@ def cmd_routines(paths: AppPaths) -> int:
             file=sys.stderr,
         )
         for problem in catalog.problems:
-            print(problem, file=sys.stderr)
+            print(terminal_safe(str(problem)), file=sys.stderr)
     return 0
 
 
@@ -122,10 +122,11 @@ def cmd_check(files: Sequence[Path]) -> int:
         is_library = is_library_file(path)
         result = load_file(path, None if is_library else library, builtin=is_library)
         for problem in result.problems:
-            print(problem, file=sys.stderr)
+            print(terminal_safe(str(problem)), file=sys.stderr)
         failed = failed or not result.ok
         if result.ok:
-            print(f"{path}: ok ({check_summary(result.routines, len(result.exercises))})")
+            summary = check_summary(result.routines, len(result.exercises))
+            print(terminal_safe(f"{path}: ok ({summary})"))
     return 1 if failed else 0
 
 

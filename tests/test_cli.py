@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,14 @@ def test_a_speed_that_would_make_a_session_last_over_a_day_is_refused(
     assert main(["--routine", "mine", "--speed", "0.5", "--start"], paths=app_paths) == 2
     error = capsys.readouterr().err.strip()
     assert error == "hiptimer: at --speed 0.5 'mine' would take 101 hours; use --speed 2.1 or more"
+
+
+def test_check_on_a_pipe_or_device_answers_at_once(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    result = _shell(f"timeout 20 $HIPTIMER check {pipe} /dev/zero", tmp_path)
+    assert result.returncode == 1  # not 124: nothing hung
+    assert result.stderr.splitlines() == [
+        f"{pipe}:1: the file is not a regular file (a pipe)",
+        "/dev/zero:1: the file is not a regular file (a device)",
+    ]

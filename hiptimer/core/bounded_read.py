@@ -21,11 +21,12 @@ class ReadProblem(Exception):
     file that opened but is not what it should be (not a regular file, too large).
     """
 
-    def __init__(self, path: Path, reason: str, *, opened: bool) -> None:
+    def __init__(self, path: Path, reason: str, *, opened: bool, size: int | None = None) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
         self.opened = opened
+        self.size = size  # the bytes found, when the file is too large
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
@@ -40,7 +41,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise ReadProblem(path, f"is not a regular file ({_kind(info.st_mode)})", opened=True)
         if info.st_size > limit:
-            raise ReadProblem(path, _too_large(info.st_size, limit), opened=True)
+            raise _too_large(path, info.st_size, limit)
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -50,7 +51,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:  # it grew while being read
-            raise ReadProblem(path, _too_large(size, limit), opened=True)
+            raise _too_large(path, size, limit)
         return b"".join(chunks)
     except OSError as exc:
         raise ReadProblem(path, f"cannot be read ({_reason(exc)})", opened=True) from exc
@@ -74,5 +75,6 @@ def _kind(mode: int) -> str:
     return "not a file"
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"is too large: {size:,} bytes or more (at most {limit:,})"
+def _too_large(path: Path, size: int, limit: int) -> ReadProblem:
+    reason = f"is too large: {size:,} bytes or more (at most {limit:,})"
+    return ReadProblem(path, reason, opened=True, size=size)

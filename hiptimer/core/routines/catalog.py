@@ -36,16 +36,22 @@ class Catalog:
         return [r.name for r in self.routines]
 
 
-def _routine_files(folder: Path, *, skip: str = "") -> list[Path]:
-    if not folder.is_dir():
+def _routine_files(folder: Path, problems: list[Problem], *, skip: str = "") -> list[Path]:
+    """The routine files of ``folder``, by name; anything named like one that is not a regular
+    file (a pipe, a device, a folder) is listed too, so the loader says what it is."""
+    try:
+        if not folder.is_dir():
+            return []
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        detail = f"the routines folder cannot be read ({reason}); its routines are not listed"
+        problems.append(Problem(str(folder), 1, Code.UNREADABLE, detail))
         return []
     return sorted(
         p
-        for p in folder.iterdir()
-        if p.suffix in ROUTINE_SUFFIXES
-        and p.name != skip
-        and not p.name.startswith(".")
-        and p.is_file()
+        for p in entries
+        if p.suffix in ROUTINE_SUFFIXES and p.name != skip and not p.name.startswith(".")
     )
 
 
@@ -58,10 +64,16 @@ def load_catalog(builtin_dir: Path, user_dir: Path | None) -> Catalog:
     """Load built-in routines, then the user's; a repeated routine id is reported and skipped."""
     library, problems = load_library(builtin_dir)
     catalog = Catalog(library=library, problems=problems)
-    sources = [(p, True) for p in _routine_files(builtin_dir, skip=LIBRARY_FILE)]
+    add_folder(catalog, builtin_dir, builtin=True)
     if user_dir is not None:
-        sources += [(p, False) for p in _routine_files(user_dir)]
-    for path, builtin in sources:
+        add_folder(catalog, user_dir, builtin=False)
+    return catalog
+
+
+def add_folder(catalog: Catalog, folder: Path, *, builtin: bool) -> None:
+    """Load every routine file of ``folder`` into ``catalog`` (in place), in name order."""
+    skip = LIBRARY_FILE if builtin else ""
+    for path in _routine_files(folder, catalog.problems, skip=skip):
         result = load_file(path, catalog.library, builtin=builtin)
         catalog.problems.extend(result.problems)
         if result.exercises:
@@ -81,4 +93,3 @@ def load_catalog(builtin_dir: Path, user_dir: Path | None) -> Catalog:
                 )
                 continue
             catalog.routines.append(routine)
-    return catalog

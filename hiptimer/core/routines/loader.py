@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.routines.item_reader import ItemReader, named_exercise
 from hiptimer.core.routines.limits import (
     DEFAULT_REST,
@@ -67,17 +68,16 @@ class LoadResult:
 
 
 def load_file(path: Path, library: Library | None = None, *, builtin: bool = False) -> LoadResult:
-    """Read ``path`` (refusing files over the size limit before reading them)."""
+    """Read ``path``: a regular file within the size limit, never blocking (a FIFO, a device
+    or a folder is one problem, not a hang)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            big = too_large(size)
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except ReadProblem as problem:
+        if problem.size is not None:
+            big = too_large(problem.size)
             return LoadResult(problems=[Problem(name, big.line, big.code, big.message)])
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        detail = f"cannot read the file: {exc.strerror or type(exc).__name__}"
+        detail = f"the file {problem.reason}"
         return LoadResult(problems=[Problem(name, 1, Code.UNREADABLE, detail)])
     return load_text(data, name, library, builtin=builtin, source=name)
 

@@ -27,8 +27,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptimer.core.atomic_file import atomic_write
-from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.atomic_file import atomic_write, create_new
+from hiptimer.core.bounded_read import ReadProblem, read_bounded
+from hiptimer.core.routines.catalog import Catalog, add_folder
+from hiptimer.core.routines.folder_lock import folder_lock
 from hiptimer.core.routines.loader import load_text
 from hiptimer.core.routines.model import Exercise, Library, Routine, Section
 from hiptimer.core.routines.naming import (
@@ -163,13 +165,16 @@ def save_routine(
     """
     folder = Path(folder)
     if original is None or original.builtin:
-        taken = catalog.ids
-        if routine.id in taken:
-            raise RoutineFileError(f"the id '{routine.id}' is already used by another routine")
-        path = unique_file(folder, routine.name)
-        text = _checked_text([routine], {}, catalog.library, path.name, f"'{routine.name}'")
-        atomic_write(path, text)
-        return path
+        with folder_lock(folder):
+            now = _as_folder_is_now(catalog, folder)
+            if routine.id in now.ids:
+                raise RoutineFileError(
+                    f"the id '{routine.id}' is already used by another routine"
+                    + ("" if routine.id in catalog.ids else " (just saved by another window)")
+                )
+            name = unique_file(folder, routine.name).name
+            text = _checked_text([routine], {}, now.library, name, f"'{routine.name}'")
+            return _create(folder, routine.name, text)
     path = _user_file(original, folder)
     if routine.id != original.id:
         raise RoutineFileError("a routine's id cannot change once it is saved")
@@ -266,17 +271,14 @@ def import_file(catalog: Catalog, folder: Path, source: Path) -> ImportResult:
     folder = Path(folder)
     source = Path(source)
     try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineFileError(
-                f"{source.name} was not imported: it is too large ({size:,} bytes; at most "
-                f"{MAX_FILE_BYTES:,})."
-            )
-        data = source.read_bytes()
-    except OSError as exc:
-        raise RoutineFileError(
-            f"{source.name} was not imported: it cannot be read ({exc.strerror or exc})."
-        ) from exc
+        data = read_bounded(source, MAX_FILE_BYTES)
+    except ReadProblem as problem:
+        raise RoutineFileError(f"{source.name} was not imported: it {problem.reason}.") from None
+    with folder_lock(folder):  # ids and the file name are chosen against the folder as it is
+        return _import(_as_folder_is_now(catalog, folder), folder, source, data)
+
+
+def _import(catalog: Catalog, folder: Path, source: Path, data: bytes) -> ImportResult:
     base = shared_library(catalog.library, folder)
     result = load_text(data, str(source), base)
     if result.problems:
@@ -297,15 +299,37 @@ def import_file(catalog: Catalog, folder: Path, source: Path) -> ImportResult:
         taken.add(routine.id)
         routines.append(_with_exercise_ids(routine, exercise_renames))
     first_name = routines[0].name if routines else source.stem
-    target = unique_file(folder, first_name)
     if renamed or exercise_renames:
-        text: str | bytes = _checked_text(
-            routines, exercises, catalog.library, target.name, source.name
-        )
+        name = unique_file(folder, first_name).name
+        text: str | bytes = _checked_text(routines, exercises, catalog.library, name, source.name)
     else:
         text = data
-    atomic_write(target, text)
+    target = _create(folder, first_name, text)
     return ImportResult(target, tuple(r.id for r in routines), renamed, exercise_renames)
+
+
+def _as_folder_is_now(catalog: Catalog, folder: Path) -> Catalog:
+    """``catalog`` with the folder's routines and exercises read again, as they are on disk
+    now: another window may have imported or saved since ``catalog`` was loaded."""
+    mine = {str(p) for p in folder.iterdir()} if folder.is_dir() else set()
+    fresh = Catalog(
+        library=shared_library(catalog.library, folder),
+        routines=[r for r in catalog.routines if r.builtin or r.source not in mine],
+    )
+    add_folder(fresh, folder, builtin=False)
+    return fresh
+
+
+def _create(folder: Path, name: str, text: str | bytes) -> Path:
+    """A new file in ``folder`` named after ``name``, never replacing one that appears meanwhile."""
+    for _attempt in range(1000):
+        path = unique_file(folder, name)
+        try:
+            create_new(path, text)
+        except FileExistsError:
+            continue  # another writer took this name a moment ago: the next free one
+        return path
+    raise RoutineFileError(f"no free file name for '{name}' in {folder}")
 
 
 def _fresh_exercise_ids(

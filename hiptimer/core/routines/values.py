@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from hiptimer.core.routines.limits import (
@@ -26,6 +27,24 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 #: A mapping's known keys: key -> (the key's node, the value's node).
 Fields = dict[str, tuple[YScalar, Node]]
+
+
+#: Characters that reorder text on screen (bidirectional overrides and isolates).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def first_control_character(text: str, *, allow_newline: bool) -> str | None:
+    """The first character of ``text`` that could move a terminal's cursor, clear a screen,
+    end a line or reorder what is shown, written as an escape (``\\x1b``); None if none.
+
+    Long texts (instructions, notes) may hold line breaks and tabs; names never do.
+    """
+    for char in text:
+        if char in "\n\t" and allow_newline:
+            continue
+        if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+            return char.encode("unicode_escape").decode()
+    return None
 
 
 def describe(node: Node) -> str:
@@ -130,6 +149,14 @@ class ValueReader:
         if len(value) > limit:
             detail = f"{key} is too long: {len(value)} characters (at most {limit})"
             self.add(node.line, where, Code.TOO_LONG, detail, key)
+            return None
+        control = first_control_character(value, allow_newline=limit > MAX_NAME_CHARS)
+        if control is not None:
+            detail = (
+                f"{key} holds a control character ({control}): names and texts are plain "
+                "printable text"
+            )
+            self.add(node.line, where, Code.NOT_ALLOWED, detail, key)
             return None
         return value
 

@@ -97,7 +97,7 @@ def test_load_file_reads_a_path(tmp_path: Path) -> None:
 
 def test_load_file_reports_a_missing_file(tmp_path: Path) -> None:
     result = load_file(tmp_path / "nope.yaml", LIBRARY)
-    assert messages(result) == ["1: cannot read the file: No such file or directory"]
+    assert messages(result) == ["1: the file cannot be opened (no such file or directory)"]
 
 
 # --- junk in, one clear problem out ---------------------------------------------------------

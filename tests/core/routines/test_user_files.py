@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -218,7 +220,7 @@ def test_import_bad_file_is_refused_and_writes_nothing(
 
 
 def test_import_refuses_missing_and_huge_files(folder: Path, tmp_path: Path) -> None:
-    with pytest.raises(ur.RoutineFileError, match="cannot be read"):
+    with pytest.raises(ur.RoutineFileError, match="cannot be opened"):
         ur.import_file(catalog_of(folder), folder, tmp_path / "missing.yaml")
     huge = tmp_path / "huge.yaml"
     huge.write_bytes(b"#" * (300 * 1024))
@@ -246,3 +248,113 @@ def test_atomic_write_replaces_in_one_step(tmp_path: Path) -> None:
     ur.atomic_write(target, "two")
     assert target.read_text() == "two"
     assert os.listdir(tmp_path) == ["a.yaml"]
+
+
+# --- races and hostile files (issue 10) ------------------------------------------------------
+
+SAME_NAME = """\
+format: 1
+routines:
+  - id: shared
+    name: Shared hips
+    sections:
+      - name: Main
+        items:
+          - {exercise: figure-four-supine, kind: hold, seconds: 60}
+"""
+
+
+def test_imports_from_many_processes_at_once_never_replace_each_other(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Four real processes import the same file at the same moment: four files, four ids."""
+    source = tmp_path / "shared.yaml"
+    source.write_text(SAME_NAME)
+    go = tmp_path / "go"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from hiptimer.core.paths import builtin_routines_dir\n"
+        "from hiptimer.core.routines import user_files as ur\n"
+        "from hiptimer.core.routines.catalog import load_catalog\n"
+        "folder, source, go = map(Path, sys.argv[1:4])\n"
+        "catalog = load_catalog(builtin_routines_dir(), folder)  # loaded before the others write\n"
+        "while not go.exists():\n"
+        "    time.sleep(0.001)\n"
+        "print(ur.import_file(catalog, folder, source).routine_ids[0])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(folder), str(source), str(go)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(4)
+    ]
+    go.touch()
+    ids = [worker.communicate(timeout=60)[0].strip() for worker in workers]
+    assert all(worker.returncode == 0 for worker in workers)
+    assert sorted(ids) == ["shared", "shared-2", "shared-3", "shared-4"]
+    files = sorted(p.name for p in folder.glob("*.yaml"))
+    assert files == [
+        "shared-hips-2.yaml",
+        "shared-hips-3.yaml",
+        "shared-hips-4.yaml",
+        "shared-hips.yaml",
+    ]
+    catalog = catalog_of(folder)
+    assert catalog.problems == []  # no routine lost to an id clash at the next start
+    assert sum(r.id.startswith("shared") for r in catalog.routines) == 4
+
+
+def test_an_import_checks_ids_against_the_folder_as_it_is_now(folder: Path, tmp_path: Path) -> None:
+    source = tmp_path / "shared.yaml"
+    source.write_text(SAME_NAME)
+    stale = catalog_of(folder)  # this window loaded before the other one imported
+    ur.import_file(catalog_of(folder), folder, source)  # the other window
+    result = ur.import_file(stale, folder, source)
+    assert result.renamed == {"shared": "shared-2"}
+    assert catalog_of(folder).problems == []
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_importing_something_that_is_not_a_file_is_refused_at_once(
+    folder: Path, tmp_path: Path, kind: str
+) -> None:
+    source = tmp_path / "thing.yaml"
+    if kind == "fifo":
+        os.mkfifo(source)  # no writer: a plain open() would hang
+    elif kind == "device":
+        source.symlink_to("/dev/zero")  # a plain read() would fill the memory
+    else:
+        source.mkdir()
+    with pytest.raises(ur.RoutineFileError, match="it is not a regular file"):
+        ur.import_file(catalog_of(folder), folder, source)
+    assert not folder.exists() or not list(folder.glob("*.yaml"))
+
+
+def test_a_pipe_or_device_in_the_routines_folder_is_one_problem(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pipe.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "good.yaml").write_text(SAME_NAME)
+    catalog = catalog_of(folder)
+    assert catalog.find("shared") is not None
+    assert sorted(str(p) for p in catalog.problems) == [
+        f"{folder / 'pipe.yaml'}:1: the file is not a regular file (a pipe)",
+        f"{folder / 'zero.yaml'}:1: the file is not a regular file (a device)",
+    ]
+
+
+def test_a_routines_folder_that_cannot_be_read_does_not_stop_the_app(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "routines"
+    not_a_folder.write_text("I am a file")
+    catalog = catalog_of(not_a_folder)  # is_dir() is false: nothing to list
+    assert catalog.find("daily") is not None and catalog.problems == []
+    looped = tmp_path / "loop"
+    looped.symlink_to(looped)  # stat and listing fail with "too many levels of links"
+    catalog = catalog_of(looped)
+    assert catalog.find("daily") is not None
+    assert [p.code for p in catalog.problems] in ([], [ur.Code.UNREADABLE])

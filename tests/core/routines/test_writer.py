@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from hiptimer.core.routines.limits import MAX_NAME_CHARS
 from hiptimer.core.routines.loader import load_text
 from hiptimer.core.routines.model import (
     EQUIPMENT,
@@ -77,7 +78,10 @@ TRICKY_TEXTS = [
 
 def _text(rng: random.Random, limit: int = 1000) -> str:
     if rng.random() < 0.5:
-        return rng.choice(TRICKY_TEXTS)[:limit]
+        tricky = (
+            TRICKY_TEXTS if limit > MAX_NAME_CHARS else [t for t in TRICKY_TEXTS if t.isprintable()]
+        )
+        return rng.choice(tricky)[:limit]
     words = ["Lie", "on", "your", "back", "knee", "turns", "in", "slowly", "90/90", "—", "hip"]
     return " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))[:limit]
 
