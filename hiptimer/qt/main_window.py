@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -35,6 +37,9 @@ from hiptimer.qt.session.summary import SummaryPage
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 from hiptimer.qt.widgets.lazy_page import LazyPage
+
+if TYPE_CHECKING:
+    from hiptimer.core.history.verdict import Verdict
 
 APP_TITLE = APP_NAME
 
@@ -98,6 +103,7 @@ class MainWindow(QMainWindow):
         self.summary.feedback.connect(self._feedback)
         self.summary.closed.connect(self.show_home)
         self.summary.again.connect(self._play_again)
+        self.summary.limited_side_chosen.connect(self.set_limited_side)
 
         self._build_menus()
         self._audio_factory = audio_factory
@@ -148,10 +154,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
         speed = self.speed if speed is None else speed
-        settings = self.ctx.settings
-        if side is not SideChoice.BOTH and resume is None:
-            settings.limited_side = Side(side.value)
-            self._save_settings()
+        settings = self.ctx.settings  # playing one side never changes the limited side
         first_side = resume.first_side if resume and resume.first_side else settings.limited_side
         plan = build_plan(
             routine,
@@ -288,10 +291,37 @@ class MainWindow(QMainWindow):
             controller.active_seconds(),
             controller.outcomes,
             len(controller.plan.steps),
+            verdict=self._verdict_of(controller),
+            limited_side=self.ctx.settings.limited_side,
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()
         self.setWindowTitle(f"Session {SESSION_WORDS[status]} — {APP_TITLE}")
+
+    def _verdict_of(self, controller: SessionController) -> Verdict | None:
+        """What this session's measurements say, against the last ones before it."""
+        from hiptimer.core.history.errors import HistoryError  # with the first summary only
+        from hiptimer.core.history.measurements import normal_ranges
+        from hiptimer.core.history.verdict import assess, latest_before, results_of
+
+        results = results_of([(o.exercise_id, o.side, o.measurement) for o in controller.outcomes])
+        if not results:
+            return None
+        previous: dict[tuple[str, Side], int] = {}
+        history = self.ctx.history
+        if history is not None and controller.started_at is not None:
+            with contextlib.suppress(HistoryError):
+                rows = history.measurements()
+                previous = latest_before(
+                    rows, controller.started_at, not_session=controller.session_id
+                )
+        return assess(results, previous, normal_ranges(self.ctx.catalog.library))
+
+    def set_limited_side(self, side: Side | None) -> None:
+        """The person chose their limited side (welcome, settings, the assessment's offer)."""
+        self.ctx.settings.limited_side = side
+        self._save_settings()
+        self.picker.show_limited_side()
 
     def _feedback(self, pain: int | None, note: str) -> None:
         if self.controller is not None:
@@ -327,6 +357,7 @@ class MainWindow(QMainWindow):
         self.mute_action.setChecked(self.ctx.settings.muted)
         self._apply_audio_settings()
         self.picker.reload()  # the get-ready time changes the estimated durations
+        self.picker.show_limited_side()
 
     def show_welcome(self) -> None:
         """First run only; the app never calls this for a scripted --start."""
@@ -334,8 +365,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
-        if dialog.limited_side is not None:
-            self.picker.side_buttons[SideChoice(dialog.limited_side.value)].setChecked(True)
+        self.picker.show_limited_side()
         assessment = self.ctx.catalog.find("assessment")
         if dialog.wants_assessment and assessment is not None:
             self.picker.select("assessment")

@@ -8,116 +8,31 @@ uses the real clock at high speed.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
-from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind
-from hiptimer.core.settings import Settings
 from hiptimer.qt.main_window import MainWindow
-from hiptimer.qt.session.audio import Voice
-from hiptimer.qt.session.runner import SessionRunner
-from tests.fakes import FakeClock, make_ctx
+from tests.fakes import FakeClock
+from tests.flows.driving import (
+    advance,
+    catalog_name,
+    in_phase,
+    key,
+    play_until,
+    runner_of,
+    snap,
+    spoken,
+    start,
+    type_degrees,
+)
 
 # The offscreen platform warns when a window's size limits change; that is not our problem.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def make_window(qtbot, app_paths: AppPaths, clock: FakeClock, monkeypatch):
-    """Build a shown, active MainWindow; ``settings`` and ``speed`` may be given."""
-    # Closing mid-session asks first; at teardown, answer "leave".
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
-    )
-
-    def make(
-        speed: float = 1.0, real_clock: bool = False, history=None, **settings: object
-    ) -> MainWindow:
-        settings_ = Settings(**settings)  # type: ignore[arg-type]
-        ctx = make_ctx(
-            app_paths, settings=settings_, history=history, clock=None if real_clock else clock
-        )
-        voice = Voice("mock")
-        assert voice.problem is None
-        window = MainWindow(ctx, cues=None, voice=voice, speed=speed)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-        return window
-
-    return make
-
-
-def runner_of(window: MainWindow) -> SessionRunner:
-    assert window.controller is not None
-    return window.controller.runner
-
-
-def snap(window: MainWindow) -> Snapshot:
-    return runner_of(window).snapshot()
-
-
-def key(window: MainWindow, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(window, k, modifier)
-
-
-def start(qtbot, window: MainWindow, routine_id: str, side: SideChoice = SideChoice.LEFT):
-    """Pick a routine and a side in the picker and press its Start button."""
-    window.picker.select(routine_id, side)
-    qtbot.mouseClick(window.picker.start_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.player
-
-
-def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
-    """Let ``seconds`` of real time pass, ticking at every wakeup on the way (like the timer)."""
-    runner = runner_of(window)
-    target = clock.now + seconds
-    while True:
-        wake = runner.session.next_wakeup(clock.now)
-        if wake is None or wake > target:
-            break
-        clock.now = max(wake, clock.now)
-        runner.tick()
-    clock.now = target
-    runner.tick()
-
-
-def play_until(
-    window: MainWindow, clock: FakeClock, done: Callable[[Snapshot], bool], limit: int = 20000
-) -> Snapshot:
-    """Jump from wakeup to wakeup until ``done(snapshot)``; fail if a wait needs input."""
-    runner = runner_of(window)
-    for _ in range(limit):
-        snapshot = runner.snapshot()
-        if done(snapshot):
-            return snapshot
-        wake = runner.session.next_wakeup(clock.now)
-        assert wake is not None, f"waiting for input in {snapshot.phase.kind}"
-        clock.now = max(wake, clock.now)
-        runner.tick()
-    raise AssertionError("never reached")
-
-
-def in_phase(kind: PhaseKind, step: int | None = None) -> Callable[[Snapshot], bool]:
-    return lambda s: s.phase.kind is kind and (step is None or s.step_index == step)
-
-
-def catalog_name(window: MainWindow, exercise_id: str) -> str:
-    return window.ctx.catalog.library[exercise_id].name
-
-
-def spoken(window: MainWindow) -> list[str]:
-    assert window.voice is not None
-    return list(window.voice.spoken)
 
 
 # Start, pause, navigation --------------------------------------------------------------------
@@ -267,20 +182,11 @@ def test_enter_counts_self_paced_reps(qtbot, make_window, clock) -> None:
     assert (last.status, last.actual_reps, last.planned_reps) == ("done", 20, 20)
 
 
-def type_degrees(qtbot, window: MainWindow, degrees: int) -> None:
-    spin = window.player.measure_spin
-    assert window.player.measure_box.isVisible()
-    qtbot.waitUntil(spin.hasFocus, timeout=2000)
-    QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(spin, str(degrees))
-    key(window, Qt.Key.Key_Return)
-
-
 def test_measurement_flow_on_the_assessment(qtbot, make_window, clock) -> None:
     window = make_window()
     start(qtbot, window, "assessment", SideChoice.RIGHT)  # tests are always both sides
     play_until(window, clock, in_phase(PhaseKind.MEASURE))
-    assert window.player.side_badge.text() == "R"  # the chosen side becomes the limited one
+    assert window.player.side_badge.text() == "R"  # the side chosen to work goes first
     assert "normal" in window.player.measure_caption.text()
     assert spoken(window)[-1] == "Measure right side. Enter the degrees."
     type_degrees(qtbot, window, 35)

@@ -64,8 +64,7 @@ def test_finish_early_is_recorded_as_ended_early_with_skips(qtbot, ctx, clock) -
     row = ctx.history.session(window.controller.session_id)
     assert row.status == "ended_early"
     assert row.steps_skipped == 1
-    window.summary.rate_pain.setChecked(True)
-    window.summary.pain.setValue(3)
+    window.summary.pain.set_value(3)
     window.summary.note.setText("Tight on the right")
     window.summary.save_button.click()
     row = ctx.history.session(row.id)

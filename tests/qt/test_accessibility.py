@@ -35,9 +35,11 @@ from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.settings_dialog import SettingsDialog
+from hiptimer.qt.widgets.pain_scale import PainScale
 from tests.fakes import make_ctx
 
 INTERACTIVE = (
+    PainScale,
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
@@ -47,8 +49,9 @@ INTERACTIVE = (
     QAbstractItemView,
     QTextEdit,
 )
-#: Parts of a compound control (the line edit inside a spin box, a combo box's popup list).
-COMPOUND = (QAbstractSpinBox, QComboBox)
+#: Controls whose parts (a spin box's line edit, a combo's popup, the pain scale's buttons)
+#: are reached through the control itself.
+COMPOUND = (QAbstractSpinBox, QComboBox, PainScale)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

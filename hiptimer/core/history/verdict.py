@@ -16,11 +16,13 @@ The rules, with where their numbers come from:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 
-from hiptimer.core.history.measurements import MEASURED_TESTS, NormalRanges
+from hiptimer.core.history.measurements import MEASURED_TESTS, TEST_BY_EXERCISE, NormalRanges
+from hiptimer.core.history.rows import MeasurementRow
 from hiptimer.core.routines.model import Range, Side
 
 #: Degrees under which two measurements (or the two sides) are not told apart.
@@ -162,3 +164,32 @@ def assess(current: Results, previous: Results | None, normals: NormalRanges) ->
         if sides:
             tests.append(TestResult(test.key, test.title, normal, tuple(sides)))
     return Verdict(tuple(tests))
+
+
+def results_of(
+    measured: Sequence[tuple[str, Side | None, int | None]],
+) -> dict[tuple[str, Side], int]:
+    """One assessment's results from (exercise id, side, degrees) of its steps; steps that are
+    not a measured test, have no side or no degrees are left out (the last one of a test and
+    side counts)."""
+    results: dict[tuple[str, Side], int] = {}
+    for exercise_id, side, degrees in measured:
+        test = TEST_BY_EXERCISE.get(exercise_id)
+        if test is not None and side is not None and degrees is not None:
+            results[(test, side)] = degrees
+    return results
+
+
+def latest_before(
+    measurements: Sequence[MeasurementRow], before: datetime, *, not_session: int | None = None
+) -> dict[tuple[str, Side], int]:
+    """The newest measurement of each (test, side) taken before ``before`` (and not in the
+    session ``not_session``): what an assessment is compared with."""
+    latest: dict[tuple[str, Side], MeasurementRow] = {}
+    for row in measurements:
+        if row.taken_at >= before or (not_session is not None and row.session_id == not_session):
+            continue
+        key = (row.test, row.side)
+        if key not in latest or row.taken_at > latest[key].taken_at:
+            latest[key] = row
+    return {key: row.degrees for key, row in latest.items()}

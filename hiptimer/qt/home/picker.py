@@ -27,6 +27,12 @@ from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.text import minutes_text
 from hiptimer.qt.context import AppContext
 
+SIDE_TEXTS = {
+    SideChoice.LEFT: "&Left hip",
+    SideChoice.RIGHT: "Ri&ght hip",
+    SideChoice.BOTH: "&Both (limited side first)",
+}
+
 
 class PickerPage(QWidget):
     """Lists routines; emits ``start_requested(routine, side_choice)``."""
@@ -48,21 +54,21 @@ class PickerPage(QWidget):
 
         self.side_buttons: dict[SideChoice, QRadioButton] = {}
         side_box = QGroupBox("Side to work")
-        side_layout = QHBoxLayout(side_box)
+        side_column = QVBoxLayout(side_box)
+        side_layout = QHBoxLayout()
         self.side_group = QButtonGroup(self)
-        for choice, text in (
-            (SideChoice.LEFT, "&Left hip"),
-            (SideChoice.RIGHT, "Ri&ght hip"),
-            (SideChoice.BOTH, "&Both (limited side first)"),
-        ):
-            button = QRadioButton(text)
+        for choice in SideChoice:
+            button = QRadioButton()
             button.setAccessibleName(f"Side: {choice.value}")
             self.side_group.addButton(button)
             self.side_buttons[choice] = button
             side_layout.addWidget(button)
-        limited = ctx.settings.limited_side
-        default = SideChoice(limited.value) if limited else SideChoice.LEFT
-        self.side_buttons[default].setChecked(True)
+        side_column.addLayout(side_layout)
+        self.limited_label = QLabel()
+        self.limited_label.setAccessibleName("Your limited hip")
+        self.limited_label.setWordWrap(True)
+        side_column.addWidget(self.limited_label)
+        self.show_limited_side(select=True)
 
         self.start_button = QPushButton("S&tart")
         self.start_button.setDefault(True)
@@ -94,6 +100,25 @@ class PickerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()
+
+    def show_limited_side(self, *, select: bool = True) -> None:
+        """Mark the limited hip (the person's choice, never changed by playing a side) and,
+        with ``select``, pick it to work."""
+        limited = self.ctx.settings.limited_side
+        for choice, text in SIDE_TEXTS.items():
+            mark = " (limited)" if limited is not None and choice.value == limited.value else ""
+            self.side_buttons[choice].setText(text + mark)
+        if limited is None:
+            self.limited_label.setText(
+                "Your limited hip is not set yet: run the assessment, or choose it in Settings."
+            )
+        else:
+            self.limited_label.setText(
+                f"Your limited hip: {limited.value} (change it in Settings). “Both” works it first."
+            )
+        if select:
+            default = SideChoice(limited.value) if limited else SideChoice.LEFT
+            self.side_buttons[default].setChecked(True)
 
     def _scale_list_font(self) -> None:
         font = QFont(self.font())

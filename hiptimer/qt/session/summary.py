@@ -1,4 +1,8 @@
-"""The summary shown when a session ends: what was done, and an optional pain rating and note."""
+"""The summary shown when a session ends: what was done, the assessment's verdict, pain, a note.
+
+After test steps it says what the measurements mean (:mod:`hiptimer.core.history.verdict`) and,
+when one side is clearly lower, offers to make it the limited side; the person decides.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,23 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from hiptimer.core.history.rows import PAIN_LIMITS
+from hiptimer.core.history.verdict import NOISE_SOURCE, NORMAL_SOURCE, Verdict
+from hiptimer.core.routines.model import Side
 from hiptimer.core.session.display import STOP_ADVICE, outcome_line, steps_done, summary_title
 from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.text import duration_text
+from hiptimer.qt.widgets.pain_scale import PainScale
 
 
 class SummaryPage(QWidget):
@@ -32,6 +36,7 @@ class SummaryPage(QWidget):
     feedback = Signal(object, str)
     closed = Signal()
     again = Signal()
+    limited_side_chosen = Signal(object)  # Side
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,19 +47,23 @@ class SummaryPage(QWidget):
         self.title.setFont(font)
         self.report = QTextBrowser()
         self.report.setAccessibleName("Session summary")
-        self.rate_pain = QCheckBox("Rate pain during this session")
-        self.pain = QSpinBox()
-        self.pain.setRange(*PAIN_LIMITS)
-        self.pain.setSuffix(" / 10")
-        self.pain.setAccessibleName("Pain from 0 (none) to 10 (worst)")
-        self.pain.setEnabled(False)
-        self.rate_pain.toggled.connect(self.pain.setEnabled)
+        self.verdict_label = QLabel()
+        self.verdict_label.setAccessibleName("What the measurements say")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
+        self.limited_button = QPushButton()
+        self.limited_button.clicked.connect(self._choose_limited_side)
+        self._offered_side: Side | None = None
+        pain_caption = QLabel("&Pain during this session (0 none – 10 worst; number keys):")
+        self.pain = PainScale()
+        pain_caption.setBuddy(self.pain)
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("How did it feel? (optional)")
         self.note.setMaxLength(1000)
         form = QFormLayout()
-        form.addRow(self.rate_pain, self.pain)
+        form.addRow(pain_caption)
+        form.addRow(self.pain)
         form.addRow("&Note:", self.note)
         self.save_button = QPushButton("Save and &close")
         self.save_button.setDefault(True)
@@ -68,6 +77,8 @@ class SummaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.report, 1)
+        layout.addWidget(self.verdict_label)
+        layout.addWidget(self.limited_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(form)
         layout.addLayout(buttons)
 
@@ -78,17 +89,52 @@ class SummaryPage(QWidget):
         active_seconds: float,
         outcomes: list[StepOutcome],
         total_steps: int,
+        *,
+        verdict: Verdict | None = None,
+        limited_side: Side | None = None,
     ) -> None:
         self.title.setText(summary_title(routine_name, status))
+        self._show_verdict(verdict, limited_side)
         lines = "<br>".join(escape(outcome_line(o)) for o in outcomes)
         self.report.setHtml(
             f"<p><b>{steps_done(outcomes)}</b> of {total_steps} steps done · active time "
             f"<b>{duration_text(active_seconds)}</b></p><p>{lines}</p>"
             f"<p>{escape(STOP_ADVICE)}</p>"
         )
-        self.rate_pain.setChecked(False)
-        self.pain.setValue(0)
+        self.pain.set_value(None)
         self.note.clear()
+
+    def _show_verdict(self, verdict: Verdict | None, limited_side: Side | None) -> None:
+        shown = verdict is not None and bool(verdict.tests)
+        self.verdict_label.setVisible(shown)
+        self._offered_side = None
+        if verdict is not None and shown:
+            lines = "<br>".join(
+                escape(line).replace("  ", "&nbsp;&nbsp;") for line in verdict.lines()
+            )
+            sources = escape(f"{NORMAL_SOURCE} {NOISE_SOURCE}")
+            self.verdict_label.setText(
+                f"<p><b>What the measurements say</b><br>{lines}</p><p><small>{sources}</small></p>"
+            )
+            suggested = verdict.suggested_limited_side
+            if suggested is not None and suggested is not limited_side:
+                self._offered_side = suggested
+        if self._offered_side is not None:
+            self.limited_button.setText(f"&Make the {self._offered_side.value} hip my limited side")
+        self.limited_button.setVisible(self._offered_side is not None)
+
+    def _choose_limited_side(self) -> None:
+        side = self._offered_side
+        if side is None:
+            return
+        self.limited_side_chosen.emit(side)
+        self._offered_side = None
+        self.limited_button.hide()
+        self.verdict_label.setText(
+            self.verdict_label.text()
+            + f"<p><b>The {side.value} hip is now your limited side.</b> Routines work it "
+            "first (or only it); Settings can change it.</p>"
+        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter saves and closes, from the page or the note (which passes Enter on)."""
@@ -99,8 +145,7 @@ class SummaryPage(QWidget):
         super().keyPressEvent(event)
 
     def _emit_feedback(self) -> None:
-        pain = self.pain.value() if self.rate_pain.isChecked() else None
-        self.feedback.emit(pain, self.note.text().strip())
+        self.feedback.emit(self.pain.value(), self.note.text().strip())
 
     def _save_and_close(self) -> None:
         self._emit_feedback()

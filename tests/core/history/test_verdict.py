@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.history.measurements import normal_ranges
-from hiptimer.core.history.verdict import NOISE_DEGREES, Band, assess, band_of
+from hiptimer.core.history.verdict import (
+    NOISE_DEGREES,
+    Band,
+    assess,
+    band_of,
+    latest_before,
+    results_of,
+)
 from hiptimer.core.routines.model import Range, Side
 from tests.fakes import builtin_catalog
 
@@ -90,3 +97,26 @@ def test_without_a_normal_in_the_library_there_is_no_band() -> None:
     verdict = assess({("prone", L): 40}, None, {})
     assert verdict.tests[0].sides[0].band is None
     assert verdict.lines() == ["Hip in neutral — lying face down:", "  Left 40°"]
+
+
+def test_results_come_from_a_sessions_measured_test_steps() -> None:
+    steps = [
+        ("prone-ir-test", L, 40),
+        ("prone-ir-test", R, 31),
+        ("figure-four-supine", L, None),  # not a test
+        ("seated-ir-test", None, 30),  # no side
+        ("seated-ir-test", R, None),  # skipped: no degrees
+    ]
+    assert results_of(steps) == {("prone", L): 40, ("prone", R): 31}
+
+
+def test_the_previous_results_are_the_newest_before_this_session(store) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    t0 = datetime(2026, 3, 2, 18, tzinfo=timezone.utc)
+    store.add_measurement("prone", "left", 30, t0)
+    store.add_measurement("prone", "left", 33, t0 + timedelta(days=7))
+    store.add_measurement("prone", "left", 50, t0 + timedelta(days=30))  # after: ignored
+    store.add_measurement("seated", "right", 20, t0 + timedelta(days=1))
+    before = latest_before(store.measurements(), t0 + timedelta(days=14))
+    assert before == {("prone", L): 33, ("seated", R): 20}
