@@ -21,6 +21,7 @@ NUMBER_LIMITS: dict[str, Limits] = {
     "lead_in_seconds": Limits(0, 120),
     "volume": Limits(0, 100),  # percent
     "weekly_goal": Limits(1, 14),  # sessions a week
+    "reassess_weeks": Limits(1, 12),  # weeks between assessments
 }
 #: The values a choice setting may take (the first is its default).
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -37,6 +38,7 @@ class Settings:
     voice: bool = True
     self_paced_reps: bool = False
     weekly_goal: int = 3
+    reassess_weeks: int = 3  # the program shows change after 4–6 weeks; check every few
     welcome_done: bool = False
     theme: str = "system"  # system | dark | light
 

@@ -225,7 +225,16 @@ class MainWindow(QMainWindow):
     def _build_history_page(self) -> QWidget:
         from hiptimer.qt.history.page import HistoryPage
 
-        return HistoryPage(self.ctx, self._history_problem)
+        page = HistoryPage(self.ctx, self._history_problem)
+        page.assessment_requested.connect(self.start_assessment)
+        return page
+
+    def start_assessment(self) -> None:
+        """The two tests on both sides (from the History tab's "measure again")."""
+        assessment = self.ctx.catalog.find("assessment")
+        if assessment is not None:
+            self.picker.select("assessment")
+            self.start_routine(assessment, SideChoice.BOTH)
 
     @property
     def routines_page(self):  # -> RoutinesPage (imported lazily)

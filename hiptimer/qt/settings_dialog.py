@@ -85,6 +85,15 @@ class SettingsDialog(QDialog):
         self._add_row(form, "&Weekly goal:", self.weekly_goal)
         form.addRow("", _hint("At least 2–3 sessions a week is a good place to start."))
 
+        self.reassess_weeks = QSpinBox()
+        self.reassess_weeks.setRange(*NUMBER_LIMITS["reassess_weeks"])
+        self.reassess_weeks.setSuffix(" weeks")
+        self.reassess_weeks.setAccessibleName("Measure again every so many weeks")
+        self._add_row(form, "Measure "&Measure again every:"again every:", self.reassess_weeks)
+        form.addRow(
+            "", _hint("Change usually shows after 4–6 weeks; measuring every 2–3 weeks shows it.")
+        )
+
         self.theme = QComboBox()
         for value in CHOICES["theme"]:
             self.theme.addItem(THEME_WORDS[value], value)
@@ -129,6 +138,7 @@ class SettingsDialog(QDialog):
         self.lead_in.setValue(int(settings.lead_in_seconds))
         self.self_paced.setChecked(bool(settings.self_paced_reps))
         self.weekly_goal.setValue(int(settings.weekly_goal))
+        self.reassess_weeks.setValue(int(settings.reassess_weeks))
         theme = self.theme.findData(settings.theme)
         self.theme.setCurrentIndex(max(theme, 0))
         side = next(
@@ -148,6 +158,7 @@ class SettingsDialog(QDialog):
         settings.lead_in_seconds = self.lead_in.value()
         settings.self_paced_reps = self.self_paced.isChecked()
         settings.weekly_goal = self.weekly_goal.value()
+        settings.reassess_weeks = self.reassess_weeks.value()
         settings.theme = self.theme.currentData()
         settings.limited_side = self.chosen_side()
         return settings.validated()

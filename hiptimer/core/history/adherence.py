@@ -76,3 +76,12 @@ def reassessment_due(
     if since is None:
         return None
     return since + timedelta(weeks=weeks)
+
+
+def reassess_words(due: date | None, last: date | None, today: date) -> str:
+    """When to measure again, in words."""
+    if last is None:
+        return "You have not measured yet: the assessment tells which hip is limited."
+    if due is None or due <= today:
+        return f"Time to measure again: your last assessment was on {last:%d %b}."
+    return f"Next assessment around {due:%d %b} (last on {last:%d %b})."

@@ -193,3 +193,14 @@ def latest_before(
         if key not in latest or row.taken_at > latest[key].taken_at:
             latest[key] = row
     return {key: row.degrees for key, row in latest.items()}
+
+
+def latest_verdict(measurements: Sequence[MeasurementRow], normals: NormalRanges) -> Verdict:
+    """What the record says now: each (test, side)'s newest measurement, against the one
+    before it (the last assessment, or an earlier logged measurement)."""
+    by_key: dict[tuple[str, Side], list[MeasurementRow]] = {}
+    for row in sorted(measurements, key=lambda r: r.taken_at):
+        by_key.setdefault((row.test, row.side), []).append(row)
+    current = {key: rows[-1].degrees for key, rows in by_key.items()}
+    previous = {key: rows[-2].degrees for key, rows in by_key.items() if len(rows) > 1}
+    return assess(current, previous, normals)

@@ -103,9 +103,14 @@ def streak_text(streak: int, goal: int, done_this_week: int) -> str:
     return f"No streak yet — complete {goal} {sessions} in a week to start one. {this}"
 
 
-def shown_weeks(today: date) -> tuple[date, date]:
-    """The first and last day of the weeks the strip shows: :data:`WEEKS_SHOWN` up to today."""
-    return weeks.week_start(today) - (WEEKS_SHOWN - 1) * weeks.ONE_WEEK, today
+def shown_weeks(today: date, first_session: date | None = None) -> tuple[date, date]:
+    """The first and last day of the weeks the strip shows: :data:`WEEKS_SHOWN` up to today,
+    never before the week of the first session (weeks before a person started are not
+    missed weeks)."""
+    start = weeks.week_start(today) - (WEEKS_SHOWN - 1) * weeks.ONE_WEEK
+    if first_session is not None:
+        start = max(start, weeks.week_start(min(first_session, today)))
+    return start, today
 
 
 @dataclass(frozen=True)

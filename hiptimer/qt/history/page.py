@@ -31,6 +31,7 @@ from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
 from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.verdict import latest_verdict
 from hiptimer.core.history.view_text import (
     WeekCell,
     shown_weeks,
@@ -45,6 +46,7 @@ from hiptimer.qt.history.dialogs import (
     SessionDetailsDialog,
     export_history_dialog,
 )
+from hiptimer.qt.history.program_panel import ProgramPanel
 from hiptimer.qt.history.sessions_model import SessionsModel
 
 NO_SESSIONS_TEXT = (
@@ -142,6 +144,8 @@ class HistoryPage(QWidget):
         self.log_button = QPushButton("&Log measurement…")
         self.export_button = QPushButton("E&xport…")
         self.week_strip = WeekStrip()
+        self.program = ProgramPanel()
+        self.assessment_requested = self.program.assessment_requested
 
         self.sessions_model = SessionsModel(self)
         self.sessions_view = QTableView()
@@ -210,6 +214,7 @@ class HistoryPage(QWidget):
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(top)
+        content_layout.addWidget(self.program)
         content_layout.addWidget(self.week_strip)
         content_layout.addWidget(self.splitter, 1)
         self.unavailable = QLabel(NO_HISTORY_TEXT)
@@ -266,6 +271,7 @@ class HistoryPage(QWidget):
             self._shown = None
             self._show_sessions(store)
             self._show_goal(store)
+            self._show_program(store, shown.normals)
             self.chart.set_trends(
                 store.measurement_trends(MOST_POINTS_DRAWN),
                 store.first_session_date(),
@@ -346,11 +352,23 @@ class HistoryPage(QWidget):
         goal = self.ctx.settings.weekly_goal
         today = self._today()
         this_week = weeks.week_start(today)
-        counts = store.week_counts(*shown_weeks(today), self._tz)
+        first = store.first_session_date(self._tz)
+        counts = store.week_counts(*shown_weeks(today, first), self._tz)
         self.week_strip.show_weeks(week_cells(counts, goal, this_week))
         streak = store.streak(goal, today, self._tz)
         self.streak_label.setText(streak_text(streak, goal, counts[-1].count if counts else 0))
         self.streak = streak
+
+    def _show_program(self, store: HistoryStore, normals: NormalRanges) -> None:
+        rows = store.measurements()
+        last = max((row.taken_at for row in rows), default=None)
+        self.program.show_program(
+            self._today(),
+            store.first_session_date(self._tz),
+            None if last is None else last.astimezone(self._tz).date(),
+            self.ctx.settings.reassess_weeks,
+            latest_verdict(rows, normals),
+        )
 
     def _goal_changed(self, value: int) -> None:
         self.ctx.settings.weekly_goal = value

@@ -48,3 +48,16 @@ def test_reassessment_is_due_weeks_after_the_last_one_or_the_start() -> None:
     assert reassessment_due(last, start, date(2026, 4, 1), 3) == date(2026, 4, 10)
     assert reassessment_due(None, start, date(2026, 4, 1), 2) == date(2026, 3, 18)
     assert reassessment_due(None, None, date(2026, 4, 1), 2) is None
+
+
+def test_reassess_words() -> None:
+    from hiptimer.core.history.adherence import reassess_words
+
+    today = date(2026, 4, 1)
+    assert reassess_words(None, None, today).startswith("You have not measured yet")
+    assert reassess_words(date(2026, 3, 30), date(2026, 3, 9), today) == (
+        "Time to measure again: your last assessment was on 09 Mar."
+    )
+    assert reassess_words(date(2026, 4, 10), date(2026, 3, 20), today) == (
+        "Next assessment around 10 Apr (last on 20 Mar)."
+    )

@@ -11,6 +11,7 @@ from hiptimer.core.history.verdict import (
     assess,
     band_of,
     latest_before,
+    latest_verdict,
     results_of,
 )
 from hiptimer.core.routines.model import Range, Side
@@ -120,3 +121,19 @@ def test_the_previous_results_are_the_newest_before_this_session(store) -> None:
     store.add_measurement("seated", "right", 20, t0 + timedelta(days=1))
     before = latest_before(store.measurements(), t0 + timedelta(days=14))
     assert before == {("prone", L): 33, ("seated", R): 20}
+
+
+def test_the_latest_verdict_compares_each_sides_newest_with_the_one_before(store, normals) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    t0 = datetime(2026, 3, 2, 18, tzinfo=timezone.utc)
+    for days, left, right in ((0, 40, 28), (21, 41, 35)):
+        store.add_measurement("prone", "left", left, t0 + timedelta(days=days))
+        store.add_measurement("prone", "right", right, t0 + timedelta(days=days))
+    verdict = latest_verdict(store.measurements(), normals)
+    (prone,) = verdict.tests
+    assert [(s.degrees, s.change, s.changed) for s in prone.sides] == [
+        (41, 1, False),
+        (35, 7, True),
+    ]
+    assert prone.lower_side is Side.RIGHT

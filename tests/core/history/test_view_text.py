@@ -117,6 +117,13 @@ def test_the_strip_shows_twelve_weeks_up_to_today() -> None:
     assert (date(2026, 5, 25) - first) == timedelta(weeks=WEEKS_SHOWN - 1)
 
 
+def test_the_strip_never_shows_weeks_before_the_first_session() -> None:
+    today = date(2026, 5, 28)
+    assert shown_weeks(today, date(2026, 5, 13)) == (date(2026, 5, 11), today)  # its Monday
+    assert shown_weeks(today, date(2025, 1, 1))[0] == date(2026, 3, 9)  # still 12 at most
+    assert shown_weeks(today, today) == (date(2026, 5, 25), today)
+
+
 def test_week_cells_name_the_weeks_and_mark_the_goal_met() -> None:
     counts = [WeekCount(date(2026, 12, 21), 3), WeekCount(date(2026, 12, 28), 1)]
     last, this = week_cells(counts, 3, this_week=date(2026, 12, 28))
