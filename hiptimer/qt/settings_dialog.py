@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         self.reassess_weeks.setRange(*NUMBER_LIMITS["reassess_weeks"])
         self.reassess_weeks.setSuffix(" weeks")
         self.reassess_weeks.setAccessibleName("Measure again every so many weeks")
-        self._add_row(form, "Measure "&Measure again every:"again every:", self.reassess_weeks)
+        self._add_row(form, "Measure &again every:", self.reassess_weeks)
         form.addRow(
             "", _hint("Change usually shows after 4–6 weeks; measuring every 2–3 weeks shows it.")
         )
