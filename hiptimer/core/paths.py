@@ -55,3 +55,8 @@ class AppPaths:
     @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
+
+    @property
+    def reminder_state_file(self) -> Path:
+        """What the reminder runs remember (the last reminder shown, a snooze, a skipped day)."""
+        return self.data_dir / "reminders.json"

@@ -22,11 +22,16 @@ NUMBER_LIMITS: dict[str, Limits] = {
     "volume": Limits(0, 100),  # percent
     "weekly_goal": Limits(1, 14),  # sessions a week
     "reassess_weeks": Limits(1, 12),  # weeks between assessments
+    "snooze_minutes": Limits(5, 120),  # a snoozed reminder comes back after this long
 }
 #: The values a choice setting may take (the first is its default).
 CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("system", "dark", "light"),
 }
+#: The days a reminder may fall on, Monday first (``date.weekday()`` is the index).
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: The default time of day for reminders, "HH:MM" on a 24-hour clock.
+DEFAULT_REMINDER_TIME = "18:00"
 
 
 @dataclass
@@ -41,6 +46,11 @@ class Settings:
     reassess_weeks: int = 3  # the program shows change after 4–6 weeks; check every few
     welcome_done: bool = False
     theme: str = "system"  # system | dark | light
+    reminders: bool = False
+    #: The reminder days (names from WEEKDAYS); None: spread the weekly goal over the week.
+    reminder_days: list[str] | None = None
+    reminder_time: str = DEFAULT_REMINDER_TIME  # "HH:MM"
+    snooze_minutes: int = 30
 
     def validated(self) -> Settings:
         """Clamp every number into its range; a value of the wrong type gets its default."""
@@ -58,7 +68,30 @@ class Settings:
                     setattr(self, name, default)
             elif isinstance(default, bool) and not isinstance(value, bool):
                 setattr(self, name, default)
+        self.reminder_days = _weekday_list(self.reminder_days)
+        if parse_clock(self.reminder_time) is None:
+            self.reminder_time = DEFAULT_REMINDER_TIME
         return self
+
+
+def _weekday_list(value: object) -> list[str] | None:
+    """Known day names in week order, each once; anything else (or an empty list) is None."""
+    if not isinstance(value, list) or not value:
+        return None
+    if not all(isinstance(day, str) and day in WEEKDAYS for day in value):
+        return None
+    return [day for day in WEEKDAYS if day in value]
+
+
+def parse_clock(text: object) -> tuple[int, int] | None:
+    """(hour, minute) of an "HH:MM" 24-hour time, or None when it is not one."""
+    if not isinstance(text, str) or len(text) != 5 or text[2] != ":":
+        return None
+    hours, minutes = text[:2], text[3:]
+    if not (hours.isascii() and hours.isdigit() and minutes.isascii() and minutes.isdigit()):
+        return None
+    hour, minute = int(hours), int(minutes)
+    return (hour, minute) if hour < 24 and minute < 60 else None
 
 
 def _is_number(value: object) -> bool:

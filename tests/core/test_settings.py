@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -131,3 +132,15 @@ def test_an_unreadable_settings_file_is_never_saved_over(
     with pytest.raises(PermissionError, match="cannot be read, so it is not overwritten"):
         save_settings(path, Settings())
     assert path.read_text() == '{"volume": 10}'
+
+
+def test_reminder_days_and_time_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"reminder_days": ["fri", "mon", "fri"], "reminder_time": "07:30"}')
+    settings, _ = load_settings(path)
+    assert (settings.reminder_days, settings.reminder_time) == (["mon", "fri"], "07:30")
+    for days, clock in ((["funday"], "25:00"), ("mon", "7:30"), ([], "18:60"), ([1], None)):
+        path.write_text(json.dumps({"reminder_days": days, "reminder_time": clock}))
+        settings, problem = load_settings(path)
+        assert problem is None
+        assert (settings.reminder_days, settings.reminder_time) == (None, "18:00"), days
