@@ -1,4 +1,5 @@
-"""Command line: ``hiptimer`` (the window), ``routines``, ``check``, ``history``."""
+"""Command line: ``hiptimer`` (the window), ``routines``, ``check``, ``history``, ``remind``,
+``desktop``."""
 
 from __future__ import annotations
 
@@ -62,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--start", action="store_true", help="start the routine at once")
     parser.add_argument("--fullscreen", action="store_true", help="open in fullscreen")
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the system tray with the window closed (what autostart uses)",
+    )
+    parser.add_argument(
         "--speed",
         type=_speed,
         default=1.0,
@@ -74,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     history = commands.add_parser("history", help="print recorded sessions and measurements")
     history.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    commands.add_parser(
+        "remind",
+        help="show the session reminder if one is due now (what the reminder timer runs)",
+    )
+    desktop = commands.add_parser(
+        "desktop", help="add or remove the application-menu launcher for this install"
+    )
+    desktop.add_argument("action", choices=["install", "uninstall"])
     return parser
 
 
@@ -149,6 +163,31 @@ def cmd_history(paths: AppPaths, fmt: str) -> int:
     return 0
 
 
+def cmd_desktop(action: str) -> int:
+    from hiptimer.core.desktop.install import install, uninstall
+    from hiptimer.core.desktop.launcher import data_home, launch_command
+    from hiptimer.core.paths import resources_dir
+
+    data = data_home()
+    if action == "install":
+        command = launch_command()
+        try:
+            written = install(resources_dir(), data, command)
+        except OSError as exc:
+            print(f"hiptimer: the launcher could not be installed: {exc}", file=sys.stderr)
+            return 1
+        print(f"installed the menu launcher ({len(written)} files under {data})")
+        print(f"it runs: {' '.join(command)}")
+        return 0
+    try:
+        removed = uninstall(resources_dir(), data)
+    except OSError as exc:
+        print(f"hiptimer: the launcher could not be removed: {exc}", file=sys.stderr)
+        return 1
+    print(f"removed the menu launcher ({len(removed)} files under {data})")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None, paths: AppPaths | None = None) -> int:
     """Run one command; a failure is one line on stderr and a non-zero exit, never a trace."""
     try:
@@ -176,7 +215,7 @@ def _silence_stdout() -> None:
 
 def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command in ("routines", "check", "history") and sys.stdout is None:
+    if args.command in ("routines", "check", "history", "desktop") and sys.stdout is None:
         print("hiptimer: standard output is closed; nothing to write to", file=sys.stderr)
         return 1
     paths = paths or AppPaths.default()
@@ -186,6 +225,12 @@ def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
         return cmd_check(args.files)
     if args.command == "history":
         return cmd_history(paths, args.format)
+    if args.command == "desktop":
+        return cmd_desktop(args.action)
+    if args.command == "remind":
+        from hiptimer.qt.desktop.remind import run_remind  # a QCoreApplication, no window
+
+        return run_remind(paths, load_catalog(builtin_routines_dir(), paths.user_routines_dir))
     if args.routine is not None and not args.routine.strip():
         print("hiptimer: --routine needs an id (see 'hiptimer routines')", file=sys.stderr)
         return 2

@@ -21,6 +21,11 @@ for _var, _sub in (
 ):
     os.environ[_var] = str(_SESSION_HOME / _sub)
     (_SESSION_HOME / _sub).mkdir(mode=0o700, parents=True, exist_ok=True)
+# No test reaches the desktop's own D-Bus (its screensaver, its notifications): tests that need
+# a bus start a private one (``private_bus``).
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={_SESSION_HOME / 'no-bus'}"
+os.environ.pop("DISPLAY", None)
+os.environ.pop("WAYLAND_DISPLAY", None)
 
 import pytest  # noqa: E402
 
@@ -53,3 +58,13 @@ def store(app_paths: AppPaths):
     opened = open_store(app_paths.history_file)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def private_bus():
+    """A private D-Bus session bus for one test, stopped afterwards (its address string)."""
+    from tests.real_parts import PrivateBus
+
+    bus = PrivateBus.start()
+    yield bus
+    bus.stop()

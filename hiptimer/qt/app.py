@@ -91,6 +91,11 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
 def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_LOGS)  # library probing, not our problems
     app = make_application()
+    from hiptimer.qt.desktop import integration as desktop_parts
+
+    instance = desktop_parts.claim_instance(paths, args)  # one instance: hand over, or go on
+    if isinstance(instance, int):
+        return instance
     ctx = build_context(paths, catalog)
     apply_theme(app, ctx.settings.theme)
     window = MainWindow(
@@ -101,15 +106,27 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     if args.routine:
         side = SideChoice(args.side) if args.side else None
         window.picker.select(args.routine, side)
-    window.show()
-    if args.fullscreen:
-        window.toggle_fullscreen()
 
     done: list[bool] = []
 
+    def on_request(request: dict) -> None:
+        """A second launch, the tray or a reminder; before the first paint, a command line."""
+        if not done and request.get("routine"):
+            args.routine, args.side = request["routine"], request.get("side")
+            args.start = bool(request.get("start"))
+        desktop_parts.act_on(window, request, ready=bool(done))
+
+    desktop = desktop_parts.attach_desktop(
+        app, window, paths, instance, on_request, tray_mode=args.tray
+    )
+    if not (args.tray and desktop.tray is not None):  # --tray: the window waits to be opened
+        window.show()
+    if args.fullscreen:
+        window.toggle_fullscreen()
+
     def after_first_paint() -> None:
         """History, then the session or the questions: the window is already on screen."""
-        if done:
+        if done or not window.isVisible():
             return
         done.append(True)
         problem = open_store(ctx)
@@ -132,5 +149,6 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     try:
         return app.exec()
     finally:
+        desktop.close()
         if ctx.history is not None:
             ctx.history.close()

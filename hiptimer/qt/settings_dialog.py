@@ -1,4 +1,5 @@
-"""The settings dialog: sound, voice, pacing, weekly goal, theme and the limited side.
+"""The settings dialog: sound, voice, pacing, weekly goal, reminders, theme, the limited side
+and autostart.
 
 It edits a copy of the values in its controls; OK writes them into the Settings object
 (clamped by ``Settings.validated``), Cancel leaves the object untouched.  The caller saves
@@ -7,7 +8,7 @@ the settings and applies theme and sound afterwards.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from hiptimer.core.reminders.schedule import default_days
 from hiptimer.core.routines.model import Side
-from hiptimer.core.settings import CHOICES, NUMBER_LIMITS, Settings
+from hiptimer.core.settings import CHOICES, NUMBER_LIMITS, WEEKDAYS, Settings, parse_clock
 
 THEME_WORDS = {"system": "Same as the system", "dark": "Dark", "light": "Light"}
 SIDE_CHOICES = ((Side.LEFT, "Left hip"), (Side.RIGHT, "Right hip"), (None, "Not set"))
@@ -39,7 +42,11 @@ def _hint(text: str) -> QLabel:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, autostart: bool | None = None
+    ) -> None:
+        """``autostart``: whether the login entry is there now; None hides the choice (no
+        tray to start into)."""
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Settings")
@@ -84,6 +91,7 @@ class SettingsDialog(QDialog):
         self.weekly_goal.setAccessibleName("Weekly goal, sessions a week")
         self._add_row(form, "&Weekly goal:", self.weekly_goal)
         form.addRow("", _hint("At least 2–3 sessions a week is a good place to start."))
+        self._add_reminder_rows(form)
 
         self.reassess_weeks = QSpinBox()
         self.reassess_weeks.setRange(*NUMBER_LIMITS["reassess_weeks"])
@@ -106,6 +114,12 @@ class SettingsDialog(QDialog):
         self.limited_side.setAccessibleName("Limited hip")
         self._add_row(form, "&Limited hip:", self.limited_side)
 
+        self.autostart = QCheckBox("Start in the tra&y when I log in")
+        self.autostart.setAccessibleName("Start in the tray when I log in")
+        self.autostart.setChecked(bool(autostart))
+        self.autostart.setVisible(autostart is not None)
+        form.addRow("", self.autostart)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -121,6 +135,67 @@ class SettingsDialog(QDialog):
         self.load(settings)
         em = self.fontMetrics().horizontalAdvance("M")
         self.setMinimumWidth(min(40 * em, 760))
+
+    def _add_reminder_rows(self, form: QFormLayout) -> None:
+        self.reminders = QCheckBox("&Remind me on my training days")
+        self.reminders.setAccessibleName("Remind me on my training days")
+        form.addRow("", self.reminders)
+        days_row = QHBoxLayout()
+        self.day_boxes: dict[str, QCheckBox] = {}
+        for day in WEEKDAYS:
+            box = QCheckBox(day.capitalize())
+            box.setAccessibleName(f"Remind on {day.capitalize()}")
+            box.clicked.connect(self._days_picked)
+            self.day_boxes[day] = box
+            days_row.addWidget(box)
+        days_row.addStretch(1)
+        self._add_row(form, "Reminder &days:", self.day_boxes[WEEKDAYS[0]], days_row)
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_time.setAccessibleName("Reminder time")
+        self._add_row(form, "Remind me &at:", self.reminder_time)
+        self.snooze_minutes = QSpinBox()
+        self.snooze_minutes.setRange(*NUMBER_LIMITS["snooze_minutes"])
+        self.snooze_minutes.setSuffix(" min")
+        self.snooze_minutes.setAccessibleName("Snooze a reminder for, in minutes")
+        self._add_row(form, "&Snooze for:", self.snooze_minutes)
+        self.reassess_weeks = QSpinBox()
+        self.reassess_weeks.setRange(*NUMBER_LIMITS["reassess_weeks"])
+        self.reassess_weeks.setSuffix(" weeks")
+        self.reassess_weeks.setAccessibleName("Measure again every, in weeks")
+        self._add_row(form, "Measure agai&n every:", self.reassess_weeks)
+        form.addRow(
+            "",
+            _hint(
+                "A notification offers Start now, Snooze or Skip today. None comes once the "
+                "day's session is done, or while a fullscreen window is in front."
+            ),
+        )
+        self._days_follow_goal = True
+        self.weekly_goal.valueChanged.connect(self._goal_changed)
+        self.reminders.toggled.connect(self._reminders_toggled)
+
+    def _days_picked(self) -> None:
+        self._days_follow_goal = False
+
+    def _goal_changed(self, goal: int) -> None:
+        if self._days_follow_goal:
+            self._check_days([WEEKDAYS[i] for i in default_days(goal)])
+
+    def _check_days(self, days: list[str]) -> None:
+        for day, box in self.day_boxes.items():
+            box.setChecked(day in days)
+
+    def _reminders_toggled(self, on: bool) -> None:
+        for control in (*self.day_boxes.values(), self.reminder_time, self.snooze_minutes):
+            control.setEnabled(on)
+        self.reassess_weeks.setEnabled(on)
+
+    def chosen_days(self) -> list[str] | None:
+        """The checked days; None while they still follow the weekly goal."""
+        days = [day for day, box in self.day_boxes.items() if box.isChecked()]
+        goal_days = [WEEKDAYS[i] for i in default_days(self.weekly_goal.value())]
+        return None if days == goal_days or not days else days
 
     @staticmethod
     def _add_row(form: QFormLayout, text: str, field: QWidget, layout=None) -> QLabel:
@@ -146,6 +221,15 @@ class SettingsDialog(QDialog):
             len(SIDE_CHOICES) - 1,
         )
         self.limited_side.setCurrentIndex(side)
+        self.reminders.setChecked(bool(settings.reminders))
+        self._reminders_toggled(self.reminders.isChecked())
+        self._days_follow_goal = settings.reminder_days is None
+        goal_days = [WEEKDAYS[i] for i in default_days(self.weekly_goal.value())]
+        self._check_days(settings.reminder_days or goal_days)
+        hour, minute = parse_clock(settings.reminder_time) or (18, 0)
+        self.reminder_time.setTime(QTime(hour, minute))
+        self.snooze_minutes.setValue(int(settings.snooze_minutes))
+        self.reassess_weeks.setValue(int(settings.reassess_weeks))
 
     def chosen_side(self) -> Side | None:
         return SIDE_CHOICES[self.limited_side.currentIndex()][0]
@@ -161,6 +245,12 @@ class SettingsDialog(QDialog):
         settings.reassess_weeks = self.reassess_weeks.value()
         settings.theme = self.theme.currentData()
         settings.limited_side = self.chosen_side()
+        any_day = any(box.isChecked() for box in self.day_boxes.values())
+        settings.reminders = self.reminders.isChecked() and any_day
+        settings.reminder_days = self.chosen_days()
+        settings.reminder_time = self.reminder_time.time().toString("HH:mm")
+        settings.snooze_minutes = self.snooze_minutes.value()
+        settings.reassess_weeks = self.reassess_weeks.value()
         return settings.validated()
 
     def accept(self) -> None:

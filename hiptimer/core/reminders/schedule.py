@@ -38,7 +38,9 @@ class ReminderPlan:
             days = frozenset(WEEKDAYS.index(day) for day in settings.reminder_days)
         else:
             days = frozenset(default_days(settings.weekly_goal))
-        hour, minute = parse_clock(settings.reminder_time) or parse_clock(DEFAULT_REMINDER_TIME)
+        clock = parse_clock(settings.reminder_time) or parse_clock(DEFAULT_REMINDER_TIME)
+        assert clock is not None
+        hour, minute = clock
         return cls(
             days=days,
             at=time(hour, minute),

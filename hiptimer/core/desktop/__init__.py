@@ -1,0 +1,1 @@
+"""Files hiptimer gives the desktop: the menu launcher, autostart, the reminder timer."""

@@ -1,0 +1,59 @@
+"""Carry the person's desktop choices from Settings to the files that make them happen: the
+reminder timer and the autostart entry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from hiptimer.core.desktop import autostart, reminder_timer
+from hiptimer.core.desktop.launcher import config_home, launch_command
+from hiptimer.core.paths import resources_dir
+from hiptimer.core.reminders.schedule import ReminderPlan
+from hiptimer.core.settings import Settings
+
+_TIMER_FIELDS = ("reminders", "reminder_days", "reminder_time", "weekly_goal")
+
+
+def timer_changed(before: Settings, after: Settings) -> bool:
+    return any(getattr(before, name) != getattr(after, name) for name in _TIMER_FIELDS)
+
+
+def sync_reminders(config: Path, settings: Settings, command: Sequence[str]) -> str | None:
+    """Schedule (or stop) the reminder timer to match ``settings``; a problem in words."""
+    try:
+        if settings.reminders:
+            plan = ReminderPlan.from_settings(settings)
+            return reminder_timer.enable_timer(config, plan, command)
+        return reminder_timer.disable_timer(config)
+    except OSError as exc:
+        return f"The reminder timer could not be written: {exc}"
+
+
+def sync_autostart(
+    config: Path, resources: Path, command: Sequence[str], wanted: bool
+) -> str | None:
+    """Write or remove the autostart entry when the choice changed; a problem in words."""
+    if autostart.autostart_on(config) == wanted:
+        return None  # also: an entry the person deleted is not written back
+    try:
+        autostart.set_autostart(config, resources, command, wanted)
+    except OSError as exc:
+        return f"Autostart could not be changed: {exc}"
+    return None
+
+
+def autostart_choice(tray_available: bool) -> bool | None:
+    """What the settings dialog shows for autostart: on/off, or None (no tray: not offered)."""
+    return autostart.autostart_on(config_home()) if tray_available else None
+
+
+def apply_choices(before: Settings, after: Settings, autostart_wanted: bool | None) -> str:
+    """After the settings dialog: update the timer and the autostart entry; problems in words."""
+    config, command = config_home(), launch_command()
+    problems = []
+    if timer_changed(before, after):
+        problems.append(sync_reminders(config, after, command))
+    if autostart_wanted is not None:
+        problems.append(sync_autostart(config, resources_dir(), command, autostart_wanted))
+    return " ".join(problem for problem in problems if problem)

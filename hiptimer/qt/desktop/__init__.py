@@ -1,0 +1,1 @@
+"""Desktop integration: D-Bus (notifications, screen inhibit), single instance, tray."""

@@ -1,0 +1,150 @@
+"""Real desktop parts for the tests: a private D-Bus, a display, a notification daemon, and a
+small screensaver service of our own on that bus.
+
+A part that is missing fails the test with the Debian package that brings it: these tests
+must run in CI, never skip silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+PACKAGES = {
+    "dbus-daemon": "dbus-daemon",
+    "Xvfb": "xvfb",
+    "dunst": "dunst",
+    "dunstctl": "dunst",
+    "xprop": "x11-utils",
+}
+
+
+def need(tool: str) -> str:
+    """The path of ``tool``; the test fails, naming its package, when it is not installed."""
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is not installed: install the Debian package '{PACKAGES[tool]}'")
+    return path
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 10.0, what: str = "") -> None:
+    """Poll a condition of another process (real processes cannot be driven by a fake clock)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        time.sleep(0.05)
+
+
+@dataclass
+class PrivateBus:
+    address: str
+    pid: int
+
+    @classmethod
+    def start(cls) -> PrivateBus:
+        out = subprocess.run(
+            [need("dbus-daemon"), "--session", "--fork", "--print-address=1", "--print-pid=1"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.split()
+        return cls(address=out[0], pid=int(out[1]))
+
+    def env(self, **more: str) -> dict[str, str]:
+        return {**os.environ, "DBUS_SESSION_BUS_ADDRESS": self.address, **more}
+
+    def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+
+
+@dataclass
+class Display:
+    """An Xvfb display, for the parts that need X (the notification daemon, xprop)."""
+
+    name: str
+    process: subprocess.Popen
+
+    @classmethod
+    def start(cls, number: int) -> Display:
+        process = subprocess.Popen(
+            [need("Xvfb"), f":{number}", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        display = cls(f":{number}", process)
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        wait_for(lambda: socket.exists() or process.poll() is not None, what="Xvfb")
+        if process.poll() is not None:
+            raise AssertionError(f"Xvfb could not start on :{number}")
+        return display
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@dataclass
+class ScreenSaverCall:
+    method: str
+    body: tuple
+
+
+@dataclass
+class FakeScreenSaver:
+    """``org.freedesktop.ScreenSaver`` on the private bus, recording every call it gets."""
+
+    address: str
+    calls: list[ScreenSaverCall] = field(default_factory=list)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _ready: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> FakeScreenSaver:
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+        assert self._ready.wait(10), "the fake screensaver did not start"
+        return self
+
+    def _serve(self) -> None:
+        from jeepney import MessageType, message_bus, new_error, new_method_return
+        from jeepney.io.blocking import open_dbus_connection
+
+        with open_dbus_connection(self.address) as conn:
+            conn.send_and_get_reply(message_bus.RequestName("org.freedesktop.ScreenSaver", 4))
+            self._ready.set()
+            cookie = 40
+            while not self._stop.is_set():
+                try:
+                    message = conn.receive(timeout=0.1)
+                except TimeoutError:
+                    continue
+                if message.header.message_type is not MessageType.method_call:
+                    continue
+                member = message.header.fields[3]  # HeaderFields.member
+                self.calls.append(ScreenSaverCall(member, tuple(message.body)))
+                if member == "Inhibit":
+                    cookie += 1
+                    conn.send(new_method_return(message, "u", (cookie,)))
+                elif member == "UnInhibit":
+                    conn.send(new_method_return(message))
+                else:
+                    conn.send(new_error(message, "org.freedesktop.DBus.Error.UnknownMethod"))
+
+    def methods(self) -> list[str]:
+        return [call.method for call in self.calls]
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
