@@ -80,7 +80,16 @@ class Display:
     @classmethod
     def start(cls, number: int) -> Display:
         process = subprocess.Popen(
-            [need("Xvfb"), f":{number}", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+            [
+                need("Xvfb"),
+                f":{number}",
+                "-screen",
+                "0",
+                "1024x768x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -16,11 +16,21 @@ import shutil
 import subprocess
 from collections.abc import Mapping
 
-_WINDOW_ID = re.compile(r"window id # (0x[0-9a-fA-F]+)")
+_WINDOW_ID = re.compile(r"_NET_ACTIVE_WINDOW\s+(0x[0-9a-fA-F]+)")
+#: Ask for the id in hex whatever type the window manager gave the property.
+ACTIVE_WINDOW_QUERY = (
+    "-root",
+    "-notype",
+    "-f",
+    "_NET_ACTIVE_WINDOW",
+    "32x",
+    " $0",
+    "_NET_ACTIVE_WINDOW",
+)
 
 
 def active_window(xprop_root: str) -> str | None:
-    """The id in ``xprop -root _NET_ACTIVE_WINDOW`` output; None for none (0x0) or no answer."""
+    """The id in the :data:`ACTIVE_WINDOW_QUERY` answer; None for none (0x0) or no answer."""
     match = _WINDOW_ID.search(xprop_root)
     if match is None or int(match.group(1), 16) == 0:
         return None
@@ -53,5 +63,5 @@ def fullscreen_window_active(environ: Mapping[str, str] | None = None) -> bool:
             return ""
         return done.stdout if done.returncode == 0 else ""
 
-    window = active_window(ask("-root", "_NET_ACTIVE_WINDOW"))
+    window = active_window(ask(*ACTIVE_WINDOW_QUERY))
     return window is not None and is_fullscreen_state(ask("-id", window, "_NET_WM_STATE"))

@@ -38,8 +38,9 @@ def exec_line(command: Sequence[str]) -> str:
         if "%" in arg:
             arg = arg.replace("%", "%%")
         if any(char in _RESERVED for char in arg) or not arg:
-            escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-            arg = f'"{escaped}"'
+            quoted = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+            # the string escape (a backslash doubled) applies on top of the quoting rule
+            arg = '"' + quoted.replace("\\", "\\\\") + '"'
         parts.append(arg)
     return " ".join(parts)
 

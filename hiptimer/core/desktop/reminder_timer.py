@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hiptimer.core.atomic_file import atomic_write
-from hiptimer.core.desktop.launcher import exec_line
 from hiptimer.core.reminders.schedule import ReminderPlan
 
 UNIT = "hiptimer-reminders"
@@ -30,6 +29,16 @@ def on_calendar(plan: ReminderPlan) -> str:
     return f"{days} *-*-* {plan.at.strftime('%H:%M')}:00"
 
 
+def unit_command(command: Sequence[str]) -> str:
+    """``command`` as a systemd ``ExecStart=`` line: each word quoted, with ``%`` (specifiers)
+    and ``$`` (variables) doubled so they stay literal."""
+    words = []
+    for word in command:
+        word = word.replace("\\", "\\\\").replace('"', '\\"')
+        words.append('"' + word.replace("%", "%%").replace("$", "$$") + '"')
+    return " ".join(words)
+
+
 def service_text(command: Sequence[str]) -> str:
     # Type=exec: the run may wait long for an answer (no start timeout). KillMode=process: a
     # window opened by "Start now" lives on after the run ends.
@@ -38,7 +47,7 @@ def service_text(command: Sequence[str]) -> str:
         "Description=hiptimer: the reminder for your hip mobility session\n\n"
         "[Service]\n"
         "Type=exec\n"
-        f"ExecStart={exec_line([*command, 'remind'])}\n"
+        f"ExecStart={unit_command([*command, 'remind'])}\n"
         "KillMode=process\n"
     )
 
