@@ -157,3 +157,78 @@ class FakeScreenSaver:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=10)
+
+
+@dataclass
+class AppHome:
+    """The folders of one user of hiptimer, for real hiptimer processes."""
+
+    root: Path
+    runtime: Path  # short, so a socket's path fits
+
+    @classmethod
+    def make(cls, root: Path, **settings: object) -> AppHome:
+        import json
+        import tempfile
+
+        for sub in ("data", "config", "cache"):
+            (root / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
+        home = cls(root, Path(tempfile.mkdtemp(prefix="hiptimer-run-")))
+        settings_file = root / "config" / "hiptimer" / "settings.json"
+        settings_file.parent.mkdir(parents=True, exist_ok=True)
+        settings_file.write_text(json.dumps({"welcome_done": True, **settings}))
+        return home
+
+    @property
+    def history_file(self) -> Path:
+        return self.root / "data" / "hiptimer" / "history.sqlite3"
+
+    def env(self, **more: str) -> dict[str, str]:
+        env = {
+            **os.environ,
+            "XDG_DATA_HOME": str(self.root / "data"),
+            "XDG_CONFIG_HOME": str(self.root / "config"),
+            "XDG_RUNTIME_DIR": str(self.runtime),
+            "XDG_CACHE_HOME": str(self.root / "cache"),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+        env.update(more)
+        return env
+
+    def sessions(self) -> list[tuple[str, str]]:
+        """(routine id, status) of every recorded session, read without locking anything."""
+        import sqlite3
+
+        if not self.history_file.exists():
+            return []
+        conn = sqlite3.connect(f"{self.history_file.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            return list(conn.execute("SELECT routine_id, status FROM sessions ORDER BY id"))
+        except sqlite3.OperationalError:
+            return []
+        finally:
+            conn.close()
+
+
+def hiptimer(*args: str, env: dict[str, str]) -> subprocess.Popen:
+    """A real ``python -m hiptimer`` process (stopped by the test with :func:`stop`)."""
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "hiptimer", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stop(process: subprocess.Popen) -> tuple[str, str]:
+    if process.poll() is None:
+        process.terminate()
+    try:
+        return process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.communicate(timeout=20)

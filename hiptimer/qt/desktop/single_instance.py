@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,14 +27,24 @@ MAX_REQUEST_BYTES = 64 * 1024
 ACK = b"ok\n"
 
 
-def runtime_dir() -> Path:
-    """``$XDG_RUNTIME_DIR`` (private to the user), else a folder of ours in the temp dir."""
-    env = os.environ.get("XDG_RUNTIME_DIR", "")
-    if env and os.path.isabs(env) and os.path.isdir(env):
-        return Path(env)
+#: A local socket's path must fit in ``sockaddr_un`` (108 bytes on Linux, with its end).
+MAX_SOCKET_PATH = 100
+
+
+def private_temp_dir() -> Path:
     folder = Path(tempfile.gettempdir()) / f"{APP_ID}-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
+
+
+def runtime_dir(name: str = APP_ID) -> Path:
+    """``$XDG_RUNTIME_DIR`` (private to the user), else a folder of ours in the temp dir;
+    also that folder when the runtime one is too deep for a socket named ``name``."""
+    env = os.environ.get("XDG_RUNTIME_DIR", "")
+    if env and os.path.isabs(env) and os.path.isdir(env):
+        if len(os.fsencode(os.path.join(env, f"{name}.socket"))) <= MAX_SOCKET_PATH:
+            return Path(env)
+    return private_temp_dir()
 
 
 def instance_name(paths: AppPaths) -> str:
@@ -56,7 +67,8 @@ class SingleInstance(QObject):
 
     @classmethod
     def for_paths(cls, paths: AppPaths) -> SingleInstance:
-        return cls(runtime_dir(), instance_name(paths))
+        name = instance_name(paths)
+        return cls(runtime_dir(name), name)
 
     def acquire(self) -> bool:
         """Become the one instance (True), or find another already is (False)."""
@@ -66,7 +78,12 @@ class SingleInstance(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._incoming)
-        self._server.listen(self.socket_path)
+        if not self._server.listen(self.socket_path):
+            print(
+                f"hiptimer: a second launch cannot reach this one "
+                f"({self._server.errorString()})",
+                file=sys.stderr,
+            )
         return True
 
     def release(self) -> None:
