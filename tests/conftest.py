@@ -68,3 +68,13 @@ def private_bus():
     bus = PrivateBus.start()
     yield bus
     bus.stop()
+
+
+@pytest.fixture
+def notification_daemon(private_bus, tmp_path_factory):
+    """A real notification daemon (dunst, on Xvfb) on the test's private bus."""
+    from tests.real_parts import NotificationDaemon
+
+    daemon = NotificationDaemon.start(private_bus, tmp_path_factory.mktemp("dunst"))
+    yield daemon
+    daemon.stop()

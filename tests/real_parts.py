@@ -78,11 +78,13 @@ class Display:
     process: subprocess.Popen
 
     @classmethod
-    def start(cls, number: int) -> Display:
+    def start(cls) -> Display:
+        """On a free display number (Xvfb picks it and tells it on ``-displayfd``)."""
         process = subprocess.Popen(
             [
                 need("Xvfb"),
-                f":{number}",
+                "-displayfd",
+                "1",
                 "-screen",
                 "0",
                 "1024x768x24",
@@ -90,15 +92,18 @@ class Display:
                 "tcp",
                 "-noreset",
             ],
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            text=True,
         )
-        display = cls(f":{number}", process)
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        wait_for(lambda: socket.exists() or process.poll() is not None, what="Xvfb")
-        if process.poll() is not None:
-            raise AssertionError(f"Xvfb could not start on :{number}")
-        return display
+        assert process.stdout is not None
+        number = process.stdout.readline().strip()
+        process.stdout.close()
+        if not number.isdigit():
+            process.kill()
+            process.wait(timeout=10)
+            raise AssertionError("Xvfb could not start")
+        return cls(f":{number}", process)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -232,3 +237,67 @@ def stop(process: subprocess.Popen) -> tuple[str, str]:
     except subprocess.TimeoutExpired:
         process.kill()
         return process.communicate(timeout=20)
+
+
+@dataclass
+class NotificationDaemon:
+    """dunst on a private bus and an Xvfb display.  ``choose(key)`` answers the notification
+    shown with the action ``key``, as a person picking it from dunst's menu would."""
+
+    bus: PrivateBus
+    display: Display
+    process: subprocess.Popen
+    folder: Path
+
+    @classmethod
+    def start(cls, bus: PrivateBus, folder: Path) -> NotificationDaemon:
+        need("dunstctl")
+        display = Display.start()
+        picker = folder / "pick"
+        # dunst hands its menu (one line per action, ending "[id,key]") to this "dmenu".
+        picker.write_text(
+            f'#!/bin/sh\ntee -a "{folder}/menu" | grep -m1 ",$(cat "{folder}/choice")]"\n'
+        )
+        picker.chmod(0o755)
+        config = folder / "dunstrc"
+        config.write_text(f"[global]\n    dmenu = {picker}\n    idle_threshold = 0\n")
+        process = subprocess.Popen(
+            [need("dunst"), "-config", str(config)],
+            env=bus.env(DISPLAY=display.name),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        daemon = cls(bus, display, process, folder)
+        wait_for(lambda: daemon.ctl("is-paused").returncode == 0, 20, "dunst on the bus")
+        return daemon
+
+    def env(self, **more: str) -> dict[str, str]:
+        return self.bus.env(DISPLAY=self.display.name, **more)
+
+    def ctl(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [need("dunstctl"), *args],
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+
+    def displayed(self) -> int:
+        answer = self.ctl("count", "displayed").stdout.strip()
+        return int(answer) if answer.isdigit() else -1
+
+    def menu(self) -> str:
+        path = self.folder / "menu"
+        return path.read_text() if path.exists() else ""
+
+    def choose(self, key: str) -> None:
+        (self.folder / "choice").write_text(key)
+        (self.folder / "menu").unlink(missing_ok=True)
+        self.ctl("context")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.display.stop()

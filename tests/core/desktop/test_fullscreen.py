@@ -28,7 +28,7 @@ def test_no_display_means_no_fullscreen_window() -> None:
 
 @pytest.fixture(scope="module")
 def display():
-    shown = Display.start(93)
+    shown = Display.start()
     yield shown
     shown.stop()
 
