@@ -138,3 +138,52 @@ def test_every_field_has_a_label_with_a_buddy_and_a_mnemonic(qtbot) -> None:
         assert "&" in label.text()
     for box in (dialog.muted, dialog.voice, dialog.self_paced):
         assert "&" in box.text()
+
+
+def test_reminder_days_follow_the_weekly_goal_until_picked(qtbot) -> None:
+    settings = Settings(weekly_goal=3)
+    dialog = _dialog(qtbot, settings)
+    checked = [day for day, box in dialog.day_boxes.items() if box.isChecked()]
+    assert checked == ["mon", "wed", "fri"]
+    dialog.weekly_goal.setValue(2)
+    assert [d for d, box in dialog.day_boxes.items() if box.isChecked()] == ["mon", "thu"]
+    dialog.reminders.setChecked(True)
+    dialog.accept()
+    assert settings.reminders and settings.reminder_days is None  # still following the goal
+
+
+def test_picked_days_time_and_snooze_are_stored(qtbot) -> None:
+    from PySide6.QtCore import Qt, QTime
+
+    settings = Settings()
+    dialog = _dialog(qtbot, settings)
+    dialog.reminders.setChecked(True)
+    qtbot.mouseClick(dialog.day_boxes["fri"], Qt.MouseButton.LeftButton)  # off
+    qtbot.mouseClick(dialog.day_boxes["sat"], Qt.MouseButton.LeftButton)  # on
+    dialog.weekly_goal.setValue(5)  # picked days no longer follow the goal
+    dialog.reminder_time.setTime(QTime(7, 45))
+    dialog.snooze_minutes.setValue(15)
+    dialog.reassess_weeks.setValue(4)
+    dialog.accept()
+    assert settings.reminder_days == ["mon", "wed", "sat"]
+    assert (settings.reminder_time, settings.snooze_minutes, settings.reassess_weeks) == (
+        "07:45",
+        15,
+        4,
+    )
+
+
+def test_no_day_checked_turns_reminders_off(qtbot) -> None:
+    settings = Settings(reminders=True, reminder_days=["tue"])
+    dialog = _dialog(qtbot, settings)
+    assert dialog.day_boxes["tue"].isChecked() and dialog.reminder_time.isEnabled()
+    dialog.day_boxes["tue"].setChecked(False)
+    dialog.accept()
+    assert not settings.reminders
+
+
+def test_autostart_is_offered_only_with_a_tray(qtbot) -> None:
+    assert _dialog(qtbot, Settings()).autostart.isHidden()
+    offered = SettingsDialog(Settings(), autostart=False)
+    qtbot.addWidget(offered)
+    assert not offered.autostart.isHidden() and not offered.autostart.isChecked()

@@ -41,9 +41,9 @@ def runtime_dir(name: str = APP_ID) -> Path:
     """``$XDG_RUNTIME_DIR`` (private to the user), else a folder of ours in the temp dir;
     also that folder when the runtime one is too deep for a socket named ``name``."""
     env = os.environ.get("XDG_RUNTIME_DIR", "")
-    if env and os.path.isabs(env) and os.path.isdir(env):
-        if len(os.fsencode(os.path.join(env, f"{name}.socket"))) <= MAX_SOCKET_PATH:
-            return Path(env)
+    fits = len(os.fsencode(os.path.join(env, f"{name}.socket"))) <= MAX_SOCKET_PATH
+    if env and os.path.isabs(env) and os.path.isdir(env) and fits:
+        return Path(env)
     return private_temp_dir()
 
 
@@ -80,8 +80,7 @@ class SingleInstance(QObject):
         self._server.newConnection.connect(self._incoming)
         if not self._server.listen(self.socket_path):
             print(
-                f"hiptimer: a second launch cannot reach this one "
-                f"({self._server.errorString()})",
+                f"hiptimer: a second launch cannot reach this one ({self._server.errorString()})",
                 file=sys.stderr,
             )
         return True

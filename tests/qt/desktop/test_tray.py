@@ -1,0 +1,90 @@
+"""The tray's menu, and a desktop without a tray: no icon, no error, closing quits."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from hiptimer.core.paths import AppPaths
+from hiptimer.core.reminders.rules import ReminderState
+from hiptimer.core.routines.model import Side
+from hiptimer.core.reminders.state_file import save_state
+from hiptimer.core.settings import Settings
+from hiptimer.qt.desktop.integration import act_on, attach_desktop, main_choice, request_of
+from hiptimer.qt.desktop.single_instance import SingleInstance
+from hiptimer.qt.desktop.tray import Tray, reminder_line
+from hiptimer.qt.main_window import MainWindow
+from tests.fakes import make_ctx
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+
+
+def test_reminder_line(app_paths: AppPaths) -> None:
+    now = datetime.now().astimezone()
+    assert reminder_line(Settings(), app_paths, now) == "Reminders are off"
+    every_day = Settings(
+        reminders=True,
+        reminder_days=["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        reminder_time="00:00",
+    )
+    assert reminder_line(every_day, app_paths, now) == "Next reminder: tomorrow at 00:00"
+    save_state(
+        app_paths.reminder_state_file, ReminderState(snoozed_until=now + timedelta(minutes=5))
+    )
+    assert reminder_line(every_day, app_paths, now).startswith("Reminder snoozed until ")
+
+
+def test_the_menu(qtbot, app_paths: AppPaths) -> None:
+    window = MainWindow(make_ctx(app_paths, settings=Settings()))
+    qtbot.addWidget(window)
+    started: list[bool] = []
+    tray = Tray(
+        window,
+        window.ctx.settings,
+        app_paths,
+        start_main=lambda: started.append(True),
+        main_name=lambda: "Full program",
+        quit_app=lambda: None,
+    )
+    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+    assert texts == ["Reminders are off", "&Start Full program", "&Open hiptimer", "&Quit"]
+    tray.start_action.trigger()
+    assert started == [True]
+    tray.open_action.trigger()
+    assert window.isVisible()
+
+
+def test_without_a_tray_nothing_is_made_and_close_quits(
+    qtbot, app_paths: AppPaths, tmp_path
+) -> None:
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: like GNOME without one
+    window = MainWindow(make_ctx(app_paths))
+    qtbot.addWidget(window)
+    instance = SingleInstance(tmp_path, "tray-test")
+    assert instance.acquire()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    desktop = attach_desktop(app, window, app_paths, instance, lambda _r: None, tray_mode=True)
+    assert desktop.tray is None and not window.tray_available
+    assert app.quitOnLastWindowClosed()
+    assert window.inhibitor is not None  # present, and quiet without a bus
+    desktop.close()
+
+
+def test_a_handed_over_start_plays_on_the_limited_side(qtbot, app_paths: AppPaths) -> None:
+    window = MainWindow(make_ctx(app_paths, settings=Settings(limited_side=Side.RIGHT)))
+    qtbot.addWidget(window)
+    routine, side = main_choice(window)
+    assert routine is not None and routine.id == "full-program" and side.value == "right"
+    args = argparse.Namespace(routine="daily", side="left", start=True, fullscreen=False, speed=1.0)
+    act_on(window, request_of(args), ready=True)
+    assert window.stack.currentWidget() is window.player
+    assert window.controller is not None and window.controller.plan.routine.id == "daily"
+    act_on(window, {"routine": "assessment", "side": "both", "start": True}, ready=True)
+    assert window.controller.plan.routine.id == "daily"  # a playing session is not replaced
+    assert "was not started" in window.statusBar().currentMessage()
