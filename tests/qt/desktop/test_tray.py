@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.reminders.rules import ReminderState
-from hiptimer.core.routines.model import Side
 from hiptimer.core.reminders.state_file import save_state
+from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings
 from hiptimer.qt.desktop.integration import act_on, attach_desktop, main_choice, request_of
 from hiptimer.qt.desktop.single_instance import SingleInstance
