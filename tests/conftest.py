@@ -78,3 +78,19 @@ def notification_daemon(private_bus, tmp_path_factory):
     daemon = NotificationDaemon.start(private_bus, tmp_path_factory.mktemp("dunst"))
     yield daemon
     daemon.stop()
+
+
+@pytest.fixture
+def systemctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``systemctl`` on PATH that records its arguments (exit 1 when told to fail)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    log = tmp_path / "systemctl.log"
+    script = folder / "systemctl"
+    script.write_text(
+        f'#!/bin/sh\necho "$*" >> {log}\n'
+        f'if [ -e {tmp_path}/fail ]; then echo "Failed to connect to bus" >&2; exit 1; fi\n'
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return log

@@ -23,6 +23,9 @@ class AppContext:
     history: HistoryStore | None = None
     clock: Callable[[], float] = time.monotonic
     notices: list[str] = field(default_factory=list)  # problems to tell the user once
+    #: Called after every successful save (the desktop keeps the reminder timer in step);
+    #: each returns a problem in words or None.
+    after_save: list[Callable[[Settings], str | None]] = field(default_factory=list)
 
     def save_settings(self) -> str | None:
         """Save; return the problem (the caller shows it) when the file cannot be written."""
@@ -30,4 +33,5 @@ class AppContext:
             save_settings(self.paths.settings_file, self.settings)
         except OSError as exc:
             return f"Settings could not be saved: {exc}"
-        return None
+        problems = [hook(self.settings) for hook in self.after_save]
+        return " ".join(problem for problem in problems if problem) or None

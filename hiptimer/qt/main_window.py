@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -41,7 +40,6 @@ from hiptimer.qt.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     from hiptimer.core.history.verdict import Verdict
-    from hiptimer.qt.desktop.inhibit import ScreenInhibitor
 
 APP_TITLE = APP_NAME
 
@@ -51,6 +49,7 @@ AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, just after the window is first on screen
+    playing = Signal(bool)  # a session runs (True) or is paused, over or left (False)
 
     def __init__(
         self,
@@ -61,15 +60,11 @@ class MainWindow(QMainWindow):
         speed: float = 1.0,
         history_problem: str | None = None,
         audio_factory: AudioFactory | None = None,
-        inhibitor: ScreenInhibitor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``audio_factory`` builds sound and voice when the first session starts, so the
-        window opens without loading Qt Multimedia; tests pass ``cues``/``voice`` directly.
-        ``inhibitor`` keeps the screen on while a session plays (not paused)."""
+        window opens without loading Qt Multimedia; tests pass ``cues``/``voice`` directly."""
         super().__init__(parent)
-        self.inhibitor = inhibitor
-        self.tray_available = False  # set by the desktop integration; offers autostart
         self.ctx = ctx
         self.cues = cues
         self.voice = voice
@@ -255,7 +250,6 @@ class MainWindow(QMainWindow):
         self.start_routine(routine, self.picker.side_choice(), speed=speed)
 
     def _drop_controller(self) -> None:
-        self._keep_screen_on(False)
         if self.controller is not None:
             self.controller.leave()
             self.controller.runner.changed.disconnect(self._show_snapshot)
@@ -287,12 +281,8 @@ class MainWindow(QMainWindow):
         if self.controller is not None and self.stack.currentWidget() is self.player:
             self.controller.finish_early()
 
-    def _keep_screen_on(self, on: bool) -> None:
-        if self.inhibitor is not None:
-            self.inhibitor.set_active(on)
-
     def _show_snapshot(self, snapshot: Snapshot) -> None:
-        self._keep_screen_on(snapshot.state is SessionState.RUNNING)
+        self.playing.emit(snapshot.state is SessionState.RUNNING)
         if snapshot.state is SessionState.FINISHED:
             return
         self.player.show_snapshot(snapshot)
@@ -304,7 +294,6 @@ class MainWindow(QMainWindow):
         controller = self.controller
         if controller is None:
             return
-        self._keep_screen_on(False)
         for action in self.session_actions:
             action.setEnabled(False)
         self.summary.show_summary(
@@ -370,18 +359,9 @@ class MainWindow(QMainWindow):
         self._paused_for(self._edit_settings)
 
     def _edit_settings(self) -> None:
-        from hiptimer.core.desktop import choices  # the reminder timer, autostart
-
-        before = dataclasses.replace(self.ctx.settings)
-        autostart = choices.autostart_choice(self.tray_available)
-        dialog = SettingsDialog(self.ctx.settings, self, autostart=autostart)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
-        wanted = None if autostart is None else dialog.autostart.isChecked()
-        problem = choices.apply_choices(before, self.ctx.settings, wanted)
-        if problem:
-            self.statusBar().showMessage(problem)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.ctx.settings.theme)

@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSlider,
     QSpinBox,
+    QSystemTrayIcon,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from hiptimer.core.desktop import choices
 from hiptimer.core.reminders.schedule import default_days
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import CHOICES, NUMBER_LIMITS, WEEKDAYS, Settings, parse_clock
@@ -43,11 +46,18 @@ def _hint(text: str) -> QLabel:
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, autostart: bool | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        offer_autostart: bool | None = None,
     ) -> None:
-        """``autostart``: whether the login entry is there now; None hides the choice (no
-        tray to start into)."""
+        """Autostart is offered where there is a tray to start into (``offer_autostart``
+        None: ask Qt); OK writes or removes the login entry at once."""
         super().__init__(parent)
+        if offer_autostart is None:
+            offer_autostart = QSystemTrayIcon.isSystemTrayAvailable()
+        self._autostart_was = choices.autostart_choice(offer_autostart)
         self.settings = settings
         self.setWindowTitle("Settings")
         form = QFormLayout()
@@ -116,8 +126,8 @@ class SettingsDialog(QDialog):
 
         self.autostart = QCheckBox("Start in the tra&y when I log in")
         self.autostart.setAccessibleName("Start in the tray when I log in")
-        self.autostart.setChecked(bool(autostart))
-        self.autostart.setVisible(autostart is not None)
+        self.autostart.setChecked(bool(self._autostart_was))
+        self.autostart.setVisible(self._autostart_was is not None)
         form.addRow("", self.autostart)
 
         self.buttons = QDialogButtonBox(
@@ -153,17 +163,12 @@ class SettingsDialog(QDialog):
         self.reminder_time = QTimeEdit()
         self.reminder_time.setDisplayFormat("HH:mm")
         self.reminder_time.setAccessibleName("Reminder time")
-        self._add_row(form, "Remind me &at:", self.reminder_time)
+        self._add_row(form, "Reminder t&ime:", self.reminder_time)
         self.snooze_minutes = QSpinBox()
         self.snooze_minutes.setRange(*NUMBER_LIMITS["snooze_minutes"])
         self.snooze_minutes.setSuffix(" min")
         self.snooze_minutes.setAccessibleName("Snooze a reminder for, in minutes")
         self._add_row(form, "&Snooze for:", self.snooze_minutes)
-        self.reassess_weeks = QSpinBox()
-        self.reassess_weeks.setRange(*NUMBER_LIMITS["reassess_weeks"])
-        self.reassess_weeks.setSuffix(" weeks")
-        self.reassess_weeks.setAccessibleName("Measure again every, in weeks")
-        self._add_row(form, "Measure agai&n every:", self.reassess_weeks)
         form.addRow(
             "",
             _hint(
@@ -189,7 +194,6 @@ class SettingsDialog(QDialog):
     def _reminders_toggled(self, on: bool) -> None:
         for control in (*self.day_boxes.values(), self.reminder_time, self.snooze_minutes):
             control.setEnabled(on)
-        self.reassess_weeks.setEnabled(on)
 
     def chosen_days(self) -> list[str] | None:
         """The checked days; None while they still follow the weekly goal."""
@@ -229,7 +233,6 @@ class SettingsDialog(QDialog):
         hour, minute = parse_clock(settings.reminder_time) or (18, 0)
         self.reminder_time.setTime(QTime(hour, minute))
         self.snooze_minutes.setValue(int(settings.snooze_minutes))
-        self.reassess_weeks.setValue(int(settings.reassess_weeks))
 
     def chosen_side(self) -> Side | None:
         return SIDE_CHOICES[self.limited_side.currentIndex()][0]
@@ -250,9 +253,13 @@ class SettingsDialog(QDialog):
         settings.reminder_days = self.chosen_days()
         settings.reminder_time = self.reminder_time.time().toString("HH:mm")
         settings.snooze_minutes = self.snooze_minutes.value()
-        settings.reassess_weeks = self.reassess_weeks.value()
         return settings.validated()
 
     def accept(self) -> None:
         self.apply_to(self.settings)
+        wanted = self.autostart.isChecked()
+        if self._autostart_was is not None and wanted != self._autostart_was:
+            problem = choices.set_autostart_choice(wanted)
+            if problem:
+                QMessageBox.warning(self, "Autostart", problem)
         super().accept()

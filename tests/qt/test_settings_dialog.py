@@ -182,8 +182,23 @@ def test_no_day_checked_turns_reminders_off(qtbot) -> None:
     assert not settings.reminders
 
 
-def test_autostart_is_offered_only_with_a_tray(qtbot) -> None:
-    assert _dialog(qtbot, Settings()).autostart.isHidden()
-    offered = SettingsDialog(Settings(), autostart=False)
+def test_autostart_is_offered_only_with_a_tray(qtbot, app_paths) -> None:
+    import os
+    from pathlib import Path
+
+    assert _dialog(qtbot, Settings()).autostart.isHidden()  # offscreen: no tray
+    offered = SettingsDialog(Settings(), offer_autostart=True)
     qtbot.addWidget(offered)
     assert not offered.autostart.isHidden() and not offered.autostart.isChecked()
+    offered.autostart.setChecked(True)
+    offered.accept()
+    entry = (
+        Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / "io.github.hiptimer.Hiptimer.desktop"
+    )
+    assert entry.is_file()
+    again = SettingsDialog(Settings(), offer_autostart=True)
+    qtbot.addWidget(again)
+    assert again.autostart.isChecked()
+    again.autostart.setChecked(False)
+    again.accept()
+    assert not entry.exists()

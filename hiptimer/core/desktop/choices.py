@@ -3,6 +3,7 @@ reminder timer and the autostart entry."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,12 +49,19 @@ def autostart_choice(tray_available: bool) -> bool | None:
     return autostart.autostart_on(config_home()) if tray_available else None
 
 
-def apply_choices(before: Settings, after: Settings, autostart_wanted: bool | None) -> str:
-    """After the settings dialog: update the timer and the autostart entry; problems in words."""
-    config, command = config_home(), launch_command()
-    problems = []
-    if timer_changed(before, after):
-        problems.append(sync_reminders(config, after, command))
-    if autostart_wanted is not None:
-        problems.append(sync_autostart(config, resources_dir(), command, autostart_wanted))
-    return " ".join(problem for problem in problems if problem)
+def set_autostart_choice(wanted: bool) -> str | None:
+    return sync_autostart(config_home(), resources_dir(), launch_command(), wanted)
+
+
+class ReminderSync:
+    """Hooked to every settings save: reschedules the timer when a reminder choice changed
+    (the days follow the weekly goal, which the History tab changes too)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._last = dataclasses.replace(settings)
+
+    def __call__(self, settings: Settings) -> str | None:
+        if not timer_changed(self._last, settings):
+            return None
+        self._last = dataclasses.replace(settings)
+        return sync_reminders(config_home(), settings, launch_command())

@@ -35,7 +35,13 @@ def read_history(history_file: Path, now: datetime, tz: tzinfo) -> tuple[Facts, 
         reader = HistoryReader(conn)
         rows = reader.sessions(limit=_RECENT)
         since = now - timedelta(days=1)
-        today = [(row.started_at, row.status) for row in rows if row.started_at >= since]
+        # measuring alone (the assessment) is a check-in, not the day's session
+        today = [
+            (row.started_at, row.status)
+            for row in rows
+            if row.started_at >= since
+            and not (row.routine_id == ASSESSMENT_ROUTINE and row.status is SessionStatus.COMPLETED)
+        ]
         dates = [day for points in reader.measurement_series(tz).values() for day, _ in points]
         facts = Facts(
             sessions_today=tuple(today),

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import Enum
 
-from hiptimer.core.reminders.schedule import ReminderPlan, latest_due, moment, reassessment_due
+from hiptimer.core.history.adherence import reassessment_due
+from hiptimer.core.reminders.schedule import ReminderPlan, latest_due, moment
 from hiptimer.core.session.status import SessionStatus
 
 #: A snoozed reminder comes back at most this many times.
@@ -103,11 +104,12 @@ def decide(
         return Decision(Verdict.NOTHING, served, busy)
     if facts.fullscreen:
         return Decision(Verdict.WAIT, state, "a fullscreen window is active")
-    kind = (
-        ReminderKind.ASSESSMENT
-        if reassessment_due(facts.last_assessment, facts.first_session, today, plan)
-        else ReminderKind.SESSION
+    # the History tab's rule: the interval after the last assessment (or after starting)
+    measure_by = reassessment_due(
+        facts.last_assessment, facts.first_session, today, plan.reassess_weeks
     )
+    measure = measure_by is not None and measure_by <= today
+    kind = ReminderKind.ASSESSMENT if measure else ReminderKind.SESSION
     return Decision(Verdict.NOTIFY, dataclasses.replace(served, kind=kind), "due", kind)
 
 

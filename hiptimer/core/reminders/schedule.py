@@ -30,7 +30,7 @@ class ReminderPlan:
     days: frozenset[int]  # date.weekday() numbers, Monday = 0
     at: time
     snooze: timedelta
-    reassess: timedelta  # from one assessment to the next
+    reassess_weeks: int  # from one assessment to the next
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReminderPlan:
@@ -45,7 +45,7 @@ class ReminderPlan:
             days=days,
             at=time(hour, minute),
             snooze=timedelta(minutes=settings.snooze_minutes),
-            reassess=timedelta(weeks=settings.reassess_weeks),
+            reassess_weeks=settings.reassess_weeks,
         )
 
     @property
@@ -84,15 +84,6 @@ def latest_due(plan: ReminderPlan, now: datetime, tz: tzinfo) -> datetime | None
         if due <= now:
             return due
     return None
-
-
-def reassessment_due(
-    last_assessment: date | None, first_session: date | None, today: date, plan: ReminderPlan
-) -> bool:
-    """Time to measure again: the interval has passed since the last assessment (or, for
-    someone who never measured, since their first session).  A newcomer is not asked."""
-    since = last_assessment or first_session
-    return since is not None and today >= since + plan.reassess
 
 
 def when_text(due: datetime, now: datetime, tz: tzinfo) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hiptimer.cli import MAX_SPEED, MIN_SPEED
+from hiptimer.core.desktop.choices import ReminderSync
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.reminders.facts import main_routine
 from hiptimer.core.routines.model import Routine, SideChoice
@@ -68,6 +69,7 @@ class Desktop:
     instance: SingleInstance
     bus: QtBus | None
     tray: Tray | None
+    inhibitor: ScreenInhibitor
 
     def close(self) -> None:
         if self.tray is not None:
@@ -87,7 +89,9 @@ def attach_desktop(
     tray_mode: bool,
 ) -> Desktop:
     bus = open_bus(parent=app)
-    window.inhibitor = ScreenInhibitor(bus, window)
+    inhibitor = ScreenInhibitor(bus, window)
+    window.playing.connect(inhibitor.set_active)
+    window.ctx.after_save.append(ReminderSync(window.ctx.settings))
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
 
@@ -109,11 +113,10 @@ def attach_desktop(
             quit_app=app.quit,
         )
         tray.show()
-        window.tray_available = True
         if tray_mode:  # the window comes and goes; the tray's Quit ends the app
             app.setQuitOnLastWindowClosed(False)
     instance.request.connect(on_request)
-    return Desktop(instance, bus, tray)
+    return Desktop(instance, bus, tray, inhibitor)
 
 
 def show_window(window: MainWindow) -> None:

@@ -31,11 +31,26 @@ def test_an_entry_deleted_by_hand_is_not_written_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    settings = Settings()
-    assert choices.apply_choices(settings, settings, True) == ""  # the person turned it on
+    assert choices.set_autostart_choice(True) is None  # the person turned it on
     assert autostart_on(tmp_path) and choices.autostart_choice(True) is True
     autostart_file(tmp_path).unlink()  # … and later deleted the file themselves
     assert choices.autostart_choice(True) is False  # the toggle shows off
-    assert choices.apply_choices(settings, replace(settings, volume=10), False) == ""
-    assert not autostart_on(tmp_path)  # saving other settings does not bring it back
     assert choices.autostart_choice(False) is None  # no tray: not offered at all
+
+
+def test_reminder_choices_reschedule_the_timer_only_when_they_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, systemctl: Path
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    settings = Settings()
+    sync = choices.ReminderSync(settings)
+    assert sync(replace(settings, volume=10)) is None
+    assert not systemctl.exists()  # nothing about reminders changed
+    on = replace(settings, reminders=True)
+    assert sync(on) is None
+    timer = tmp_path / "systemd" / "user" / "hiptimer-reminders.timer"
+    assert "OnCalendar=Mon,Wed,Fri *-*-* 18:00:00" in timer.read_text()
+    assert sync(replace(on, weekly_goal=2)) is None  # the days follow the goal
+    assert "OnCalendar=Mon,Thu *-*-* 18:00:00" in timer.read_text()
+    assert sync(replace(on, weekly_goal=2, reminders=False)) is None
+    assert not timer.exists()

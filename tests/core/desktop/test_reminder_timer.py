@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from datetime import time, timedelta
@@ -22,7 +21,7 @@ from hiptimer.core.desktop.reminder_timer import (
 )
 from hiptimer.core.reminders.schedule import ReminderPlan
 
-PLAN = ReminderPlan(frozenset({0, 2, 4}), time(18, 0), timedelta(minutes=30), timedelta(weeks=3))
+PLAN = ReminderPlan(frozenset({0, 2, 4}), time(18, 0), timedelta(minutes=30), 3)
 
 
 def analyze(*args: str) -> subprocess.CompletedProcess[str]:
@@ -54,22 +53,6 @@ def test_unit_command_keeps_odd_characters_literal() -> None:
     assert unit_command(["/opt/my apps/hiptimer", "50%", "$HOME"]) == (
         '"/opt/my apps/hiptimer" "50%%" "$$HOME"'
     )
-
-
-@pytest.fixture
-def systemctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A ``systemctl`` on PATH that records its arguments (exit 1 when told to fail)."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    log = tmp_path / "systemctl.log"
-    script = folder / "systemctl"
-    script.write_text(
-        f'#!/bin/sh\necho "$*" >> {log}\n'
-        f'if [ -e {tmp_path}/fail ]; then echo "Failed to connect to bus" >&2; exit 1; fi\n'
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
-    return log
 
 
 def test_enable_writes_units_and_starts_the_timer(tmp_path: Path, systemctl: Path) -> None:

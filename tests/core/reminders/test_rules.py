@@ -20,7 +20,7 @@ from hiptimer.core.reminders.schedule import ReminderPlan
 from hiptimer.core.session.status import SessionStatus
 
 NEW_YORK = ZoneInfo("America/New_York")
-PLAN = ReminderPlan(frozenset({0, 2, 4}), time(18, 0), timedelta(minutes=30), timedelta(weeks=3))
+PLAN = ReminderPlan(frozenset({0, 2, 4}), time(18, 0), timedelta(minutes=30), 3)
 MONDAY_SIX = datetime(2026, 3, 2, 18, 0, tzinfo=NEW_YORK)
 
 
@@ -131,6 +131,9 @@ def test_reassessment_is_asked_for_when_its_interval_has_passed() -> None:
     )
     back = run(MONDAY_SIX + timedelta(minutes=31), snooze(decision.state, PLAN, MONDAY_SIX))
     assert back.kind is ReminderKind.ASSESSMENT
+    never_measured = Facts(first_session=date(2026, 2, 9))  # started three weeks ago
+    assert run(MONDAY_SIX, facts=never_measured).kind is ReminderKind.ASSESSMENT
+    assert run(MONDAY_SIX).kind is ReminderKind.SESSION  # a newcomer is not asked
 
 
 def test_the_wait_ends_with_the_day() -> None:

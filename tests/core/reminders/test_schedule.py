@@ -12,7 +12,6 @@ from hiptimer.core.reminders.schedule import (
     default_days,
     latest_due,
     next_due,
-    reassessment_due,
     when_text,
 )
 from hiptimer.core.settings import Settings
@@ -21,7 +20,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def plan(days=(0, 2, 4), at=time(18, 0)) -> ReminderPlan:
-    return ReminderPlan(frozenset(days), at, timedelta(minutes=30), timedelta(weeks=3))
+    return ReminderPlan(frozenset(days), at, timedelta(minutes=30), 3)
 
 
 @pytest.mark.parametrize(
@@ -93,14 +92,6 @@ def test_no_day_chosen_means_no_reminder() -> None:
     now = datetime(2026, 3, 2, 12, 0, tzinfo=BERLIN)
     assert next_due(plan(days=()), now, BERLIN) is None
     assert latest_due(plan(days=()), now, BERLIN) is None
-
-
-def test_reassessment_comes_after_its_interval() -> None:
-    start = date(2026, 3, 2)
-    assert not reassessment_due(start, None, start + timedelta(days=20), plan())
-    assert reassessment_due(start, None, start + timedelta(days=21), plan())
-    assert reassessment_due(None, start, start + timedelta(days=21), plan())  # never measured
-    assert not reassessment_due(None, None, start + timedelta(days=300), plan())  # a newcomer
 
 
 def test_when_text() -> None:

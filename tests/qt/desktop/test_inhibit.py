@@ -29,7 +29,8 @@ def window_with_inhibitor(qtbot, private_bus, app_paths, clock):
     bus = open_bus(private_bus.address)
     assert bus is not None
     inhibitor = ScreenInhibitor(bus)
-    window = MainWindow(make_ctx(app_paths, clock=clock), inhibitor=inhibitor)
+    window = MainWindow(make_ctx(app_paths, clock=clock))
+    window.playing.connect(inhibitor.set_active)  # as the desktop integration wires it
     qtbot.addWidget(window)
     yield window, inhibitor
     bus.close()
