@@ -50,7 +50,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         Menu.FILE,
         "Se&ttings…",
         ("Ctrl+,",),
-        help="Settings (volume, voice, get-ready time, self-paced reps, weekly goal, theme)",
+        help="Settings (sound, voice, get-ready time, reps, weekly goal, reminders, theme)",
     ),
     ActionSpec("quit", Menu.FILE, "&Quit", ("Ctrl+Q",), help="Quit"),
     ActionSpec(

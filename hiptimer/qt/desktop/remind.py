@@ -9,13 +9,14 @@ the answer is in, the notification is gone, or the day is over.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 
 from hiptimer.core.desktop.fullscreen import fullscreen_window_active
 from hiptimer.core.desktop.launcher import launch_command
@@ -123,8 +124,20 @@ class ReminderRun(QObject):
             return
         facts, self._recent = read_history(self.paths.history_file, now, self.tz)
         facts = dataclasses.replace(facts, fullscreen=self.fullscreen())
-        decision = rules.decide(self.plan, self.state, now, self.tz, facts)
-        self._save(decision.state)
+        # Two runs at once (the timer and one by hand) decide one after the other, each on
+        # the state the other left, so a reminder time is shown once.
+        with contextlib.suppress(OSError):
+            self.paths.reminder_state_file.parent.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(f"{self.paths.reminder_state_file}.lock")
+        if not lock.tryLock(5000):
+            self.say("hiptimer: waiting: another reminder run holds the state")
+            return
+        try:
+            self.state = load_state(self.paths.reminder_state_file)
+            decision = rules.decide(self.plan, self.state, now, self.tz, facts)
+            self._save(decision.state)
+        finally:
+            lock.unlock()
         if decision.verdict is Verdict.NOTIFY:
             self._show(decision)
         elif decision.verdict is Verdict.WAIT:

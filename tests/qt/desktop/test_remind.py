@@ -196,3 +196,77 @@ def test_the_reassessment_reminder_starts_the_assessment(
     assert "(Time to measure your hips again)" in notification_daemon.menu()
     assert launched == [["hiptimer", "--routine", routine, "--side", "both", "--start"]]
     bus.close()
+
+
+def test_two_runs_at_once_show_the_reminder_once(
+    qtbot, notification_daemon, app_paths: AppPaths
+) -> None:
+    bus = open_bus(notification_daemon.bus.address)
+    now = FakeNow(datetime.now().astimezone().replace(hour=12, minute=0, second=0))
+    settings = Settings(reminders=True, reminder_days=list(WEEKDAYS), reminder_time="11:59")
+    said: list[str] = []
+    runs = [
+        ReminderRun(
+            app_paths,
+            settings,
+            builtin_catalog(),
+            Notifier(bus),
+            now=now,
+            fullscreen=lambda: False,
+            launch=lambda _c: None,
+            command=["hiptimer"],
+            say=said.append,
+        )
+        for _ in range(2)
+    ]
+    for run in runs:  # both constructed (state read) before either decided
+        run.start(poll_ms=3_600_000)
+    qtbot.waitUntil(lambda: notification_daemon.displayed() == 1, timeout=10_000)
+    assert runs[0].showing is not None and runs[1].showing is None
+    assert "hiptimer: no reminder is due" in said
+    bus.close()
+
+
+def test_a_fullscreen_window_holds_the_reminder_until_it_goes(
+    qtbot, notification_daemon, app_paths: AppPaths
+) -> None:
+    bus = open_bus(notification_daemon.bus.address)
+    now = FakeNow(datetime.now().astimezone().replace(hour=12, minute=0, second=0))
+    settings = Settings(reminders=True, reminder_days=list(WEEKDAYS), reminder_time="11:59")
+    fullscreen = [True]
+    said: list[str] = []
+    run = ReminderRun(
+        app_paths,
+        settings,
+        builtin_catalog(),
+        Notifier(bus),
+        now=now,
+        fullscreen=lambda: fullscreen[0],
+        launch=lambda _c: None,
+        command=["hiptimer"],
+        say=said.append,
+    )
+    run.start(poll_ms=3_600_000)
+    assert said == ["hiptimer: waiting: a fullscreen window is active"]
+    assert run.showing is None and notification_daemon.displayed() == 0
+    fullscreen[0] = False
+    now.moment += timedelta(minutes=1)
+    run.check()  # what the minute timer does
+    qtbot.waitUntil(lambda: notification_daemon.displayed() == 1, timeout=10_000)
+    bus.close()
+
+
+def test_no_session_bus_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    home = reminder_home(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "hiptimer", "remind"],
+        env=home.env(DBUS_SESSION_BUS_ADDRESS=f"unix:path={tmp_path}/none"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "hiptimer: no D-Bus session bus, so no notification can be shown"
+    )
