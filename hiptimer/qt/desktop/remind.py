@@ -51,7 +51,9 @@ def launch_detached(command: Sequence[str]) -> None:
     )
 
 
-def reminder_text(kind: ReminderKind, routine_name: str, side: str, settings: Settings):
+def reminder_text(
+    kind: ReminderKind, routine_name: str, side: str, settings: Settings
+) -> tuple[str, str]:
     """(summary, body) of the notification, in our words."""
     if kind is ReminderKind.ASSESSMENT:
         return (
