@@ -26,7 +26,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def create_new(path: Path, data: str | bytes) -> None:
@@ -48,7 +48,7 @@ def create_new(path: Path, data: str | bytes) -> None:
                 os.fsync(target.fileno())
     finally:
         Path(temp_name).unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def move_aside(path: Path, suffix: str) -> Path:
@@ -91,7 +91,7 @@ def _written_temp(path: Path, data: str | bytes) -> str:
     return temp_name
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable where the system allows it (not on Windows)."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -4,7 +4,8 @@ Settings, routine files, imports and histories opened for viewing may be anythin
 with no writer (a plain ``open`` blocks forever), ``/dev/zero`` (a plain ``read`` never ends),
 a folder, or a file far larger than any real one.  :func:`read_bounded` opens without
 blocking, accepts only a regular file, and never reads more than its limit, so every such case
-becomes one clear :class:`ReadProblem`.
+becomes one clear :class:`ReadProblem`; :func:`read_head` reads just the start of a file
+(the history's header) the same way.
 """
 
 from __future__ import annotations
@@ -31,6 +32,33 @@ class ReadProblem(Exception):
 
 def read_bounded(path: Path, limit: int) -> bytes:
     """The whole content of the regular file ``path``, at most ``limit`` bytes."""
+    fd, info = _open_regular(path)
+    try:
+        if info.st_size > limit:
+            raise _too_large(path, info.st_size, limit)
+        data = _read_up_to(fd, limit + 1)
+        if len(data) > limit:  # it grew while being read
+            raise _too_large(path, len(data), limit)
+        return data
+    except OSError as exc:
+        raise ReadProblem(path, f"cannot be read ({_reason(exc)})", opened=True) from exc
+    finally:
+        os.close(fd)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes (or fewer) of the regular file ``path``, however large it is."""
+    fd, _ = _open_regular(path)
+    try:
+        return _read_up_to(fd, size)
+    except OSError as exc:
+        raise ReadProblem(path, f"cannot be read ({_reason(exc)})", opened=True) from exc
+    finally:
+        os.close(fd)
+
+
+def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """Open ``path`` without blocking; refuse (and close) anything but a regular file."""
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -38,25 +66,25 @@ def read_bounded(path: Path, limit: int) -> bytes:
         raise ReadProblem(path, f"cannot be opened ({_reason(exc)})", opened=False) from exc
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadProblem(path, f"is not a regular file ({_kind(info.st_mode)})", opened=True)
-        if info.st_size > limit:
-            raise _too_large(path, info.st_size, limit)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(limit + 1 - size, 1 << 16))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:  # it grew while being read
-            raise _too_large(path, size, limit)
-        return b"".join(chunks)
     except OSError as exc:
-        raise ReadProblem(path, f"cannot be read ({_reason(exc)})", opened=True) from exc
-    finally:
         os.close(fd)
+        raise ReadProblem(path, f"cannot be read ({_reason(exc)})", opened=True) from exc
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ReadProblem(path, f"is not a regular file ({_kind(info.st_mode)})", opened=True)
+    return fd, info
+
+
+def _read_up_to(fd: int, most: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < most:
+        chunk = os.read(fd, min(most - size, 1 << 16))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _reason(exc: OSError) -> str:

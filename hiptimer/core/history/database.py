@@ -1,22 +1,33 @@
 """The history file itself: open it safely, check it, migrate it, set a bad one aside.
 
-Nothing here deletes anything.  A file from a newer hiptimer is refused before SQLite even
-opens it (its header is read as plain bytes), so it is never written.  An older file is
-copied to ``<name>.v<N>.bak`` before its migration runs.  A damaged file is renamed to
-``<name>.corrupt-<time>`` by :func:`move_aside`.
+Nothing here deletes anything but its own unfinished copies.  A file from a newer hiptimer
+is refused before SQLite even opens it (its header is read as plain bytes, without blocking on
+a pipe or a device), so it is never written.  An older file is copied to ``<name>.v<N>.bak``
+before its migration runs; the copy is made under a temporary name and takes its real name
+only when complete, so a kill mid-copy never leaves a partial backup that looks whole.
+
+"Cannot open" is told apart from "damaged": a file that cannot be opened or written now (a
+permission, a read-only folder, a ``-wal`` that cannot be opened, not a regular file) raises
+:class:`HistoryUnavailableError` and is left alone; only a file that opens and fails its
+checks raises :class:`HistoryCorruptError`, and :func:`move_aside` renames it (and its side
+files) to ``<name>.corrupt-<time>``, numbered so no earlier copy is ever replaced.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from hiptimer.core import atomic_file
+from hiptimer.core.bounded_read import ReadProblem, read_head
 from hiptimer.core.history.errors import (
     HistoryBusyError,
     HistoryCorruptError,
     HistoryError,
+    HistoryUnavailableError,
     HistoryVersionError,
 )
 from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, migrate, user_version
@@ -26,16 +37,28 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def _refuse_newer_header(path: Path) -> None:
-    """Read the version from the file header without SQLite, so a newer file is never opened."""
+_PARTIAL = ".partial"
+
+
+def _check_header(path: Path) -> None:
+    """Read the file header as plain bytes before SQLite opens the file.
+
+    A newer file is refused here, so SQLite never writes it; a file that is not an SQLite
+    database at all is damaged before SQLite touches it (closing a connection to it would
+    delete its side files).  What cannot be opened or read is refused as unavailable, untouched:
+    no permission to read it, a pipe, a device, a folder.
+    """
     try:
-        with path.open("rb") as file:
-            header = file.read(100)
-    except FileNotFoundError:
-        return
-    except OSError:
-        return  # unreadable: SQLite will report it and it is handled as damaged
-    if len(header) == 100 and header.startswith(_SQLITE_MAGIC):
+        header = read_head(path, 100)
+    except ReadProblem as problem:
+        if not problem.opened and not os.path.lexists(path):
+            return  # a new history
+        raise HistoryUnavailableError(
+            f"the history file {problem}; it was left as it is"
+        ) from problem
+    if header and not (len(header) == 100 and header.startswith(_SQLITE_MAGIC)):
+        raise HistoryCorruptError("it is not a database (it does not start as one)")
+    if header:
         version = int.from_bytes(header[60:64], "big", signed=True)
         if version > CURRENT_VERSION:
             raise HistoryVersionError(_newer_message(path, version))
@@ -87,6 +110,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
             raise HistoryVersionError(_newer_message(path, version))
         if version < CURRENT_VERSION:
             if version > 0:
+                remove_partial_backups(path)
                 backup_copy(path, version)
             migrate(conn, version)
         conn.execute("COMMIT")
@@ -112,34 +136,85 @@ def _sidecars_exist(path: Path) -> bool:
 def backup_copy(path: Path, version: int) -> Path:
     """Copy the file to ``<name>.v<version>.bak`` (never overwriting one) and return it.
 
-    Uses SQLite's backup so changes still in the write-ahead log are in the copy.  The caller
-    holds the write lock, so nothing changes while the copy is made.
+    Uses SQLite's backup so changes still in the write-ahead log are in the copy.  The copy is
+    written under a temporary name and takes the backup's name only once it is complete.  The
+    caller holds the write lock, so nothing changes while the copy is made.
     """
-    target = unused_path(path.with_name(f"{path.name}.v{version}.bak"))
-    with target.open("xb"):
-        pass
-    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
-    copy = sqlite3.connect(target)
+    handle, temp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.v{version}.bak.", suffix=_PARTIAL, dir=path.parent
+    )
+    os.close(handle)
+    temp = Path(temp_name)
     try:
-        source.backup(copy)
+        source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+        copy = sqlite3.connect(temp)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+            source.close()
+        return _claim_name(temp, path.with_name(f"{path.name}.v{version}.bak"))
     finally:
-        copy.close()
-        source.close()
-    return target
+        temp.unlink(missing_ok=True)
 
 
-def _classify(error: sqlite3.Error, path: Path) -> HistoryError:
+def _claim_name(made: Path, wanted: Path) -> Path:
+    """Give the finished file ``made`` the first free name from ``wanted``; never replaces."""
+    while True:
+        target = unused_path(wanted)
+        try:
+            os.link(made, target)
+        except FileExistsError:
+            continue  # taken in the meantime: try the next number
+        except OSError:  # no hard links here: rename to a name that is free now
+            if target.exists():
+                continue
+            os.rename(made, target)
+        atomic_file.fsync_dir(target.parent)
+        return target
+
+
+def remove_partial_backups(path: Path) -> list[Path]:
+    """Delete backup copies a killed upgrade left unfinished; return them.
+
+    Called under the write lock, so no other copy of hiptimer is making one at the time.
+    """
+    removed = []
+    for partial in path.parent.glob(f".{path.name}.v*.bak.*{_PARTIAL}"):
+        partial.unlink(missing_ok=True)
+        removed.append(partial)
+    return removed
+
+
+def _classify(error: sqlite3.Error, path: Path, busy_timeout: float) -> HistoryError:
     if isinstance(error, HistoryError):
         return error
     name = getattr(error, "sqlite_errorname", "") or _errorname_from_text(str(error))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return HistoryBusyError(
             f"the history file {path} stayed locked by another program for "
-            f"{BUSY_TIMEOUT_SECONDS:g} s ({error})"
+            f"{busy_timeout:g} s ({error})"
         )
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_CANTOPEN")):
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
         return HistoryCorruptError(str(error))
+    if name.startswith(_CANNOT_OPEN):
+        return HistoryUnavailableError(
+            f"the history file {path} cannot be opened or written ({error}); it was left as it is"
+        )
     return HistoryError(f"the history file {path} cannot be used: {error}")
+
+
+#: What a healthy file can meet: no permission, a read-only folder or disk, a side file that
+#: cannot be opened, a full disk.  Never a reason to set the file aside.
+_CANNOT_OPEN = (
+    "SQLITE_CANTOPEN",
+    "SQLITE_READONLY",
+    "SQLITE_PERM",
+    "SQLITE_AUTH",
+    "SQLITE_IOERR",
+    "SQLITE_FULL",
+    "SQLITE_NOLFS",
+)
 
 
 def _errorname_from_text(text: str) -> str:
@@ -149,6 +224,9 @@ def _errorname_from_text(text: str) -> str:
         ("not a database", "SQLITE_NOTADB"),
         ("malformed", "SQLITE_CORRUPT"),
         ("unable to open", "SQLITE_CANTOPEN"),
+        ("readonly", "SQLITE_READONLY"),
+        ("disk I/O error", "SQLITE_IOERR"),
+        ("database or disk is full", "SQLITE_FULL"),
     ):
         if fragment in text:
             return name
@@ -156,34 +234,41 @@ def _errorname_from_text(text: str) -> str:
 
 
 def move_aside(path: Path, now: datetime) -> Path:
-    """Rename a bad file and its side files to ``<name>.corrupt-<time>``, never overwriting."""
-    target = unused_path(path.with_name(f"{path.name}.corrupt-{now:%Y%m%d-%H%M%S}"))
-    os.rename(path, target)
+    """Rename a bad file and its side files to ``<name>.corrupt-<time>``, never overwriting
+    an earlier copy (a second one that second becomes ``….2``, and so on)."""
+    target = atomic_file.move_aside(path, f".corrupt-{now:%Y%m%d-%H%M%S}")
     for suffix in _SIDECARS:
         side_file = Path(f"{path}{suffix}")
         if side_file.exists():
-            os.rename(side_file, Path(f"{target}{suffix}"))
+            _claim_name(side_file, Path(f"{target}{suffix}"))
+            side_file.unlink(missing_ok=True)
     return target
 
 
-def connect(path: Path, *, verify: bool = True) -> sqlite3.Connection:
+def connect(
+    path: Path, *, verify: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> sqlite3.Connection:
     """Open (creating or migrating) the file; raise a :class:`HistoryError` if it is unusable.
 
     The connection is in autocommit mode (every statement commits unless a transaction was
-    begun), WAL mode, full sync, with foreign keys on and a 5 s busy timeout.  ``verify`` runs
-    ``PRAGMA integrity_check``, whose cost grows with the size of the file.
+    begun), WAL mode, full sync, with foreign keys on and a busy timeout of ``busy_timeout``
+    seconds.  ``verify`` runs ``PRAGMA integrity_check``, whose cost grows with the size of
+    the file.
     """
-    _refuse_newer_header(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise HistoryError(f"cannot create the folder for {path}: {error}") from error
+        reason = error.strerror or str(error)
+        raise HistoryUnavailableError(
+            f"the folder for the history file {path} cannot be made ({reason.lower()})"
+        ) from error
+    _check_header(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
     except sqlite3.Error as error:
-        raise _classify(error, path) from error
+        raise _classify(error, path, busy_timeout) from error
     try:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         _check_identity(conn, path)
         if verify:
             _check_integrity(conn)
@@ -193,7 +278,7 @@ def connect(path: Path, *, verify: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
         conn.close()
-        raise _classify(error, path) from error
+        raise _classify(error, path, busy_timeout) from error
     except OSError as error:  # the backup copy before a migration could not be written
         conn.close()
         raise HistoryError(f"the history file {path} cannot be upgraded: {error}") from error

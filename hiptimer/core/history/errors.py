@@ -26,7 +26,13 @@ class HistoryBusyError(HistoryError):
 
 
 class HistoryCorruptError(HistoryError):
-    """The file is not a readable hiptimer history (not a database, damaged, or foreign)."""
+    """The file opened, but is not a hiptimer history (not a database, damaged, or foreign)."""
+
+
+class HistoryUnavailableError(HistoryError):
+    """The file cannot be opened or written now (permissions, a read-only folder, a side file
+    that cannot be opened, not a regular file): it may be perfectly healthy, so it is left
+    exactly as it is."""
 
 
 class UnknownSessionError(HistoryError, LookupError):

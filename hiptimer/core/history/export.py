@@ -49,6 +49,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "actual_reps",
     "test",
     "degrees",
+    "planned_steps",
 )
 
 
@@ -93,7 +94,7 @@ def _table(sessions: Sequence[SessionRow], measurements: Sequence[MeasurementRow
                         duration_text(session.active_seconds),
                         session.status.value.replace("_", " "),
                         "" if session.pain is None else str(session.pain),
-                        f"{session.steps_done}/{session.steps_done + session.steps_skipped}",
+                        f"{session.steps_done}/{session.steps_of}",
                     )
                     for session in sessions
                 ],
@@ -172,6 +173,7 @@ def _csv(
                 "active_seconds": _seconds(session.active_seconds),
                 "pain": session.pain,
                 "note": session.note,
+                "planned_steps": session.planned_steps,
             }
         )
         for step in steps.get(session.id, []):
@@ -232,6 +234,7 @@ def _json(
                 "status": s.status.value,
                 "pain": s.pain,
                 "note": s.note,
+                "planned_steps": s.planned_steps,
                 "steps": [_step_json(step) for step in steps.get(s.id, [])],
             }
             for s in sorted(sessions, key=lambda s: (s.started_at.timestamp(), s.id))

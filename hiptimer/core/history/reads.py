@@ -12,7 +12,7 @@ from datetime import date, datetime, tzinfo
 from enum import Enum
 from typing import Any
 
-from hiptimer.core.history import weeks
+from hiptimer.core.history import claims, weeks
 from hiptimer.core.history.errors import as_history_error
 from hiptimer.core.history.measurements import TESTS
 from hiptimer.core.history.rows import (
@@ -51,7 +51,8 @@ _SESSION_SELECT = (
     " (SELECT count(*) FROM steps WHERE session_id = s.id"
     f"  AND status = {_sql_text(StepStatus.DONE)}),"
     " (SELECT count(*) FROM steps WHERE session_id = s.id"
-    f"  AND status = {_sql_text(StepStatus.SKIPPED)})"
+    f"  AND status = {_sql_text(StepStatus.SKIPPED)}),"
+    " s.planned_steps, s.session_key"
     " FROM sessions s"
 )
 
@@ -70,12 +71,13 @@ class HistoryReader:
 
     @as_history_error
     def incomplete_sessions(self) -> list[IncompleteSession]:
-        """Sessions never finished (a crash, the window closed), newest first."""
+        """Sessions never finished (a crash, the window closed, or playing now), newest first."""
         rows = self._conn.execute(
             "SELECT s.id, s.routine_id, s.routine_name, s.routine_hash, s.side_choice,"
             " s.started_at, s.active_seconds,"
             " (SELECT max(step_index) FROM steps WHERE session_id = s.id),"
-            " (SELECT count(*) FROM steps WHERE session_id = s.id)"
+            " (SELECT count(*) FROM steps WHERE session_id = s.id),"
+            " s.session_key, s.claim"
             f" FROM sessions s WHERE s.status = {_sql_text(SessionStatus.INCOMPLETE)}"
             " ORDER BY s.started_utc DESC, s.id DESC"
         ).fetchall()
@@ -90,9 +92,15 @@ class HistoryReader:
                 active_seconds=row[6],
                 last_step_index=row[7],
                 steps_recorded=row[8],
+                session_key=row[9],
+                claimed_by=row[10],
             )
             for row in rows
         ]
+
+    def resumable_sessions(self) -> list[IncompleteSession]:
+        """The unfinished sessions no running hiptimer has (left, or left by a crash)."""
+        return [left for left in self.incomplete_sessions() if not claims.is_live(left.claimed_by)]
 
     @as_history_error
     def sessions(
@@ -109,6 +117,11 @@ class HistoryReader:
     @as_history_error
     def session(self, session_id: int) -> SessionRow | None:
         row = self._conn.execute(f"{_SESSION_SELECT} WHERE s.id = ?", (session_id,)).fetchone()
+        return None if row is None else _session_row(row)
+
+    @as_history_error
+    def session_by_key(self, key: str) -> SessionRow | None:
+        row = self._conn.execute(f"{_SESSION_SELECT} WHERE s.session_key = ?", (key,)).fetchone()
         return None if row is None else _session_row(row)
 
     @as_history_error
@@ -302,6 +315,8 @@ def _session_row(row: Any) -> SessionRow:
         note=row[10],
         steps_done=row[11],
         steps_skipped=row[12],
+        planned_steps=row[13],
+        key=row[14],
     )
 
 

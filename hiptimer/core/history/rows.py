@@ -61,6 +61,14 @@ class SessionRow:
     note: str
     steps_done: int
     steps_skipped: int
+    planned_steps: int | None = None  # None: recorded before hiptimer kept the plan's length
+    key: str = ""
+
+    @property
+    def steps_of(self) -> int:
+        """The n of "k of n": the steps planned (for older sessions, the steps recorded)."""
+        recorded = self.steps_done + self.steps_skipped
+        return recorded if self.planned_steps is None else max(self.planned_steps, recorded)
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,8 @@ class IncompleteSession:
     last_step_index: int | None  # resume at the step after this; None: no step recorded
     steps_recorded: int
     active_seconds: float
+    session_key: str = ""
+    claimed_by: str | None = None  # the process that has it (see ``claims``), or None
 
 
 @dataclass(frozen=True)

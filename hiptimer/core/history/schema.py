@@ -16,6 +16,16 @@ Versions:
      the sum and number of measurements, kept up to date by triggers, so the progress chart
      of ten years reads ~120 rows instead of ~2,000), and an index on steps by session and
      status, so the session list counts done/skipped steps from the index alone.
+  4. one writer, one resume: ``sessions.session_key`` (a unique key the app makes when a
+     session begins, so every write names its session without waiting for a row id and a
+     write replayed after a crash or a retry never adds a second row),
+     ``sessions.planned_steps`` (the plan's length, for "k of n"), ``sessions.claim`` (which
+     running hiptimer has the session: it begins claimed by the one that plays it, and a
+     window resuming it takes the claim with one conditional UPDATE, so exactly one wins),
+     one step row per step index (a step played twice keeps its last outcome; older files
+     keep the last row of each index, the ``.v3.bak`` copy keeps them all),
+     ``measurements.measurement_key`` (the same for measurements), and the active time of
+     sessions that never finished (a crash) from their saved steps.
 """
 
 from __future__ import annotations
@@ -143,7 +153,33 @@ def _add_view_summaries_v3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create_v1, _add_feedback_v2, _add_view_summaries_v3)
+def _add_keys_and_claims_v4(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE sessions ADD COLUMN session_key TEXT")
+    conn.execute("UPDATE sessions SET session_key = lower(hex(randomblob(16)))")
+    conn.execute("CREATE UNIQUE INDEX sessions_by_key ON sessions (session_key)")
+    conn.execute("ALTER TABLE sessions ADD COLUMN planned_steps INTEGER CHECK (planned_steps >= 0)")
+    conn.execute("ALTER TABLE sessions ADD COLUMN claim TEXT")
+    conn.execute(
+        "DELETE FROM steps WHERE id NOT IN"
+        " (SELECT max(id) FROM steps GROUP BY session_id, step_index)"
+    )
+    conn.execute("DROP INDEX steps_by_session")
+    conn.execute("CREATE UNIQUE INDEX steps_by_session ON steps (session_id, step_index)")
+    conn.execute("ALTER TABLE measurements ADD COLUMN measurement_key TEXT")
+    conn.execute("CREATE UNIQUE INDEX measurements_by_key ON measurements (measurement_key)")
+    conn.execute(
+        "UPDATE sessions SET active_seconds ="
+        " (SELECT coalesce(sum(actual_seconds), 0) FROM steps WHERE session_id = sessions.id)"
+        " WHERE ended_at IS NULL AND active_seconds = 0"
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_v1,
+    _add_feedback_v2,
+    _add_view_summaries_v3,
+    _add_keys_and_claims_v4,
+)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

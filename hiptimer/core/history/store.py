@@ -1,8 +1,12 @@
 """The session history: one SQLite file, written as a session happens.
 
-Every write is its own committed transaction, so a finished step is on disk before the next
-one begins, and a crash loses at most the step in progress.  WAL mode and a 5 s busy timeout
-let two running copies of the app write to the same file without losing anything.
+Every write is its own committed transaction, so a crash loses at most the write in
+progress, and every write is idempotent: a session is named by the key the app made when it
+began (``session_key``), a step by its session and index, so a write replayed after a crash or
+tried again after a busy file never adds a second row.  WAL mode and a busy timeout let two
+running copies of the app write to the same file without losing anything; while a session
+plays, its writes go through :class:`~hiptimer.core.history.writer.HistoryWriter`, off the
+window's thread.
 
 Open the file with :func:`open_history`: it migrates older files (after copying them aside),
 moves unreadable ones aside and starts afresh, and refuses files from a newer version without
@@ -18,12 +22,20 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
 
-from hiptimer.core.history.database import connect, move_aside
+from hiptimer.core.history.checks import (
+    check_active_seconds,
+    check_pain,
+    check_planned_steps,
+    checked_outcome,
+    finish_status,
+    new_key,
+    require_aware,
+    value_of,
+)
+from hiptimer.core.history.database import BUSY_TIMEOUT_SECONDS, connect, move_aside
 from hiptimer.core.history.errors import (
     HistoryBusyError,
     HistoryCorruptError,
@@ -32,15 +44,12 @@ from hiptimer.core.history.errors import (
     UnknownSessionError,
     as_history_error,
 )
-from hiptimer.core.history.measurements import TEST_BY_EXERCISE, check_degrees, stored_test
+from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.reads import HistoryReader
-from hiptimer.core.history.rows import PAIN_LIMITS, StepOutcomeLike
+from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.history.schema import user_version
-from hiptimer.core.routines.model import Kind, Side, SideChoice
-from hiptimer.core.session.status import SessionStatus, StepStatus
-
-#: How a session may finish (discarding is :meth:`HistoryStore.discard_session`).
-FINISH_STATUSES = (SessionStatus.COMPLETED, SessionStatus.INCOMPLETE, SessionStatus.ENDED_EARLY)
+from hiptimer.core.routines.model import Side, SideChoice
+from hiptimer.core.session.status import SessionStatus
 
 
 class HistoryStore(HistoryReader):
@@ -56,13 +65,16 @@ class HistoryStore(HistoryReader):
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, verify: bool = True) -> HistoryStore:
+    def open(
+        cls, path: Path, *, verify: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> HistoryStore:
         """Open (creating or migrating) the file; raise a :class:`HistoryError` if unusable.
 
-        ``verify`` runs ``PRAGMA integrity_check``, whose cost grows with the file size.
+        ``verify`` runs ``PRAGMA integrity_check``, whose cost grows with the file size;
+        ``busy_timeout`` is how long a statement waits for another program's lock.
         """
         path = Path(path)
-        return cls(connect(path, verify=verify), path)
+        return cls(connect(path, verify=verify, busy_timeout=busy_timeout), path)
 
     def close(self) -> None:
         self._conn.close()
@@ -107,45 +119,78 @@ class HistoryStore(HistoryReader):
         content_hash: str,
         side_choice: SideChoice | str,
         started_at: datetime,
+        *,
+        key: str | None = None,
+        planned_steps: int | None = None,
+        claim: str | None = None,
     ) -> int:
-        """Create the session row (status incomplete) and return its id."""
-        choice = SideChoice(_value(side_choice)).value
-        _require_aware(started_at, "started_at")
+        """Create the session row (status incomplete) and return its id.
+
+        ``key`` names the session in every later write (a new one when not given); beginning
+        again with a key already in the file changes nothing.  ``planned_steps`` is the
+        plan's length; ``claim`` the process playing it (see :mod:`claims`).
+        """
+        choice = SideChoice(value_of(side_choice)).value
+        require_aware(started_at, "started_at")
+        check_planned_steps(planned_steps)
+        key = key or new_key()
         with self.batch():
-            cursor = self._conn.execute(
-                "INSERT INTO sessions (routine_id, routine_name, routine_hash, side_choice,"
-                " started_at, started_utc) VALUES (?, ?, ?, ?, ?, ?)",
+            self._conn.execute(
+                "INSERT INTO sessions (session_key, routine_id, routine_name, routine_hash,"
+                " side_choice, started_at, started_utc, planned_steps, claim)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_key) DO NOTHING",
                 (
+                    key,
                     routine_id,
                     routine_name,
                     content_hash,
                     choice,
                     started_at.isoformat(),
                     started_at.timestamp(),
+                    planned_steps,
+                    claim,
                 ),
             )
-        return int(cursor.lastrowid or 0)
+            return self.session_id_for(key)
 
     @as_history_error
-    def record_step(self, session_id: int, outcome: StepOutcomeLike, ended_at: datetime) -> int:
-        """Commit one finished step; a test step's degrees also become a measurement row."""
-        _require_aware(ended_at, "ended_at")
-        kind = Kind(_value(outcome.kind)).value
-        side = None if outcome.side is None else Side(_value(outcome.side)).value
-        status = _member(outcome.status, tuple(StepStatus), "step status must be")
-        test = None
-        if outcome.measurement is not None:
-            check_degrees(outcome.measurement)
-            test = TEST_BY_EXERCISE.get(outcome.exercise_id)
-            if test is not None and side is None:
-                raise ValueError(f"the measurement of {outcome.exercise_id!r} needs a side")
+    def session_id_for(self, key: str) -> int:
+        """The row id of the session begun with ``key``."""
+        row = self._conn.execute("SELECT id FROM sessions WHERE session_key = ?", (key,))
+        found = row.fetchone()
+        if found is None:
+            raise UnknownSessionError(f"no session with key {key!r}")
+        return int(found[0])
+
+    @as_history_error
+    def record_step(
+        self,
+        session_id: int,
+        outcome: StepOutcomeLike,
+        ended_at: datetime,
+        *,
+        active_seconds: float | None = None,
+    ) -> int:
+        """Commit one finished step and return its row id.
+
+        A step recorded again (played twice, or the same write replayed) keeps its last
+        outcome: one row per step index.  A test step's degrees also become a measurement
+        row, one per step.  ``active_seconds``, when given, is the session's active time so
+        far, so a session that never finishes (a crash) still shows the time of its steps.
+        """
+        require_aware(ended_at, "ended_at")
+        kind, side, status, test = checked_outcome(outcome)
+        if active_seconds is not None:
+            check_active_seconds(active_seconds)
         with self.batch():
             self._require_session(session_id)
-            cursor = self._conn.execute(
+            self._conn.execute(
                 "INSERT INTO steps (session_id, step_index, exercise_id, exercise_name, kind,"
                 " side, status, planned_seconds, actual_seconds, planned_reps, actual_reps,"
                 " measurement, ended_at, ended_utc)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id, step_index) DO UPDATE SET"
+                f" {_STEP_UPDATES}",
                 (
                     session_id,
                     outcome.step_index,
@@ -153,7 +198,7 @@ class HistoryStore(HistoryReader):
                     outcome.exercise_name,
                     kind,
                     side,
-                    status.value,
+                    status,
                     float(outcome.planned_seconds),
                     float(outcome.actual_seconds),
                     outcome.planned_reps,
@@ -164,8 +209,26 @@ class HistoryStore(HistoryReader):
                 ),
             )
             if test is not None and side is not None and outcome.measurement is not None:
-                self._insert_measurement(test, side, outcome.measurement, ended_at, "", session_id)
-        return int(cursor.lastrowid or 0)
+                self._insert_measurement(
+                    test,
+                    side,
+                    outcome.measurement,
+                    ended_at,
+                    "",
+                    session_id,
+                    key=f"session-{session_id}-step-{outcome.step_index}",
+                    replace=True,
+                )
+            if active_seconds is not None:
+                self._conn.execute(
+                    "UPDATE sessions SET active_seconds = ? WHERE id = ?",
+                    (float(active_seconds), session_id),
+                )
+            found = self._conn.execute(
+                "SELECT id FROM steps WHERE session_id = ? AND step_index = ?",
+                (session_id, outcome.step_index),
+            ).fetchone()
+        return int(found[0])
 
     @as_history_error
     def finish_session(
@@ -175,27 +238,43 @@ class HistoryStore(HistoryReader):
         status: SessionStatus | str,
         active_seconds: float,
     ) -> None:
-        _require_aware(ended_at, "ended_at")
-        finished = _member(status, FINISH_STATUSES, "a session finishes as")
-        if active_seconds < 0:
-            raise ValueError(f"active seconds cannot be negative, got {active_seconds}")
+        """End the session as ``status``; the window playing it lets go of its claim."""
+        require_aware(ended_at, "ended_at")
+        finished = finish_status(status)
+        check_active_seconds(active_seconds)
         self._update_session(
             session_id,
-            "ended_at = ?, ended_utc = ?, status = ?, active_seconds = ?",
+            "ended_at = ?, ended_utc = ?, status = ?, active_seconds = ?, claim = NULL",
             (ended_at.isoformat(), ended_at.timestamp(), finished.value, float(active_seconds)),
         )
 
     @as_history_error
+    def claim_session(self, session_id: int, claim: str, replacing: str | None) -> bool:
+        """Take an unfinished session for ``claim`` if its claim is still ``replacing``.
+
+        One conditional UPDATE, so of two processes trying at once exactly one gets the row;
+        False when the other one did (or the session is no longer unfinished).
+        """
+        with self.batch():
+            self._require_session(session_id)
+            cursor = self._conn.execute(
+                "UPDATE sessions SET claim = ? WHERE id = ? AND claim IS ?"
+                f" AND status = '{SessionStatus.INCOMPLETE.value}'",
+                (claim, session_id, replacing),
+            )
+        return cursor.rowcount == 1
+
+    @as_history_error
     def discard_session(self, session_id: int) -> None:
         """Mark an unfinished session as discarded; its rows stay in the file."""
-        self._update_session(session_id, "status = ?", (SessionStatus.DISCARDED.value,))
+        self._update_session(
+            session_id, "status = ?, claim = NULL", (SessionStatus.DISCARDED.value,)
+        )
 
     @as_history_error
     def set_feedback(self, session_id: int, pain: int | None, note: str = "") -> None:
         """How it felt afterwards: pain within ``PAIN_LIMITS`` (None: not given) and a note."""
-        if pain is not None and pain not in PAIN_LIMITS:
-            low, high = PAIN_LIMITS
-            raise ValueError(f"pain must be a whole number from {low} to {high}, got {pain!r}")
+        check_pain(pain)
         self._update_session(session_id, "pain = ?, note = ?", (pain, note))
 
     @as_history_error
@@ -207,17 +286,21 @@ class HistoryStore(HistoryReader):
         taken_at: datetime,
         note: str = "",
         session_id: int | None = None,
+        *,
+        key: str | None = None,
     ) -> int:
-        """Record a range-of-motion measurement; ``test`` is 'prone'/'seated' or its exercise id."""
+        """Record a range-of-motion measurement and return its id; ``test`` is 'prone' or
+        'seated' or its exercise id.  Adding again with a ``key`` already used changes nothing.
+        """
         test_name = stored_test(test)
-        side_value = Side(_value(side)).value
+        side_value = Side(value_of(side)).value
         check_degrees(degrees)
-        _require_aware(taken_at, "taken_at")
+        require_aware(taken_at, "taken_at")
         with self.batch():
             if session_id is not None:
                 self._require_session(session_id)
             return self._insert_measurement(
-                test_name, side_value, degrees, taken_at, note, session_id
+                test_name, side_value, degrees, taken_at, note, session_id, key=key
             )
 
     # -- helpers ------------------------------------------------------------------------
@@ -245,35 +328,56 @@ class HistoryStore(HistoryReader):
         taken_at: datetime,
         note: str,
         session_id: int | None,
+        *,
+        key: str | None = None,
+        replace: bool = False,
     ) -> int:
-        cursor = self._conn.execute(
-            "INSERT INTO measurements (session_id, test, side, degrees, taken_at, taken_utc, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session_id, test, side, degrees, taken_at.isoformat(), taken_at.timestamp(), note),
+        """Insert one measurement; with a ``key`` already in the file, keep the row there
+        (or, with ``replace``, give it these values)."""
+        on_conflict = (
+            "UPDATE SET test = excluded.test, side = excluded.side, degrees = excluded.degrees,"
+            " taken_at = excluded.taken_at, taken_utc = excluded.taken_utc"
+            if replace
+            else "NOTHING"
         )
-        return int(cursor.lastrowid or 0)
+        cursor = self._conn.execute(
+            "INSERT INTO measurements"
+            " (measurement_key, session_id, test, side, degrees, taken_at, taken_utc, note)"
+            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measurement_key) DO {on_conflict}",
+            (
+                key,
+                session_id,
+                test,
+                side,
+                degrees,
+                taken_at.isoformat(),
+                taken_at.timestamp(),
+                note,
+            ),
+        )
+        if key is None:
+            return int(cursor.lastrowid or 0)
+        found = self._conn.execute("SELECT id FROM measurements WHERE measurement_key = ?", (key,))
+        return int(found.fetchone()[0])
 
 
-def _value(member: Enum | str) -> str:
-    return member.value if isinstance(member, Enum) else member
-
-
-E = TypeVar("E", bound=Enum)
-
-
-def _member(given: Enum | str, allowed: tuple[E, ...], what: str) -> E:
-    """``given`` (a member or its stored value) as the one of ``allowed`` it names."""
-    value = _value(given)
-    for member in allowed:
-        if member.value == value:
-            return member
-    choices = ", ".join(member.value for member in allowed)
-    raise ValueError(f"{what} one of {choices}, got {given!r}")
-
-
-def _require_aware(moment: datetime, name: str) -> None:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must be a timezone-aware datetime, got {moment!r}")
+_STEP_UPDATES = ", ".join(
+    f"{column} = excluded.{column}"
+    for column in (
+        "exercise_id",
+        "exercise_name",
+        "kind",
+        "side",
+        "status",
+        "planned_seconds",
+        "actual_seconds",
+        "planned_reps",
+        "actual_reps",
+        "measurement",
+        "ended_at",
+        "ended_utc",
+    )
+)
 
 
 def open_history(

@@ -46,7 +46,6 @@ def pain_text(pain: int | None) -> str:
 
 def session_cells(session: SessionRow) -> tuple[str, ...]:
     """One session's row of the list, in the order of :data:`SESSION_COLUMNS`."""
-    total = session.steps_done + session.steps_skipped
     return (
         f"{session.started_at:%a %d %b %Y %H:%M}",
         session.routine_name,
@@ -54,7 +53,7 @@ def session_cells(session: SessionRow) -> tuple[str, ...]:
         duration_text(session.active_seconds),
         STATUS_WORDS[session.status],
         pain_text(session.pain),
-        f"{session.steps_done} of {total}",
+        f"{session.steps_done} of {session.steps_of}",
     )
 
 

@@ -18,12 +18,17 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.history import database as history_file
-from hiptimer.core.history.errors import HistoryBusyError, HistoryError, HistoryVersionError
+from hiptimer.core.history.errors import (
+    HistoryBusyError,
+    HistoryError,
+    HistoryUnavailableError,
+    HistoryVersionError,
+)
 from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths
 from tests.core.history.oracles import trends_of
-from tests.fakes import make_outcome
+from tests.fakes import make_outcome, read_only_folder
 
 V1_FILE = Path(__file__).parent / "data" / "history_v1.sqlite3"
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -91,7 +96,7 @@ def test_the_saved_v1_file_migrates_after_a_backup(history_path: Path) -> None:
     store, message = open_history(history_path)
     with store:
         assert message is None
-        assert store.schema_version == CURRENT_VERSION == 3
+        assert store.schema_version == CURRENT_VERSION == 4
         sessions = store.sessions()
         assert [(s.routine_id, s.status, s.pain, s.note) for s in sessions] == [
             ("quick-releases", "incomplete", None, ""),
@@ -215,7 +220,7 @@ def test_a_second_damaged_file_gets_its_own_name(history_path: Path) -> None:
     store, message = open_history(history_path, NOW)
     store.close()
     first = history_path.with_name("history.sqlite3.corrupt-20260105-093000")
-    second = history_path.with_name("history.sqlite3.corrupt-20260105-093000-2")
+    second = history_path.with_name("history.sqlite3.corrupt-20260105-093000.2")
     assert first.read_text() == "first" and second.read_text() == "second"
     assert message is not None and str(second) in message
 
@@ -421,7 +426,7 @@ def test_a_v2_file_gets_the_monthly_summary_and_the_steps_index(history_path: Pa
 
     store, message = open_history(history_path, NOW)
     with store:
-        assert message is None and store.schema_version == CURRENT_VERSION == 3
+        assert message is None and store.schema_version == CURRENT_VERSION == 4
         summary = store._conn.execute(
             "SELECT test, side, month, total, n FROM measurement_months ORDER BY side"
         ).fetchall()
@@ -433,3 +438,157 @@ def test_a_v2_file_gets_the_monthly_summary_and_the_steps_index(history_path: Pa
         indexes = {row[1] for row in store._conn.execute("PRAGMA index_list(steps)")}
         assert "steps_by_session_status" in indexes
     assert history_path.with_name("history.sqlite3.v2.bak").is_file()
+
+
+# -- cannot open is not damaged ---------------------------------------------------------------
+
+
+def _healthy(path: Path) -> bytes:
+    store, _ = open_history(path)
+    with store:
+        session_id = store.begin_session("full", "Full", "h", "left", T0)
+        store.record_step(session_id, Outcome(0), T0)
+    return path.read_bytes()
+
+
+def _untouched(folder: Path, before: dict[str, bytes]) -> None:
+    assert _files(folder) == before
+    assert not [p for p in folder.iterdir() if "corrupt" in p.name]
+
+
+def test_a_wal_that_cannot_be_opened_leaves_a_healthy_file_alone(history_path: Path) -> None:
+    _healthy(history_path)
+    wal = Path(f"{history_path}-wal")
+    wal.mkdir()  # as root, the one sure way to make SQLite fail to open the -wal file
+    before = {p.name: p.read_bytes() for p in history_path.parent.iterdir() if p.is_file()}
+    with pytest.raises(HistoryUnavailableError) as caught:
+        open_history(history_path, NOW)
+    assert "cannot be opened" in str(caught.value) and "left as it is" in str(caught.value)
+    assert str(history_path) in str(caught.value)
+    assert {p.name: p.read_bytes() for p in history_path.parent.iterdir() if p.is_file()} == before
+    assert wal.is_dir()
+    wal.rmdir()
+    store, message = open_history(history_path, NOW)
+    with store:
+        assert message is None and len(store.sessions()) == 1
+
+
+def test_a_read_only_folder_leaves_a_healthy_file_alone(history_path: Path) -> None:
+    _healthy(history_path)
+    before = _files(history_path.parent)
+    with read_only_folder(history_path.parent):
+        with pytest.raises(HistoryUnavailableError, match="left as it is"):
+            open_history(history_path, NOW)
+        _untouched(history_path.parent, before)
+    store, message = open_history(history_path, NOW)
+    with store:
+        assert message is None and len(store.sessions()) == 1
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: os.mkfifo(p), "a pipe"),
+        (lambda p: p.mkdir(), "a folder"),
+        (lambda p: p.symlink_to("/dev/zero"), "a device"),
+    ],
+)
+def test_a_history_that_is_not_a_file_is_refused_without_blocking(
+    history_path: Path, make, words: str
+) -> None:
+    make(history_path)
+    with pytest.raises(HistoryUnavailableError, match=f"not a regular file \\({words}\\)"):
+        open_history(history_path, NOW)
+    assert [p.name for p in history_path.parent.iterdir()] == ["history.sqlite3"]
+
+
+def test_a_data_folder_that_is_a_file_is_reported(app_paths: AppPaths) -> None:
+    app_paths.data_dir.parent.mkdir(parents=True, exist_ok=True)
+    app_paths.data_dir.write_text("not a folder")
+    with pytest.raises(HistoryUnavailableError, match="folder for the history file"):
+        open_history(app_paths.history_file, NOW)
+    assert app_paths.data_dir.read_text() == "not a folder"
+
+
+def test_a_damaged_file_moves_aside_with_its_wal(history_path: Path) -> None:
+    history_path.write_bytes(b"x" * 4096)
+    Path(f"{history_path}-wal").write_bytes(b"its wal")
+    store, message = open_history(history_path, NOW)
+    store.close()
+    assert message is not None and "not a database" in message
+    moved = history_path.with_name("history.sqlite3.corrupt-20260105-093000")
+    assert moved.read_bytes() == b"x" * 4096
+    assert Path(f"{moved}-wal").read_bytes() == b"its wal"
+
+
+# -- a kill during the backup before an upgrade ---------------------------------------------
+
+_KILLED_UPGRADE = """
+import sys
+from pathlib import Path
+from hiptimer.core.history import database
+from hiptimer.core.history.store import open_history
+
+def stop(*args, **kwargs):
+    print("ready", flush=True)
+    sys.stdin.readline()
+
+if sys.argv[2] == "copying":
+    real_mkstemp = database.tempfile.mkstemp
+    def mkstemp(*args, **kwargs):
+        made = real_mkstemp(*args, **kwargs)
+        stop()
+        return made
+    database.tempfile.mkstemp = mkstemp
+else:
+    database._claim_name = stop
+open_history(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize("when", ["copying", "copied, not yet named"])
+def test_a_kill_during_the_upgrade_backup_leaves_no_backup_and_the_file_as_it_was(
+    history_path: Path, when: str
+) -> None:
+    shutil.copyfile(V1_FILE, history_path)
+    before = history_path.read_bytes()
+    _run_and_kill(_KILLED_UPGRADE, str(history_path), when)
+    assert not list(history_path.parent.glob("*.bak"))  # no partial copy looks like a backup
+    assert [p.name for p in history_path.parent.glob(".*.partial")] != []
+    with _raw(history_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    assert history_path.read_bytes() == before
+
+    store, message = open_history(history_path, NOW)  # the next start upgrades, tidily
+    store.close()
+    assert message is None
+    assert [p.name for p in history_path.parent.glob("*.bak")] == ["history.sqlite3.v1.bak"]
+    assert list(history_path.parent.glob(".*.partial")) == []
+    with _raw(history_path.with_name("history.sqlite3.v1.bak")) as copy:
+        assert copy.execute("SELECT count(*) FROM steps").fetchone()[0] == 4
+    copy.close()
+
+
+def _run_and_kill(code: str, *args: str) -> None:
+    """Run ``code`` in a child; when it prints "ready", kill it with SIGKILL."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                stream.close()

@@ -178,7 +178,7 @@ def test_a_test_step_with_degrees_also_records_a_measurement(store: HistoryStore
     test_step = Outcome(0, "seated-ir-test", "Seated test", Kind.TEST, Side.RIGHT, measurement=38)
     store.record_step(session_id, test_step, T0 + timedelta(minutes=1))
     # degrees on a non-test exercise stay with the step only
-    store.record_step(session_id, replace(test_step, exercise_id="my-test"), T0)
+    store.record_step(session_id, replace(test_step, step_index=1, exercise_id="my-test"), T0)
 
     [measurement] = store.measurements()
     assert (measurement.test, measurement.side, measurement.degrees) == ("seated", Side.RIGHT, 38)
@@ -452,3 +452,102 @@ def test_view_queries_use_indexes(store: HistoryStore) -> None:
             if re.match(r"SCAN (sessions|steps|measurements|s)\b", line) and "INDEX" not in line
         ]
         assert full_scans == [], (sql, plan)
+
+
+# -- keys: every write idempotent, one row per step, claims --------------------------------------
+
+
+def test_beginning_again_with_the_same_key_adds_nothing(store: HistoryStore) -> None:
+    first = store.begin_session("full", "Full", "h", "left", T0, key="k1", planned_steps=8)
+    again = store.begin_session("full", "Full", "h", "left", T0, key="k1", planned_steps=8)
+    assert first == again == store.session_id_for("k1")
+    [row] = store.sessions()
+    assert (row.key, row.planned_steps, row.steps_of) == ("k1", 8, 8)
+    assert store.session_by_key("k1") == row and store.session_by_key("k2") is None
+    with pytest.raises(UnknownSessionError, match="'k2'"):
+        store.session_id_for("k2")
+
+
+def test_a_step_recorded_twice_keeps_its_last_outcome(store: HistoryStore) -> None:
+    session_id = store.begin_session("full", "Full", "h", "left", T0, planned_steps=3)
+    first = store.record_step(session_id, Outcome(0, status="skipped"), T0)
+    store.record_step(session_id, Outcome(1), T0 + timedelta(minutes=1))
+    again = store.record_step(
+        session_id, Outcome(0, actual_seconds=61.0), T0 + timedelta(minutes=2)
+    )
+    assert first == again
+    steps = store.session_steps(session_id)
+    assert [(s.step_index, s.status, s.actual_seconds) for s in steps] == [
+        (0, "done", 61.0),
+        (1, "done", 75.5),
+    ]
+    assert steps[0].ended_at == T0 + timedelta(minutes=2)
+    row = store.session(session_id)
+    assert (row.steps_done, row.steps_skipped, row.steps_of) == (2, 0, 3)
+
+
+def test_a_test_step_replayed_keeps_one_measurement_with_its_last_degrees(
+    store: HistoryStore,
+) -> None:
+    session_id = store.begin_session("full", "Full", "h", "left", T0)
+    step = Outcome(0, "prone-ir-test", "Prone test", Kind.TEST, Side.LEFT, measurement=30)
+    store.record_step(session_id, step, T0)
+    store.record_step(session_id, step, T0)  # the same write again (a retry, a replay)
+    store.record_step(session_id, replace(step, measurement=33), T0 + timedelta(minutes=5))
+    [measurement] = store.measurements()
+    assert (measurement.degrees, measurement.taken_at) == (33, T0 + timedelta(minutes=5))
+    assert store.measurement_trends(0) == trends_of(store.measurement_series(), 0)
+    month = store._conn.execute("SELECT total, n FROM measurement_months").fetchall()
+    assert month == [(33, 1)]
+
+
+def test_a_measurement_added_again_with_its_key_is_kept_once(store: HistoryStore) -> None:
+    first = store.add_measurement("prone", "left", 30, T0, key="m1")
+    assert store.add_measurement("prone", "left", 30, T0, key="m1") == first
+    assert [m.id for m in store.measurements()] == [first]
+
+
+def test_each_step_carries_the_active_time_so_far(store: HistoryStore) -> None:
+    """A session that never finishes (a crash) still shows the time of its saved steps."""
+    session_id = store.begin_session("full", "Full", "h", "left", T0)
+    store.record_step(session_id, Outcome(0, actual_seconds=60.0), T0, active_seconds=560.0)
+    store.record_step(session_id, Outcome(1, actual_seconds=60.0), T0, active_seconds=620.0)
+    assert store.session(session_id).active_seconds == 620.0
+    assert store.totals().active_minutes == pytest.approx(620 / 60)
+    with pytest.raises(ValueError, match="negative"):
+        store.record_step(session_id, Outcome(2), T0, active_seconds=-1.0)
+    assert len(store.session_steps(session_id)) == 2
+
+
+@pytest.mark.parametrize("planned", [-1, 2.5, True, "8"])
+def test_planned_steps_must_be_a_count(store: HistoryStore, planned: object) -> None:
+    with pytest.raises(ValueError, match="planned steps"):
+        store.begin_session("full", "Full", "h", "left", T0, planned_steps=planned)  # type: ignore[arg-type]
+    assert store.session_count() == 0
+
+
+def test_a_claim_is_taken_only_from_the_claim_seen(store: HistoryStore) -> None:
+    session_id = store.begin_session("full", "Full", "h", "left", T0, claim="old")
+    assert store.claim_session(session_id, "mine", replacing=None) is False
+    assert store.claim_session(session_id, "mine", replacing="old") is True
+    assert store.claim_session(session_id, "theirs", replacing="old") is False  # lost the race
+    [left] = store.incomplete_sessions()
+    assert left.claimed_by == "mine"
+    store.finish_session(session_id, T0, "incomplete", 10.0)  # left to resume: let go
+    [left] = store.incomplete_sessions()
+    assert left.claimed_by is None
+    store.finish_session(session_id, T0, "completed", 10.0)
+    assert store.claim_session(session_id, "late", replacing=None) is False  # not unfinished
+    with pytest.raises(UnknownSessionError):
+        store.claim_session(999, "mine", replacing=None)
+
+
+def test_resumable_sessions_leave_out_those_a_running_hiptimer_has(store: HistoryStore) -> None:
+    from hiptimer.core.history import claims
+
+    playing = store.begin_session("a", "A", "h", "left", T0, claim=claims.this_process())
+    crashed = store.begin_session("b", "B", "h", "left", T0, claim="elsewhere:x:1:1")
+    left = store.begin_session("c", "C", "h", "left", T0)
+    assert [s.session_id for s in store.incomplete_sessions()] == [left, crashed, playing]
+    assert [s.session_id for s in store.resumable_sessions()] == [left, crashed]
+    assert store.resumable_sessions()[1].session_key == store.session(crashed).key
