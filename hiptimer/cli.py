@@ -145,21 +145,33 @@ def cmd_check(files: Sequence[Path]) -> int:
 
 
 def cmd_history(paths: AppPaths, fmt: str) -> int:
-    from hiptimer.core.history.errors import HistoryVersionError
+    """Print the history; a history that cannot be read (busy, unreadable, read-only, not
+    where it should be) is one line on stderr and exit 1."""
+    import sqlite3
+
+    from hiptimer.core.history.errors import HistoryError
     from hiptimer.core.history.export import export
     from hiptimer.core.history.store import open_history
 
     try:
         store, message = open_history(paths.history_file)
-    except HistoryVersionError as exc:
-        print(f"hiptimer: {exc}", file=sys.stderr)
+    except HistoryError as exc:
+        print(f"hiptimer: {terminal_safe(str(exc))}", file=sys.stderr)
         return 1
     if message:
-        print(f"hiptimer: {message}", file=sys.stderr)
+        print(f"hiptimer: {terminal_safe(message)}", file=sys.stderr)
     try:
-        sys.stdout.write(export(store, fmt))
+        text = export(store, fmt)
+    except (HistoryError, sqlite3.Error) as exc:
+        print(
+            f"hiptimer: the history file {paths.history_file} could not be read: "
+            f"{terminal_safe(str(exc))}",
+            file=sys.stderr,
+        )
+        return 1
     finally:
         store.close()
+    sys.stdout.write(text)
     return 0
 
 

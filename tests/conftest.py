@@ -94,3 +94,14 @@ def systemctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     return log
+
+
+@pytest.fixture
+def writes(store, qtbot):
+    """The history writer on the ``store`` fixture's file, quick to retry; closed afterwards
+    (what it could not save is then kept in its pending-writes file)."""
+    from hiptimer.qt.history.writes import HistoryWrites
+
+    started = HistoryWrites(store.path, busy_timeout=0.05, retry_delays=(0.01, 0.05, 0.1))
+    yield started
+    started.close(5)

@@ -79,6 +79,7 @@ def make_ctx(
     catalog: Catalog | None = None,
     settings: Settings | None = None,
     history: HistoryStore | None = None,
+    writes=None,  # HistoryWrites: the conftest ``writes`` fixture
     clock: FakeClock | None = None,
 ):  # -> AppContext (the Qt layer is imported only by tests that use it)
     """An app context on ``paths``: the built-in catalog plus the user's routines by default."""
@@ -86,7 +87,13 @@ def make_ctx(
 
     if catalog is None:
         catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
-    ctx = AppContext(paths=paths, catalog=catalog, settings=settings or Settings(), history=history)
+    ctx = AppContext(
+        paths=paths,
+        catalog=catalog,
+        settings=settings or Settings(),
+        history=history,
+        writes=writes,
+    )
     if clock is not None:
         ctx.clock = clock
     return ctx
@@ -136,3 +143,41 @@ def read_only_folder(folder: Path) -> Iterator[Path]:
     finally:
         if mounted:
             subprocess.run(["umount", str(folder)], capture_output=True, timeout=30, check=True)
+
+
+_LOCKER = (
+    "import sqlite3, sys\n"
+    "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "conn.execute('BEGIN IMMEDIATE')\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.readline()\n"
+    "conn.execute('ROLLBACK')\n"
+)
+
+
+@contextmanager
+def write_lock_in_another_process(path: Path) -> Iterator[None]:
+    """Another process holds the SQLite write lock on ``path`` until the block ends."""
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _LOCKER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        if holder.stdin is not None:
+            holder.stdin.close()  # the holder rolls back and ends
+        try:
+            holder.wait(timeout=30)
+        finally:
+            if holder.poll() is None:
+                holder.kill()
+                holder.wait()
+            if holder.stdout is not None:
+                holder.stdout.close()

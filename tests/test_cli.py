@@ -1,10 +1,11 @@
-"""The command line: routines, check, --help/--version, and launch-argument errors."""
+"""The command line: routines, check, history, --help/--version, and launch-argument errors."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,106 @@ def test_check_on_a_pipe_or_device_answers_at_once(tmp_path: Path) -> None:
         f"{pipe}:1: the file is not a regular file (a pipe)",
         "/dev/zero:1: the file is not a regular file (a device)",
     ]
+
+
+# --- `hiptimer history` on a history it cannot read: one line, exit 1, the file untouched -------
+
+
+def _history_in(tmp_path: Path) -> Path:
+    """A healthy history with one session, where `_shell` runs find it."""
+    from hiptimer.core.history.store import open_history
+
+    history = tmp_path / "data" / "hiptimer" / "history.sqlite3"
+    store, _ = open_history(history)
+    with store:
+        store.begin_session(
+            "daily", "Daily", "h", "left", datetime(2026, 3, 2, tzinfo=timezone.utc)
+        )
+    return history
+
+
+@pytest.mark.parametrize(
+    ("spoil", "words"),
+    [
+        ("data folder is a file", "folder for the history file"),
+        ("history is a folder", "is not a regular file (a folder)"),
+        ("history is a pipe", "is not a regular file (a pipe)"),
+        ("its -wal cannot be opened", "cannot be opened or written"),
+    ],
+)
+def test_history_that_cannot_be_read_is_one_line_and_exit_1(
+    tmp_path: Path, spoil: str, words: str
+) -> None:
+    import shutil
+
+    history = _history_in(tmp_path)
+    if spoil == "data folder is a file":
+        shutil.rmtree(history.parent)
+        history.parent.write_text("not a folder")
+    elif spoil == "history is a folder":
+        history.unlink()
+        history.mkdir()
+    elif spoil == "history is a pipe":
+        history.unlink()
+        os.mkfifo(history)
+    else:
+        Path(f"{history}-wal").mkdir()
+    before = sorted(p.name for p in history.parent.parent.rglob("*"))
+    result = _shell("$HIPTIMER history", tmp_path)
+    assert result.returncode == 1, result
+    line = _one_line(result.stderr)
+    assert words in line and line.startswith("hiptimer: ")
+    assert sorted(p.name for p in history.parent.parent.rglob("*")) == before  # nothing moved
+
+
+def test_history_in_a_read_only_folder_is_one_line_and_leaves_it_alone(tmp_path: Path) -> None:
+    from tests.fakes import read_only_folder
+
+    history = _history_in(tmp_path)
+    before = {p.name: p.read_bytes() for p in history.parent.iterdir()}
+    with read_only_folder(history.parent):
+        result = _shell("$HIPTIMER history", tmp_path)
+    assert result.returncode == 1
+    assert "cannot be opened or written" in _one_line(result.stderr)
+    assert {p.name: p.read_bytes() for p in history.parent.iterdir()} == before
+
+
+_EXCLUSIVE = (
+    "import sqlite3, sys\n"
+    "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "conn.execute('PRAGMA locking_mode = EXCLUSIVE')\n"
+    "conn.execute('BEGIN EXCLUSIVE')\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.readline()\n"
+)
+
+
+def test_a_busy_history_is_one_line_and_exit_1(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holds the file so that not even reading is possible (exclusive mode)."""
+    from hiptimer.core.history import database
+    from hiptimer.core.history.store import open_history
+
+    open_history(app_paths.history_file)[0].close()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.05)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _EXCLUSIVE, str(app_paths.history_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert main(["history"], paths=app_paths) == 1
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        assert holder.stdout is not None
+        holder.stdout.close()
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    line = _one_line(captured.err)
+    assert "stayed locked by another program" in line and str(app_paths.history_file) in line
+    assert main(["history"], paths=app_paths) == 0  # free again: it prints

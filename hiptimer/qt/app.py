@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,13 +14,24 @@ from hiptimer import APP_ID, APP_NAME, __version__
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import SideChoice
-from hiptimer.core.session.resume import Verdict, pick_offer, resume_offer
+from hiptimer.core.session.resume import (
+    CLAIM_NO_ANSWER,
+    NO_LONGER_UNFINISHED,
+    RESUMED_ELSEWHERE,
+    Verdict,
+    pick_offer,
+    resume_offer,
+)
+from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.settings import load_settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
 from hiptimer.qt.session.audio import CuePlayer, Voice
 from hiptimer.qt.theme import apply_theme
+
+if TYPE_CHECKING:
+    from hiptimer.core.history.rows import IncompleteSession
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -51,23 +63,41 @@ QUIET_LOGS = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
 
 
 def open_store(ctx: AppContext) -> str | None:
-    """Open the history file; on any problem the app runs on and says why (returned)."""
+    """Open the history file for reading and start its writer; on any problem the app runs on
+    and says why (returned)."""
     from hiptimer.core.history.errors import HistoryError  # after the first paint
     from hiptimer.core.history.store import open_history
+    from hiptimer.qt.history.writes import HistoryWrites
 
     try:
         store, message = open_history(ctx.paths.history_file)
     except HistoryError as exc:
         return f"History is not being saved: {exc}"
     ctx.history = store
+    ctx.writes = HistoryWrites(ctx.paths.history_file)  # replays what an earlier run kept
     return message
 
 
+def close_store(ctx: AppContext) -> str:
+    """At exit: save what waits (a bounded wait), then close; what could not be saved."""
+    unsaved = ctx.writes.close() if ctx.writes is not None else ""
+    if ctx.history is not None:
+        ctx.history.close()
+    return unsaved
+
+
 def offer_resume(window: MainWindow, ctx: AppContext) -> None:
-    """A session left unfinished: resume it where it stopped, discard it, or decide later."""
-    if ctx.history is None or window.controller is not None:
+    """A session left unfinished: resume it where it stopped, discard it, or decide later.
+
+    The offer lists only sessions no running hiptimer has; resuming or discarding first takes
+    the session's claim in the file, so of two windows answering at once only one goes on and
+    the other is told.
+    """
+    if ctx.history is None or ctx.writes is None or window.controller is not None:
         return  # nothing to offer, or a session (the welcome's assessment) is already playing
-    left = pick_offer(ctx.history.incomplete_sessions())
+    if not ctx.writes.wait_until_saved():
+        return  # the file stays busy: what it holds now may be out of date; offer it later
+    left = pick_offer(ctx.history.resumable_sessions())
     if left is None:
         return
     steps = ctx.history.session_steps(left.session_id)
@@ -82,10 +112,35 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     discard = box.addButton("&Discard it", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if resume is not None and offer.routine is not None and box.clickedButton() is resume:
+    clicked = box.clickedButton()
+    if clicked is None or clicked not in (resume, discard):
+        return
+    if not _claimed(window, ctx, left):
+        return
+    if clicked is resume and offer.routine is not None:
         window.resume_session(offer.routine, left.side_choice, offer.point)
-    elif box.clickedButton() is discard:
-        ctx.history.discard_session(left.session_id)
+    else:
+        from hiptimer.core.history.commands import DiscardSession
+
+        ctx.writes.submit(DiscardSession(left.session_key))
+
+
+def _claimed(window: MainWindow, ctx: AppContext, left: IncompleteSession) -> bool:
+    """Take the session for this window; if another one was quicker, say so."""
+    from hiptimer.qt.history.writes import Claim
+
+    assert ctx.writes is not None and ctx.history is not None
+    answer = ctx.writes.claim_session(left.session_key, left.claimed_by)
+    if answer is Claim.WON:
+        return True
+    if answer is Claim.NO_ANSWER:
+        text = CLAIM_NO_ANSWER
+    else:
+        now = ctx.history.session(left.session_id)
+        unfinished = now is not None and now.status is SessionStatus.INCOMPLETE
+        text = RESUMED_ELSEWHERE if unfinished else NO_LONGER_UNFINISHED
+    QMessageBox.information(window, "Resume your session?", text)
+    return False
 
 
 def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
@@ -130,6 +185,10 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
             return
         done.append(True)
         problem = open_store(ctx)
+        if ctx.writes is not None:  # while no session plays, the status bar says what waits
+            ctx.writes.tell_in(
+                window.statusBar(), lambda: window.stack.currentWidget() is window.player
+            )
         if problem:
             print(f"hiptimer: {problem}", file=sys.stderr)
             ctx.notices.append(problem)
@@ -150,5 +209,6 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         return app.exec()
     finally:
         desktop.close()
-        if ctx.history is not None:
-            ctx.history.close()
+        unsaved = close_store(ctx)
+        if unsaved:
+            print(f"hiptimer: {unsaved}", file=sys.stderr)

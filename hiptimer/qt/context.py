@@ -13,6 +13,7 @@ from hiptimer.core.settings import Settings, save_settings
 
 if TYPE_CHECKING:
     from hiptimer.core.history.store import HistoryStore
+    from hiptimer.qt.history.writes import HistoryWrites
 
 
 @dataclass
@@ -20,7 +21,8 @@ class AppContext:
     paths: AppPaths
     catalog: Catalog
     settings: Settings
-    history: HistoryStore | None = None
+    history: HistoryStore | None = None  # for reading; every write goes through ``writes``
+    writes: HistoryWrites | None = None
     clock: Callable[[], float] = time.monotonic
     notices: list[str] = field(default_factory=list)  # problems to tell the user once
     #: Called after every successful save (the desktop keeps the reminder timer in step);

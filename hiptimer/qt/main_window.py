@@ -173,10 +173,10 @@ class MainWindow(QMainWindow):
             plan,
             speed=speed,
             clock=self.ctx.clock,
-            history=self.ctx.history if speed == 1 else None,
+            writes=self.ctx.writes if speed == 1 else None,
             cues=self.cues,
             voice=self.voice,
-            resume_session_id=resume.session_id if resume else None,
+            resume_session_key=resume.session_key if resume else None,
             earlier_active_seconds=resume.active_seconds if resume else 0,
             parent=self,
         )
@@ -192,14 +192,12 @@ class MainWindow(QMainWindow):
         self.controller.start(resume.at_step if resume else 0)
 
     def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
-        """Carry on a session left unfinished, at the step after its last recorded one, with
-        its sides in the order it began with."""
+        """Carry on a session left unfinished (and claimed by this window), at the step after
+        its last recorded one, with its sides in the order it began with."""
         steps = build_plan(routine, self.ctx.catalog.library, side, resume.first_side).steps
         if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
-            if self.ctx.history is not None:
-                self.ctx.history.finish_session(
-                    resume.session_id, wall_now(), "completed", resume.active_seconds
-                )
+            if self.ctx.writes is not None:
+                self.ctx.writes.finish_completed(resume, wall_now())
             return
         self.start_routine(routine, side, resume=resume)
 
@@ -322,9 +320,9 @@ class MainWindow(QMainWindow):
         history = self.ctx.history
         if history is not None and controller.started_at is not None:
             with contextlib.suppress(HistoryError):
-                rows = history.measurements()
+                this = history.session_by_key(controller.session_key or "")  # None: not yet
                 previous = latest_before(
-                    rows, controller.started_at, not_session=controller.session_id
+                    history.measurements(), controller.started_at, not_session=this and this.id
                 )
         return assess(results, previous, normal_ranges(self.ctx.catalog.library))
 

@@ -56,6 +56,7 @@ def test_a_second_assessment_tells_change_only_beyond_the_noise(
     window = make_window(history=store)
     assess(qtbot, window, clock, ISSUE_EXAMPLE)
     qtbot.mouseClick(window.summary.save_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.writes.writer.flush(10)  # the first one is in the file (days later)
     later = {**ISSUE_EXAMPLE, ("prone", Side.RIGHT): 37, ("seated", Side.RIGHT): 28}
     assess(qtbot, window, clock, later)
     text = window.summary.verdict_label.text()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from hiptimer.core.routines.model import Side, SideChoice
-from hiptimer.core.session.events import SessionState, Snapshot
+from hiptimer.core.session.events import SessionState
 from hiptimer.core.session.plan import PhaseKind
 from hiptimer.qt.main_window import MainWindow
 from tests.fakes import FakeClock
@@ -319,31 +319,27 @@ def test_real_clock_at_high_speed_reaches_the_summary(qtbot, make_window) -> Non
     assert elapsed >= 0.75
 
 
-def test_every_finished_step_is_in_history_before_the_next_one_shows(
-    qtbot, make_window, clock, app_paths
+def test_every_finished_step_is_saved_while_the_next_one_shows(
+    qtbot, make_window, clock, store, writes
 ) -> None:
-    from hiptimer.core.history.store import HistoryStore
-
-    store = HistoryStore.open(app_paths.history_file)
     window = make_window(history=store)  # speed 1: rehearsals are not recorded
-    seen: list[tuple[int, int]] = []  # (step shown, steps on disk) at each new step
-
-    def check(snapshot: Snapshot) -> None:
-        if not seen or seen[-1][0] != snapshot.step_index:
-            session_id = window.controller.session_id
-            seen.append((snapshot.step_index, len(store.session_steps(session_id))))
-
     window.picker.select("daily", SideChoice.LEFT)
     qtbot.mouseClick(window.picker.start_button, Qt.MouseButton.LeftButton)
-    runner_of(window).changed.connect(check)
-    assert window.controller.history is store
+    assert window.controller.writes is writes
+    assert writes.writer.flush(5)
+    session_id = store.session_id_for(window.controller.session_key)
+    on_disk = []  # steps saved while each next step shows
+    for step in range(1, 5):
+        play_until(window, clock, lambda s, step=step: s.step_index == step)
+        assert writes.writer.flush(5)  # handed over when it ended, saved off the GUI thread
+        on_disk.append(len(store.session_steps(session_id)))
     play_until(window, clock, lambda s: s.state is SessionState.FINISHED)
-    assert seen == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]
-    row = store.session(window.controller.session_id)
+    assert on_disk == [1, 2, 3, 4]
+    assert writes.writer.flush(5)
+    row = store.session(session_id)
     assert row is not None
-    assert (row.status, row.steps_done, row.steps_skipped) == ("completed", 5, 0)
+    assert (row.status, row.steps_done, row.steps_skipped, row.steps_of) == ("completed", 5, 0, 5)
     window.close()
-    store.close()
 
 
 def test_alternating_reps_show_and_say_the_side_of_each_rep(qtbot, make_window, clock) -> None:

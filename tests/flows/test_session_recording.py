@@ -1,21 +1,32 @@
-"""A session played in the window is written to history step by step and can be resumed."""
+"""A session played in the window is saved step by step, through a busy file, and resumed once."""
 
 from __future__ import annotations
 
-import pytest
+import subprocess
+import sys
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from hiptimer.core.history import claims
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.writer import WriteState
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.routines.model import SideChoice
-from hiptimer.core.session.events import SessionState
+from hiptimer.core.routines.model import Item, Kind, Range, Routine, Section, Side, SideChoice
+from hiptimer.core.session.events import EventKind, SessionState
+from hiptimer.core.session.resume import RESUMED_ELSEWHERE
 from hiptimer.qt.context import AppContext
+from hiptimer.qt.history.writes import HistoryWrites
 from hiptimer.qt.main_window import MainWindow
-from tests.fakes import FakeClock, make_ctx
+from tests.fakes import FakeClock, make_ctx, write_lock_in_another_process
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
-def ctx(app_paths: AppPaths, clock: FakeClock, store: HistoryStore) -> AppContext:
-    return make_ctx(app_paths, history=store, clock=clock)
+def ctx(app_paths: AppPaths, clock: FakeClock, store: HistoryStore, writes) -> AppContext:
+    return make_ctx(app_paths, history=store, writes=writes, clock=clock)
 
 
 def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
@@ -30,29 +41,34 @@ def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
         window.controller.runner.tick()
 
 
-def test_each_finished_step_is_in_the_store_before_the_next_begins(qtbot, ctx, clock) -> None:
+def saved(ctx: AppContext) -> HistoryStore:
+    """The history once every write handed over so far is in the file."""
+    assert ctx.writes is not None and ctx.writes.writer.flush(10)
+    assert ctx.history is not None
+    return ctx.history
+
+
+def session_of(ctx: AppContext, window: MainWindow):
+    return saved(ctx).session_by_key(window.controller.session_key)
+
+
+def test_each_finished_step_is_saved_as_the_session_goes(qtbot, ctx, clock) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
-    session_id = window.controller.session_id
-    assert ctx.history.session(session_id).status == "incomplete"
-    seen_steps = []
-
-    def on_events(events):
-        # When the engine reports a step finished, it is already committed.
-        for event in events:
-            if event.outcome is not None:
-                seen_steps.append(len(ctx.history.session_steps(session_id)))
-
-    window.controller.runner.events.connect(on_events)
+    row = session_of(ctx, window)
+    assert (row.status, row.planned_steps, row.steps_of) == ("incomplete", 5, 5)
+    assert saved(ctx).incomplete_sessions()[0].claimed_by == claims.this_process()
     advance(window, clock, 200)  # lead-in, the whole first release, part of the rest
-    assert [s.exercise_id for s in ctx.history.session_steps(session_id)] == ["deep-glutes-release"]
-    assert seen_steps == [1]
+    steps = saved(ctx).session_steps(row.id)
+    assert [s.exercise_id for s in steps] == ["deep-glutes-release"]
+    assert session_of(ctx, window).active_seconds == pytest.approx(steps[0].actual_seconds)
     advance(window, clock, 5000)
     assert window.stack.currentWidget() is window.summary
-    row = ctx.history.session(session_id)
+    row = session_of(ctx, window)
     assert row.status == "completed"
-    assert row.steps_done == 5 and row.steps_skipped == 0
+    assert (row.steps_done, row.steps_skipped, row.steps_of) == (5, 0, 5)
+    assert saved(ctx).resumable_sessions() == []
 
 
 def test_finish_early_is_recorded_as_ended_early_with_skips(qtbot, ctx, clock) -> None:
@@ -61,46 +77,49 @@ def test_finish_early_is_recorded_as_ended_early_with_skips(qtbot, ctx, clock) -
     window.start_routine(ctx.catalog.find("daily"), SideChoice.RIGHT)
     advance(window, clock, 30)
     window.finish_session()
-    row = ctx.history.session(window.controller.session_id)
+    row = session_of(ctx, window)
     assert row.status == "ended_early"
-    assert row.steps_skipped == 1
+    assert (row.steps_done, row.steps_skipped, row.steps_of) == (0, 1, 5)  # "0 of 5", not 0 of 1
     window.summary.pain.set_value(3)
     window.summary.note.setText("Tight on the right")
     window.summary.save_button.click()
-    row = ctx.history.session(row.id)
+    row = saved(ctx).session(row.id)
     assert (row.pain, row.note) == (3, "Tight on the right")
     assert window.stack.currentWidget() is window.home
 
 
-def choose_resume(monkeypatch, asked: list[str]) -> None:
-    """Answer the resume question with Resume (when offered), remembering what was asked."""
+def choose(monkeypatch, answer: str, asked: list[str]) -> None:
+    """Answer the resume question with ``answer`` (when offered, else Later); remember every
+    box's text (the question, and what a window is told when it cannot resume)."""
     from PySide6.QtWidgets import QMessageBox
 
     def fake_exec(box: QMessageBox) -> int:
         asked.append(box.text())
-        resume = next((b for b in box.buttons() if b.text() == "&Resume"), None)
-        later = next(b for b in box.buttons() if b.text() == "&Later")
-        monkeypatch.setattr(box, "clickedButton", lambda: resume or later)
+        chosen = next((b for b in box.buttons() if b.text() == answer), None)
+        later = next((b for b in box.buttons() if b.text() == "&Later"), None)
+        monkeypatch.setattr(box, "clickedButton", lambda: chosen or later)
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: asked.append(text) or 0
+    )
 
 
 def test_closing_mid_session_keeps_it_incomplete_and_resume_continues_it(
     qtbot, ctx, clock, monkeypatch
 ) -> None:
-    from hiptimer.core.routines.model import Side
     from hiptimer.qt import app as app_module
 
     ctx.settings.limited_side = Side.LEFT
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.start_routine(ctx.catalog.find("daily"), SideChoice.BOTH)  # left first
-    session_id = window.controller.session_id
+    key = window.controller.session_key
     advance(window, clock, 400)  # the release on both sides and more
     window.close()
-    [left] = ctx.history.incomplete_sessions()
-    assert left.session_id == session_id
+    [left] = saved(ctx).resumable_sessions()  # let go when the window closed
+    assert (left.session_key, left.claimed_by) == (key, None)
     first_run = left.active_seconds
     assert first_run > 0
 
@@ -108,27 +127,107 @@ def test_closing_mid_session_keeps_it_incomplete_and_resume_continues_it(
     other = MainWindow(ctx)
     qtbot.addWidget(other)
     other.start_routine(ctx.catalog.find("daily"), SideChoice.RIGHT)
-    other_id = other.controller.session_id
+    other_key = other.controller.session_key
     other.close()
-    ctx.history.discard_session(other_id)
+    saved(ctx).discard_session(saved(ctx).session_id_for(other_key))
 
     # ... but the resumed session keeps its own order: left first on every exercise.
     asked: list[str] = []
-    choose_resume(monkeypatch, asked)
+    choose(monkeypatch, "&Resume", asked)
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     app_module.offer_resume(second, ctx)
     assert len(asked) == 1
+    assert second.controller.session_key == key
     assert second.controller.session.snapshot(clock.now).step_index == left.last_step_index + 1
+    assert saved(ctx).incomplete_sessions()[0].claimed_by == claims.this_process()
     advance(second, clock, 5000)
-    row = ctx.history.session(session_id)
+    row = saved(ctx).session_by_key(key)
     assert row.status == "completed"
-    steps = ctx.history.session_steps(session_id)
+    steps = saved(ctx).session_steps(row.id)
     assert [s.step_index for s in steps] == list(range(10))
     assert [s.side for s in steps] == [Side.LEFT, Side.RIGHT] * 5
     assert row.active_seconds == pytest.approx(sum(s.actual_seconds for s in steps))
     assert row.active_seconds > first_run
-    assert ctx.history.incomplete_sessions() == []
+    assert saved(ctx).incomplete_sessions() == []
+
+
+def test_a_crashed_session_resumes_with_the_time_of_its_saved_steps(
+    qtbot, ctx, clock, monkeypatch
+) -> None:
+    """A hiptimer killed mid-session: its claim is stale, its time is that of its steps."""
+    from hiptimer.qt import app as app_module
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
+    advance(window, clock, 200)
+    key = window.controller.session_key
+    session_id = saved(ctx).session_id_for(key)
+    crashed = claims.this_process().replace(":", ":x", 1)  # the claim of a process now gone
+    saved(ctx)._conn.execute("UPDATE sessions SET claim = ? WHERE id = ?", (crashed, session_id))
+    window.controller.runner.pause()
+    window.controller = None  # the crash: nothing more from this window
+    window.close()
+    [left] = saved(ctx).resumable_sessions()
+    done_before = saved(ctx).session_steps(session_id)[0].actual_seconds
+    assert left.active_seconds == pytest.approx(done_before) and left.active_seconds > 0
+    assert saved(ctx).totals().active_minutes == pytest.approx(done_before / 60)
+
+    asked: list[str] = []
+    choose(monkeypatch, "&Resume", asked)
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    app_module.offer_resume(second, ctx)
+    advance(second, clock, 5000)
+    row = saved(ctx).session(session_id)
+    steps = saved(ctx).session_steps(session_id)
+    assert row.status == "completed" and [s.step_index for s in steps] == list(range(5))
+    assert row.active_seconds == pytest.approx(sum(s.actual_seconds for s in steps))
+
+
+def test_a_window_that_comes_second_to_a_resume_is_told_and_plays_nothing(
+    qtbot, ctx, clock, monkeypatch
+) -> None:
+    """The offer was read, then another hiptimer (a real process) took the session first."""
+    from hiptimer.qt import app as app_module
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
+    advance(window, clock, 200)
+    key = window.controller.session_key
+    window.close()
+    asked: list[str] = []
+    choose(monkeypatch, "&Resume", asked)
+    real_claim = HistoryWrites.claim_session
+
+    def another_window_first(writes, session_key, replacing):
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys\nfrom hiptimer.core.history.store import HistoryStore\n"
+                "from hiptimer.core.history import claims\n"
+                "with HistoryStore.open(sys.argv[1]) as store:\n"
+                "    sid = store.session_id_for(sys.argv[2])\n"
+                "    assert store.claim_session(sid, claims.this_process(), None)\n",
+                str(ctx.paths.history_file),
+                session_key,
+            ],
+            check=True,
+            timeout=60,
+        )
+        return real_claim(writes, session_key, replacing)
+
+    monkeypatch.setattr(HistoryWrites, "claim_session", another_window_first)
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    app_module.offer_resume(second, ctx)
+    assert asked[1:] == [RESUMED_ELSEWHERE]
+    assert second.controller is None and second.stack.currentWidget() is second.home
+    row = saved(ctx).session_by_key(key)
+    assert row.status == "incomplete" and len(saved(ctx).session_steps(row.id)) == 1
 
 
 def test_an_edited_routine_is_not_resumed(qtbot, ctx, clock, monkeypatch) -> None:
@@ -144,7 +243,7 @@ def test_an_edited_routine_is_not_resumed(qtbot, ctx, clock, monkeypatch) -> Non
     daily = ctx.catalog.find("daily")
     ctx.catalog.routines[ctx.catalog.routines.index(daily)] = replace(daily, rest=5)
     asked: list[str] = []
-    choose_resume(monkeypatch, asked)
+    choose(monkeypatch, "&Resume", asked)
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     app_module.offer_resume(second, ctx)
@@ -152,14 +251,33 @@ def test_an_edited_routine_is_not_resumed(qtbot, ctx, clock, monkeypatch) -> Non
     assert second.controller is None
 
 
+def test_discarding_the_offer_claims_it_first(qtbot, ctx, clock, monkeypatch) -> None:
+    from hiptimer.qt import app as app_module
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
+    advance(window, clock, 200)
+    key = window.controller.session_key
+    window.close()
+    asked: list[str] = []
+    choose(monkeypatch, "&Discard it", asked)
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    app_module.offer_resume(second, ctx)
+    assert len(asked) == 1
+    assert saved(ctx).session_by_key(key).status == "discarded"
+    assert saved(ctx).sessions() == [] and saved(ctx).resumable_sessions() == []
+
+
 def test_rehearsal_speed_is_not_recorded(qtbot, ctx, clock) -> None:
     window = MainWindow(ctx, speed=200)
     qtbot.addWidget(window)
     window.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
-    assert window.controller.session_id is None
+    assert window.controller.session_key is None and window.controller.writes is None
     assert "not recorded" in window.player.speed_label.text()
     advance(window, clock, 60)
-    assert ctx.history.sessions() == []
+    assert saved(ctx).sessions() == []
 
 
 def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
@@ -174,13 +292,15 @@ def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
     first.close()  # left after one step
 
     asked: list[str] = []
-    choose_resume(monkeypatch, asked)
+    choose(monkeypatch, "&Resume", asked)
     playing = MainWindow(ctx)
     qtbot.addWidget(playing)
     playing.start_routine(ctx.catalog.find("assessment"), SideChoice.BOTH)
     app_module.offer_resume(playing, ctx)
     assert asked == []  # never over a session that is already playing
-    ctx.history.discard_session(playing.controller.session_id)
+    assessment = playing.controller.session_key
+    playing.close()
+    saved(ctx).discard_session(saved(ctx).session_id_for(assessment))
 
     second = MainWindow(ctx)
     qtbot.addWidget(second)
@@ -190,27 +310,58 @@ def test_resume_is_offered_for_a_left_session_but_not_while_one_plays(
     assert second.controller.session.snapshot(clock.now).step_index == 1
 
 
-def test_a_busy_history_file_keeps_finished_steps_and_saves_them_when_free(
-    qtbot, ctx, clock
-) -> None:
-    """Another program holds the write lock: nothing is lost, it is saved afterwards."""
-    import sqlite3
+FIVE_SECONDS = Routine(
+    "five-holds",
+    "Five short holds",
+    (
+        Section(
+            "Main",
+            (Item("posterior-capsule-stretch", Kind.HOLD, seconds=Range(1, 1)),) * 5,
+        ),
+    ),
+    rest=0,
+)
 
-    ctx.history._conn.execute("PRAGMA busy_timeout = 50")  # fail fast instead of after 5 s
+
+def test_a_write_lock_held_by_another_process_never_stops_the_session(
+    qtbot, app_paths, store, writes
+) -> None:
+    """Real time, a real lock: the countdown and the keys stay live, all is saved afterwards."""
+    ctx = make_ctx(app_paths, history=store, writes=writes)  # the real monotonic clock
+    ctx.settings.lead_in_seconds = 0
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.start_routine(ctx.catalog.find("daily"), SideChoice.LEFT)
-    session_id = window.controller.session_id
-    blocker = sqlite3.connect(ctx.paths.history_file, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")  # holds the write lock
-    problems: list[str] = []
-    window.controller.record_problem.connect(problems.append)
-    advance(window, clock, 300)  # two steps finish while the file is locked
-    assert len(window.controller.outcomes) == 2
-    assert len(problems) == 1 and "busy" in problems[0]
-    blocker.execute("ROLLBACK")
-    blocker.close()
-    advance(window, clock, 5000)  # the next write flushes the queue first
-    steps = ctx.history.session_steps(session_id)
-    assert [s.step_index for s in steps] == [0, 1, 2, 3, 4]
-    assert ctx.history.session(session_id).status == "completed"
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    snapshots, stalls = [], []
+    with write_lock_in_another_process(store.path):
+        window.start_routine(FIVE_SECONDS, SideChoice.LEFT)
+        runner = window.controller.runner
+        runner.changed.connect(snapshots.append)
+        runner.events.connect(
+            lambda events: stalls.extend(e for e in events if e.kind is EventKind.STALLED)
+        )
+        qtbot.waitUntil(lambda: len(window.controller.outcomes) >= 2, timeout=15000)
+        qtbot.waitUntil(lambda: writes.last.waiting >= 3, timeout=15000)  # begin, 2 steps
+        assert writes.last.state is WriteState.BUSY
+        assert "busy" in window.player.notice_label.text()
+        assert not window.player.notice_label.isHidden()
+        seen = len(snapshots)
+        QTest.keyClick(window, Qt.Key.Key_Space)  # pause, during the lock
+        assert window.controller.session.state is SessionState.PAUSED
+        QTest.keyClick(window, Qt.Key.Key_Space)
+        assert window.controller.session.state is SessionState.RUNNING
+        qtbot.waitUntil(lambda: len(window.controller.outcomes) >= 3, timeout=15000)
+        assert len(snapshots) > seen + 2  # the countdown kept coming under the lock
+        assert store.session_by_key(window.controller.session_key) is None  # nothing in yet
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=15000)
+    assert writes.writer.flush(15)
+    qtbot.waitUntil(lambda: writes.last.state is WriteState.SAVED, timeout=15000)
+    assert window.player.notice_label.text() == ""  # the notice went once all was saved
+    assert stalls == []  # the loop was never held up long enough to pause the session
+    row = store.session_by_key(window.controller.session_key)
+    assert row.status == "completed"
+    assert [s.step_index for s in store.session_steps(row.id)] == list(range(5))
+    assert not writes.writer.pending_file.exists()

@@ -246,21 +246,28 @@ def move_aside(path: Path, now: datetime) -> Path:
 
 
 def connect(
-    path: Path, *, verify: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    path: Path, *, verify: bool = True, busy_timeout: float | None = None
 ) -> sqlite3.Connection:
     """Open (creating or migrating) the file; raise a :class:`HistoryError` if it is unusable.
 
     The connection is in autocommit mode (every statement commits unless a transaction was
     begun), WAL mode, full sync, with foreign keys on and a busy timeout of ``busy_timeout``
-    seconds.  ``verify`` runs ``PRAGMA integrity_check``, whose cost grows with the size of
-    the file.
+    seconds (default :data:`BUSY_TIMEOUT_SECONDS`).  ``verify`` runs ``PRAGMA
+    integrity_check``, whose cost grows with the size of the file.
     """
+    if busy_timeout is None:
+        busy_timeout = BUSY_TIMEOUT_SECONDS
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        reason = error.strerror or str(error)
+        in_the_way = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        reason = (
+            f"{in_the_way} is a file, not a folder"
+            if in_the_way is not None
+            else (error.strerror or str(error)).lower()
+        )
         raise HistoryUnavailableError(
-            f"the folder for the history file {path} cannot be made ({reason.lower()})"
+            f"the folder for the history file {path} cannot be made ({reason})"
         ) from error
     _check_header(path)
     try:

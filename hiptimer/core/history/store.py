@@ -35,7 +35,7 @@ from hiptimer.core.history.checks import (
     require_aware,
     value_of,
 )
-from hiptimer.core.history.database import BUSY_TIMEOUT_SECONDS, connect, move_aside
+from hiptimer.core.history.database import connect, move_aside
 from hiptimer.core.history.errors import (
     HistoryBusyError,
     HistoryCorruptError,
@@ -66,12 +66,13 @@ class HistoryStore(HistoryReader):
 
     @classmethod
     def open(
-        cls, path: Path, *, verify: bool = True, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+        cls, path: Path, *, verify: bool = True, busy_timeout: float | None = None
     ) -> HistoryStore:
         """Open (creating or migrating) the file; raise a :class:`HistoryError` if unusable.
 
         ``verify`` runs ``PRAGMA integrity_check``, whose cost grows with the file size;
-        ``busy_timeout`` is how long a statement waits for another program's lock.
+        ``busy_timeout`` is how long a statement waits for another program's lock (default
+        :data:`~hiptimer.core.history.database.BUSY_TIMEOUT_SECONDS`).
         """
         path = Path(path)
         return cls(connect(path, verify=verify, busy_timeout=busy_timeout), path)

@@ -9,10 +9,10 @@ pending-writes file (:mod:`pending`) meanwhile, so even a kill loses none.  A wr
 refuses for good (it breaks a rule of the file) is let go and said so, so it cannot hold up
 the ones after it.
 
-The writer says what it is doing through ``report`` (called on its thread): all saved, N
-waiting because the file is busy, or failing and why.  At exit :meth:`close` waits a bounded
-time for the queue to drain and keeps what is still unsaved for the next start, which replays
-it (:func:`pending.left_unsaved`) before anything else.
+The writer says what it is doing through ``report`` (called on its thread): all saved (each
+time the queue is empty again), N waiting because the file is busy, or failing and why.  At
+exit :meth:`close` waits a bounded time for the queue to drain and keeps what is still unsaved
+for the next start, which replays it (:func:`pending.left_unsaved`) before anything else.
 """
 
 from __future__ import annotations
@@ -115,11 +115,14 @@ class HistoryWriter:
         self._last: tuple[WriteState, int, str] | None = None
         self._keep_problem = ""  # why the writes left at exit could not be kept
         self._save_failed = False  # the pending-writes file could not be written last time
+        self._replay = _Replay([], [])
         self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
 
     # -- the window's side -------------------------------------------------------------------
 
     def start(self) -> None:
+        """Queue what earlier runs left unsaved ahead of everything, then start the thread."""
+        self._replay = self._load_left_unsaved()
         self._thread.start()
 
     def submit(self, command: Command) -> None:
@@ -150,6 +153,12 @@ class HistoryWriter:
         """Wait up to ``timeout`` until everything submitted is saved; True when it is."""
         with self._lock:
             return self._lock.wait_for(lambda: not self._waiting(), timeout)
+
+    @property
+    def reason(self) -> str:
+        """Why writes wait now, as last reported ("" when they do not)."""
+        last = self._last
+        return last[2] if last is not None and last[0] is not WriteState.SAVED else ""
 
     def waiting(self) -> int:
         """How many writes are handed over and not yet saved."""
@@ -191,7 +200,7 @@ class HistoryWriter:
     # -- the writer's thread -----------------------------------------------------------------
 
     def _run(self) -> None:
-        replay = self._load_left_unsaved()
+        replay = self._replay
         store: HistoryStore | None = None
         tries = 0
         try:
@@ -277,7 +286,7 @@ class HistoryWriter:
         dropped = f"A history write was refused: {refused}" if refused else ""
         if not self.waiting():
             self.pending_file.unlink(missing_ok=True)
-            self._tell(WriteState.SAVED, dropped=dropped, replayed=replayed)
+            self._tell(WriteState.SAVED, dropped=dropped, replayed=replayed, always=True)
         elif dropped or replayed:
             self._tell(dropped=dropped, replayed=replayed)
         return replay
@@ -345,14 +354,16 @@ class HistoryWriter:
         *,
         dropped: str = "",
         replayed: int = 0,
+        always: bool = False,
     ) -> None:
-        """Report a change of state (and every drop or replay), never the same state twice."""
+        """Report a change of state, every drop or replay, and (``always``) each time all is
+        saved: the history view redraws then.  A state that goes on is not reported again."""
         waiting = self.waiting()
         if state is None:
             state = self._last[0] if self._last else WriteState.SAVED
             reason = self._last[2] if self._last else ""
         now = (state, waiting, reason)
-        if now == self._last and not dropped and not replayed:
+        if now == self._last and not (dropped or replayed or always):
             return
         self._last = now
         self._report(WriterReport(state, waiting, reason, dropped, replayed))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from hiptimer.core.routines.model import Routine, Side, SideChoice
 from hiptimer.core.routines.writer import dump_file
@@ -46,16 +46,20 @@ class LeftSession(Protocol):
     def steps_recorded(self) -> int: ...
     @property
     def active_seconds(self) -> float: ...
+    @property
+    def session_key(self) -> str: ...
 
 
 @dataclass(frozen=True)
 class ResumePoint:
-    """Where a session left unfinished goes on: its row, next step, side order, time so far."""
+    """Where a session left unfinished goes on: its row and key, next step, side order, and
+    the active time it had already done."""
 
     session_id: int
     at_step: int
     first_side: Side | None
     active_seconds: float = 0
+    session_key: str = ""
 
 
 class Verdict(Enum):
@@ -90,7 +94,21 @@ class ResumeOffer:
         return f"{what}. Carry on where it stopped?"
 
 
-def pick_offer(left_sessions: Sequence[LeftSession]) -> LeftSession | None:
+#: What a window is told when it tries to resume (or discard) a session and cannot.
+RESUMED_ELSEWHERE = "This session was already resumed in another hiptimer window."
+NO_LONGER_UNFINISHED = (
+    "This session is no longer unfinished: another hiptimer window finished or discarded it."
+)
+CLAIM_NO_ANSWER = (
+    "The history file is busy (another program is using it), so the session cannot be "
+    "resumed right now. It stays in your history, and hiptimer offers it again at the next start."
+)
+
+
+L = TypeVar("L", bound=LeftSession)
+
+
+def pick_offer(left_sessions: Sequence[L]) -> L | None:
     """The session to offer: the newest one with a finished step (one left before its first
     step ended has nothing to carry on from)."""
     return next((left for left in left_sessions if left.steps_recorded), None)
@@ -112,5 +130,6 @@ def resume_offer(
         at_step=0 if left.last_step_index is None else left.last_step_index + 1,
         first_side=next((side for side in recorded_sides if side is not None), None),
         active_seconds=left.active_seconds or 0,
+        session_key=left.session_key,
     )
     return ResumeOffer(left, routine, verdict, point)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from html import escape
 from pathlib import Path
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.atomic_file import atomic_write
 from hiptimer.core.history import export as history_export
 from hiptimer.core.history import measurements
+from hiptimer.core.history.commands import AddMeasurement
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
 from hiptimer.core.history.measurements import (
@@ -48,23 +50,24 @@ NO_DEGREES = DEGREE_LIMITS.low - 1  # the spin box's "not entered yet" value
 
 
 class LogMeasurementDialog(QDialog):
-    """Record a range-of-motion measurement taken outside a session; OK stores it.
+    """Record a range-of-motion measurement taken outside a session; OK hands it to ``save``
+    (the history writer's ``submit``), which saves it off the window's thread.
 
-    After ``exec()`` returns Accepted, ``measurement_id`` is the new row's id.
+    After ``exec()`` returns Accepted, ``measurement`` is the write that was handed over.
     """
 
     def __init__(
         self,
         parent: QWidget | None,
-        store: HistoryStore,
+        save: Callable[[AddMeasurement], None],
         *,
         normals: NormalRanges,
         tz: tzinfo | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
-        self.measurement_id: int | None = None
+        self.save = save
+        self.measurement: AddMeasurement | None = None
         self._normals = normals
         self._tz = tz or local_zone()
         self._today = today or datetime.now(self._tz).date()
@@ -137,14 +140,16 @@ class LogMeasurementDialog(QDialog):
         problem = self.problem()
         if problem is None:
             try:
-                self.measurement_id = self.store.add_measurement(
+                measurement = AddMeasurement(
                     self.test.currentData(),
                     self.side.currentData(),
                     self.degrees.value(),
                     self.taken_at(),
                     self.note.text().strip(),
                 )
-            except (HistoryError, ValueError, OSError) as exc:
+                self.save(measurement)
+                self.measurement = measurement
+            except (ValueError, RuntimeError) as exc:
                 problem = f"The measurement could not be saved: {exc}"
             else:
                 super().accept()

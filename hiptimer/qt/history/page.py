@@ -39,6 +39,7 @@ from hiptimer.core.history.view_text import (
     totals_text,
     week_cells,
 )
+from hiptimer.core.history.writer import WriterReport, WriteState
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import MOST_POINTS_DRAWN, ProgressChart
 from hiptimer.qt.history.dialogs import (
@@ -125,6 +126,8 @@ class HistoryPage(QWidget):
         self.banner.setStyleSheet("QLabel { padding: 8px; font-weight: bold; }")
         self.banner.setAccessibleName("History problem")
         self.set_problem(history_problem)
+        if ctx.writes is not None:
+            ctx.writes.report.connect(self._writes_reported)
 
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
@@ -282,20 +285,26 @@ class HistoryPage(QWidget):
             self.set_problem(f"The history could not be read: {exc}")
 
     def log_measurement(self) -> bool:
-        """Ask for a measurement, store it, redraw; True when one was stored."""
-        if self.ctx.history is None:
+        """Ask for a measurement and hand it to the writer; True when one was handed over.
+
+        The page redraws when the writer reports it saved (see :meth:`_writes_reported`).
+        """
+        if self.ctx.history is None or self.ctx.writes is None:
             return False
         dialog = LogMeasurementDialog(
             self,
-            self.ctx.history,
+            self.ctx.writes.submit,
             normals=normal_ranges(self.ctx.catalog.library),
             tz=self._tz,
             today=self._today(),
         )
-        stored = dialog.exec() == LogMeasurementDialog.DialogCode.Accepted
-        if stored:
+        return dialog.exec() == LogMeasurementDialog.DialogCode.Accepted
+
+    def _writes_reported(self, report: WriterReport) -> None:
+        """Everything handed to the writer is in the file: show it (cheap when nothing
+        changed, see :meth:`refresh`)."""
+        if report.state is WriteState.SAVED and self.isVisible():
             self.refresh()
-        return stored
 
     def export_history(self) -> None:
         if self.ctx.history is not None:

@@ -1,12 +1,13 @@
 """One running session: the runner, its cues, and the session record.
 
-Each finished step is handed to the record (the history store when there is one) as soon as the
-engine reports it, before the next step is shown.
+Each finished step is handed to the history writer as soon as the engine reports it, as a small
+write command; the writer saves it on its own thread, so a busy history file never holds up
+the countdown or the keys.  While writes wait, the player says so; the notice goes as soon as
+they are saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -20,27 +21,10 @@ from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.qt.session.runner import Clock, SessionRunner
 
 if TYPE_CHECKING:
-    from hiptimer.core.history.store import HistoryStore
+    from hiptimer.core.history.commands import Command
+    from hiptimer.core.history.writer import WriterReport
+    from hiptimer.qt.history.writes import HistoryWrites
     from hiptimer.qt.session.audio import CuePlayer, Voice
-
-
-def history_errors() -> tuple[type[Exception], ...]:
-    """What a failing history write can raise; imported only once a history is in use."""
-    import sqlite3
-
-    from hiptimer.core.history.errors import HistoryError
-
-    return (sqlite3.Error, OSError, ValueError, HistoryError)
-
-
-def is_busy(exc: Exception) -> bool:
-    """Another program holds the database for now: worth trying again later."""
-    from hiptimer.core.history.errors import HistoryBusyError  # loaded once history is in use
-
-    return isinstance(exc, HistoryBusyError)
-
-
-Write = Callable[["HistoryStore"], object]
 
 
 def wall_now() -> datetime:
@@ -51,7 +35,7 @@ class SessionController(QObject):
     """Owns a runner for one plan; emits ``finished(status)`` once."""
 
     finished = Signal(object)  # SessionStatus
-    record_problem = Signal(str)
+    record_problem = Signal(str)  # what the player should say about saving ("" : nothing)
 
     def __init__(
         self,
@@ -59,84 +43,74 @@ class SessionController(QObject):
         *,
         speed: float,
         clock: Clock,
-        history: HistoryStore | None,
+        writes: HistoryWrites | None,
         cues: CuePlayer | None,
         voice: Voice | None,
-        resume_session_id: int | None = None,
+        resume_session_key: str | None = None,
         earlier_active_seconds: float = 0,
         parent: QObject | None = None,
     ) -> None:
-        """``earlier_active_seconds``: what a resumed session had already done."""
+        """``writes``: where the session is recorded (None: not recorded, e.g. a rehearsal);
+        ``resume_session_key`` and ``earlier_active_seconds``: the session resumed (claimed
+        by this window already) and the active time it had already done."""
         super().__init__(parent)
         self.plan = plan
         self.speed = speed
         self.runner = SessionRunner(plan, speed=speed, clock=clock, parent=self)
-        self.history = history
-        self._history_errors = history_errors() if history is not None else ()
-        self._unsaved: list[Write] = []  # history writes waiting for a busy database
-        self._said_busy = False
+        self.writes = writes
+        self._telling = False  # the player shows a saving notice of ours
         self._earlier_active = earlier_active_seconds
         self.cues = cues
         self.voice = voice
-        self.session_id: int | None = resume_session_id
+        self.session_key: str | None = resume_session_key
         self.outcomes: list[StepOutcome] = []
         self.status: SessionStatus | None = None
         self.started_at: datetime | None = None
         self.first_step = 0
         self.runner.events.connect(self._on_events)
+        if writes is not None:
+            writes.report.connect(self._on_saving)
 
     @property
     def session(self):
         return self.runner.session
 
     def start(self, at_step: int = 0) -> None:
-        self.started_at = wall_now()
-        if self.session_id is None:
-            started_at = self.started_at
+        from hiptimer.core.history import commands
 
-            def begin(store: HistoryStore) -> None:
-                self.session_id = store.begin_session(
+        self.started_at = wall_now()
+        if self.writes is not None and self.session_key is None:
+            self.session_key = commands.new_key()
+            self._write(
+                commands.BeginSession(
+                    key=self.session_key,
                     routine_id=self.plan.routine.id,
                     routine_name=self.plan.routine.name,
-                    content_hash=routine_hash(self.plan.routine),
+                    routine_hash=routine_hash(self.plan.routine),
                     side_choice=self.plan.side_choice.value,
-                    started_at=started_at,
+                    started_at=self.started_at,
+                    planned_steps=len(self.plan.steps),
+                    claim=self.writes.claim,
                 )
-
-            self._write(begin)
+            )
         if at_step:
             self.first_step = at_step
             self.runner.session.begin_at(at_step)
         self.runner.start()
 
-    def _write(self, write: Write) -> None:
-        """Queue one history write and run every queued write, in order.
+    def _write(self, command: Command) -> None:
+        """Hand one write to the writer: it returns at once, whatever the file is doing."""
+        if self.writes is not None:
+            self.writes.submit(command)
 
-        A busy database (another program holding it) keeps the writes queued for the next
-        try; any other failure stops saving, and says so, while the session goes on.
-        """
-        if self.history is None:
-            return
-        self._unsaved.append(write)
-        while self._unsaved and self.history is not None:
-            try:
-                self._unsaved[0](self.history)
-            except self._history_errors as exc:
-                if not is_busy(exc):
-                    self._history_failed(exc)
-                elif not self._said_busy:
-                    self._said_busy = True
-                    self.record_problem.emit(
-                        "The history file is busy (another copy of hiptimer?); finished steps "
-                        "are kept and saved as soon as it is free."
-                    )
-                return
-            self._unsaved.pop(0)
+    def _on_saving(self, report: WriterReport) -> None:
+        """The writer's state, on the GUI thread: say what waits, clear it once saved."""
+        from hiptimer.core.history.saving_text import saving_notice
 
-    def _history_failed(self, exc: Exception) -> None:
-        self.history = None
-        self._unsaved.clear()
-        self.record_problem.emit(f"History could not be saved from here on: {exc}")
+        text = " ".join(filter(None, [saving_notice(report), report.dropped]))
+        if text or self._telling:
+            self._telling = bool(text)
+            self.record_problem.emit(text)
 
     def _on_events(self, events: list[Event]) -> None:
         for event in events:
@@ -160,8 +134,13 @@ class SessionController(QObject):
 
     def _record(self, outcome: StepOutcome) -> None:
         self.outcomes.append(outcome)
-        ended_at = wall_now()
-        self._write(lambda store: store.record_step(self.session_id, outcome, ended_at))
+        if self.session_key is not None:
+            from hiptimer.core.history import commands
+
+            step = commands.StepRecord.of(outcome)
+            self._write(
+                commands.RecordStep(self.session_key, step, wall_now(), self.active_seconds())
+            )
 
     def active_seconds(self) -> float:
         """Work seconds of the whole session, a resumed one's earlier run included."""
@@ -172,6 +151,9 @@ class SessionController(QObject):
         if self.status is None and self.session.state is not SessionState.FINISHED:
             self.runner.pause()
             self._close(SessionStatus.INCOMPLETE, emit=False)
+        if self.writes is not None:
+            self.writes.report.disconnect(self._on_saving)
+            self.writes = None  # nothing more is recorded from here
 
     def finish_early(self) -> None:
         self.runner.finish()
@@ -180,11 +162,19 @@ class SessionController(QObject):
         if self.status is not None:
             return
         self.status = status
-        ended_at, active = wall_now(), self.active_seconds()
-        self._write(lambda store: store.finish_session(self.session_id, ended_at, status, active))
+        if self.session_key is not None:
+            from hiptimer.core.history import commands
+
+            self._write(
+                commands.FinishSession(
+                    self.session_key, wall_now(), status.value, self.active_seconds()
+                )
+            )
         if emit:
             self.finished.emit(status)
 
     def set_feedback(self, pain: int | None, note: str) -> None:
-        if pain is not None or note:
-            self._write(lambda store: store.set_feedback(self.session_id, pain, note))
+        if (pain is not None or note) and self.session_key is not None:
+            from hiptimer.core.history import commands
+
+            self._write(commands.SetFeedback(self.session_key, pain, note))

@@ -29,6 +29,7 @@ class Left:
     last_step_index: int | None = 2
     steps_recorded: int = 3
     active_seconds: float = 125.0
+    session_key: str = "k7"
 
 
 def test_the_hash_follows_the_content_not_the_file() -> None:
@@ -47,6 +48,7 @@ def test_the_same_routine_resumes_after_its_last_step_with_its_side_order_and_ti
     assert offer.point.at_step == 3
     assert offer.point.first_side is Side.RIGHT
     assert offer.point.active_seconds == 125.0
+    assert (offer.point.session_id, offer.point.session_key) == (7, "k7")
     assert offer.question == (
         "'Quick' (both) from Mon 02 Mar, 18:05 was left unfinished after 3 steps."
         " Carry on where it stopped?"

@@ -56,8 +56,12 @@ def store(store: HistoryStore) -> HistoryStore:
 
 
 def _log_dialog(qtbot, store: HistoryStore, library: Library | None = None) -> LogMeasurementDialog:
+    """The dialog, handing its measurement straight to ``store`` (the app hands it to the
+    history writer, which saves it the same way on its thread)."""
     normals = normal_ranges(library or builtin_catalog().library)
-    dialog = LogMeasurementDialog(None, store, normals=normals, tz=TZ, today=TODAY)
+    dialog = LogMeasurementDialog(
+        None, lambda write: write.apply(store), normals=normals, tz=TZ, today=TODAY
+    )
     qtbot.addWidget(dialog)
     return dialog
 
@@ -81,7 +85,8 @@ def test_ok_stores_the_measurement_as_entered(qtbot, store: HistoryStore) -> Non
     dialog.note.setText("  with a phone app ")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    stored = [m for m in store.measurements() if m.id == dialog.measurement_id]
+    assert dialog.measurement is not None
+    stored = [m for m in store.measurements() if m.note == "with a phone app"]
     assert len(stored) == 1
     m = stored[0]
     assert (m.test, m.side, m.degrees, m.note) == ("seated", Side.RIGHT, 38, "with a phone app")

@@ -58,8 +58,8 @@ def store(store: HistoryStore) -> HistoryStore:
 
 
 @pytest.fixture
-def ctx(app_paths: AppPaths, store: HistoryStore) -> AppContext:
-    return make_ctx(app_paths, catalog=empty_catalog(), history=store)
+def ctx(app_paths: AppPaths, store: HistoryStore, writes) -> AppContext:
+    return make_ctx(app_paths, catalog=empty_catalog(), history=store, writes=writes)
 
 
 def _page(qtbot, ctx: AppContext, problem: str | None = None) -> HistoryPage:
@@ -188,10 +188,16 @@ def test_log_measurement_stores_it_and_redraws_the_chart(qtbot, ctx, store, monk
         return dialog.result()
 
     monkeypatch.setattr(LogMeasurementDialog, "exec", fill_in_and_ok)
-    assert page.log_measurement() is True
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.log_measurement() is True  # handed to the writer; drawn once it is saved
+
+    def drawn() -> list[float]:
+        seated = {s.objectName(): s for s in page.chart.chart("seated").series()}
+        return [p.y() for p in seated["seated-left"].points()]
+
+    qtbot.waitUntil(lambda: drawn() == [41], timeout=10000)
     assert store.measurement_series()[("seated", Side.LEFT)] == [(TODAY, 41)]
-    seated = {s.objectName(): s for s in page.chart.chart("seated").series()}
-    assert [p.y() for p in seated["seated-left"].points()] == [41]
     monkeypatch.setattr(LogMeasurementDialog, "exec", lambda dialog: 0)  # cancelled
     assert page.log_measurement() is False
 
@@ -237,8 +243,12 @@ def test_the_normal_ranges_come_from_the_exercise_library(qtbot, app_paths, stor
     assert "prone-normal" not in {s.objectName() for s in without.chart.chart("prone").series()}
 
 
-def test_the_log_dialog_shows_the_library_normal_range(qtbot, app_paths, store, monkeypatch):
-    page = _page(qtbot, make_ctx(app_paths, catalog=builtin_catalog(), history=store))
+def test_the_log_dialog_shows_the_library_normal_range(
+    qtbot, app_paths, store, writes, monkeypatch
+):
+    page = _page(
+        qtbot, make_ctx(app_paths, catalog=builtin_catalog(), history=store, writes=writes)
+    )
     seen: list[str] = []
 
     def look_and_cancel(dialog: LogMeasurementDialog) -> int:
