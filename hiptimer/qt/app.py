@@ -78,9 +78,12 @@ def open_store(ctx: AppContext) -> str | None:
     return message
 
 
-def close_store(ctx: AppContext) -> str:
-    """At exit: save what waits (a bounded wait), then close; what could not be saved."""
-    unsaved = ctx.writes.close() if ctx.writes is not None else ""
+def close_store(ctx: AppContext, wait: float | None = None) -> str:
+    """At exit: save what waits (up to ``wait`` s, a few by default), then close; return what
+    could not be saved and where it is kept, in words ("" when everything was saved)."""
+    unsaved = ""
+    if ctx.writes is not None:
+        unsaved = ctx.writes.close() if wait is None else ctx.writes.close(wait)
     if ctx.history is not None:
         ctx.history.close()
     return unsaved

@@ -43,12 +43,14 @@ def unsaved_at_exit(closed: Closed, reason: str) -> str:
     if not closed.unsaved:
         return ""
     why = f" ({reason})" if reason else ""
+    they = "it" if closed.unsaved == 1 else "they"
+    are = "is" if closed.unsaved == 1 else "are"
     if closed.kept_in is not None:
         return (
             f"the history file could not take {changes(closed.unsaved)} before closing{why}; "
-            f"they are kept in {closed.kept_in} and saved at the next start"
+            f"{they} {are} kept in {closed.kept_in} and saved at the next start"
         )
     return (
         f"the history file could not take {changes(closed.unsaved)} before closing{why}, "
-        f"and they could not be kept ({closed.problem}): they are lost"
+        f"and {they} could not be kept ({closed.problem}): {they} {are} lost"
     )

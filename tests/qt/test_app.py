@@ -1,0 +1,67 @@
+"""Opening and closing the history with the app: the writer, what is kept at exit, the replay."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from hiptimer.core.history import claims
+from hiptimer.core.history import commands as cmd
+from hiptimer.core.history.store import open_history
+from hiptimer.core.paths import AppPaths
+from hiptimer.qt import app as app_module
+from hiptimer.qt.main_window import MainWindow
+from tests.fakes import make_ctx, read_only_folder, write_lock_in_another_process
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+
+
+def test_writes_left_at_exit_are_said_kept_and_saved_at_the_next_start(
+    qtbot, app_paths: AppPaths, monkeypatch
+) -> None:
+    ctx = make_ctx(app_paths)
+    with monkeypatch.context() as earlier_run:  # the first run is another process, gone after
+        earlier_run.setattr(claims, "this_process", lambda: "gone:boot:1:1")
+        assert app_module.open_store(ctx) is None
+    assert ctx.history is not None and ctx.writes is not None
+    kept_writes = [
+        cmd.BeginSession("s1", "daily", "Daily", "h", "left", T0, planned_steps=5),
+        cmd.SetFeedback("s1", 2, "kept over a restart"),
+    ]
+    with write_lock_in_another_process(app_paths.history_file):
+        for write in kept_writes:
+            ctx.writes.submit(write)
+        qtbot.waitUntil(lambda: ctx.writes.last.waiting == 2, timeout=10000)
+        said = app_module.close_store(ctx, wait=0.2)
+    assert "could not take 2 changes before closing" in said
+    assert "saved at the next start" in said and str(app_paths.data_dir) in said
+    assert "\n" not in said
+
+    later = make_ctx(app_paths)
+    window = MainWindow(later)
+    qtbot.addWidget(window)
+    assert app_module.open_store(later) is None
+    window.watch_writes(later.writes)
+    qtbot.waitUntil(lambda: "last closed were saved now" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("2 changes to your history")
+    row = later.history.session_by_key("s1")
+    assert (row.note, row.pain) == ("kept over a restart", 2)
+    assert list(app_paths.data_dir.glob("*.unsaved-*")) == []
+    assert app_module.close_store(later) == ""
+
+
+def test_a_read_only_data_folder_runs_without_history_and_renames_nothing(
+    app_paths: AppPaths,
+) -> None:
+    store, _ = open_history(app_paths.history_file)
+    store.close()
+    before = sorted(p.name for p in app_paths.data_dir.iterdir())
+    ctx = make_ctx(app_paths)
+    with read_only_folder(app_paths.data_dir):
+        problem = app_module.open_store(ctx)
+    assert problem is not None and problem.startswith("History is not being saved: ")
+    assert "left as it is" in problem
+    assert ctx.history is None and ctx.writes is None
+    assert sorted(p.name for p in app_paths.data_dir.iterdir()) == before
