@@ -4,7 +4,7 @@ The window hands each write (:mod:`commands`) to :meth:`HistoryWriter.submit` an
 once; the writer's thread, with its own connection and a short busy timeout, saves them in
 order.  When another program holds the file (busy) or the file fails (a full disk, a read-only
 folder), the write at the head stays there and is tried again on the writer's own schedule,
-backing off to a few seconds, for as long as the app runs; the waiting writes are kept in the
+backing off to every 2 s, for as long as the app runs; the waiting writes are kept in the
 pending-writes file (:mod:`pending`) meanwhile, so even a kill loses none.  A write the file
 refuses for good (it breaks a rule of the file) is let go and said so, so it cannot hold up
 the ones after it.
@@ -31,8 +31,9 @@ from hiptimer.core.history.commands import Command
 from hiptimer.core.history.errors import HistoryBusyError, HistoryError, UnknownSessionError
 from hiptimer.core.history.store import HistoryStore
 
-#: Seconds between tries while the file is busy or failing: quick at first, then every 4 s.
-RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
+#: Seconds between tries while the file is busy or failing: quick at first, then every 2 s
+#: (a try costs one short, failed attempt at the lock on the writer's thread).
+RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0)
 #: How long one statement of the writer waits for another program's lock before it retries.
 WRITER_BUSY_TIMEOUT = 0.2
 #: How long the app waits at exit for waiting writes to be saved.
