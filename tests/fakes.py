@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-
-import pytest
 
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
@@ -104,80 +99,3 @@ def open_store(path: Path) -> HistoryStore:
     store, message = open_history(path)
     assert message is None, message
     return store
-
-
-@contextmanager
-def read_only_folder(folder: Path) -> Iterator[Path]:
-    """``folder`` made truly read-only for as long as the block runs, even for root.
-
-    Root ignores permission bits, so this bind-mounts the folder onto itself and remounts the
-    bind read-only (writes then fail with EROFS, as on a read-only disk).  Where the test
-    machine cannot mount (not root, no mount namespace), the test fails and says so rather
-    than passing without having checked anything.
-    """
-    folder = Path(folder)
-    steps = (
-        ["mount", "--bind", str(folder), str(folder)],
-        ["mount", "-o", "remount,ro,bind", str(folder), str(folder)],
-    )
-    mounted = False
-    try:
-        for step in steps:
-            done = subprocess.run(step, capture_output=True, text=True, timeout=30)
-            if done.returncode != 0:
-                pytest.fail(
-                    f"this test needs a real read-only folder and could not make one "
-                    f"({' '.join(step)}: {done.stderr.strip() or done.returncode}); run it as "
-                    "root on a machine that allows bind mounts"
-                )
-            mounted = True
-        probe = folder / ".write-probe"
-        try:
-            probe.touch()
-        except OSError:
-            pass
-        else:
-            probe.unlink()
-            pytest.fail(f"{folder} is still writable after the read-only bind mount")
-        yield folder
-    finally:
-        if mounted:
-            subprocess.run(["umount", str(folder)], capture_output=True, timeout=30, check=True)
-
-
-_LOCKER = (
-    "import sqlite3, sys\n"
-    "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-    "conn.execute('BEGIN IMMEDIATE')\n"
-    "print('locked', flush=True)\n"
-    "sys.stdin.readline()\n"
-    "conn.execute('ROLLBACK')\n"
-)
-
-
-@contextmanager
-def write_lock_in_another_process(path: Path) -> Iterator[None]:
-    """Another process holds the SQLite write lock on ``path`` until the block ends."""
-    import sys
-
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _LOCKER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
-        yield
-    finally:
-        if holder.stdin is not None:
-            holder.stdin.close()  # the holder rolls back and ends
-        try:
-            holder.wait(timeout=30)
-        finally:
-            if holder.poll() is None:
-                holder.kill()
-                holder.wait()
-            if holder.stdout is not None:
-                holder.stdout.close()

@@ -1,5 +1,6 @@
-"""Real desktop parts for the tests: a private D-Bus, a display, a notification daemon, and a
-small screensaver service of our own on that bus.
+"""Real parts for the tests: a private D-Bus, a display, a notification daemon, and a small
+screensaver service of our own on that bus; a read-only folder (a bind mount) and a second
+process holding the history file's write lock.
 
 A part that is missing fails the test with the Debian package that brings it: these tests
 must run in CI, never skip silently.
@@ -14,7 +15,8 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -301,3 +303,80 @@ class NotificationDaemon:
         self.process.terminate()
         self.process.wait(timeout=20)
         self.display.stop()
+
+
+@contextmanager
+def read_only_folder(folder: Path) -> Iterator[Path]:
+    """``folder`` made truly read-only for as long as the block runs, even for root.
+
+    Root ignores permission bits, so this bind-mounts the folder onto itself and remounts the
+    bind read-only (writes then fail with EROFS, as on a read-only disk).  Where the test
+    machine cannot mount (not root, no mount namespace), the test fails and says so rather
+    than passing without having checked anything.
+    """
+    folder = Path(folder)
+    steps = (
+        ["mount", "--bind", str(folder), str(folder)],
+        ["mount", "-o", "remount,ro,bind", str(folder), str(folder)],
+    )
+    mounted = False
+    try:
+        for step in steps:
+            done = subprocess.run(step, capture_output=True, text=True, timeout=30)
+            if done.returncode != 0:
+                pytest.fail(
+                    f"this test needs a real read-only folder and could not make one "
+                    f"({' '.join(step)}: {done.stderr.strip() or done.returncode}); run it as "
+                    "root on a machine that allows bind mounts"
+                )
+            mounted = True
+        probe = folder / ".write-probe"
+        try:
+            probe.touch()
+        except OSError:
+            pass
+        else:
+            probe.unlink()
+            pytest.fail(f"{folder} is still writable after the read-only bind mount")
+        yield folder
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(folder)], capture_output=True, timeout=30, check=True)
+
+
+_LOCKER = (
+    "import sqlite3, sys\n"
+    "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+    "conn.execute('BEGIN IMMEDIATE')\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.readline()\n"
+    "conn.execute('ROLLBACK')\n"
+)
+
+
+@contextmanager
+def write_lock_in_another_process(path: Path) -> Iterator[None]:
+    """Another process holds the SQLite write lock on ``path`` until the block ends."""
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _LOCKER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        if holder.stdin is not None:
+            holder.stdin.close()  # the holder rolls back and ends
+        try:
+            holder.wait(timeout=30)
+        finally:
+            if holder.poll() is None:
+                holder.kill()
+                holder.wait()
+            if holder.stdout is not None:
+                holder.stdout.close()

@@ -261,7 +261,7 @@ def test_history_that_cannot_be_read_is_one_line_and_exit_1(
 
 
 def test_history_in_a_read_only_folder_is_one_line_and_leaves_it_alone(tmp_path: Path) -> None:
-    from tests.fakes import read_only_folder
+    from tests.real_parts import read_only_folder
 
     history = _history_in(tmp_path)
     before = {p.name: p.read_bytes() for p in history.parent.iterdir()}

@@ -320,10 +320,10 @@ class MainWindow(QMainWindow):
         history = self.ctx.history
         if history is not None and controller.started_at is not None:
             with contextlib.suppress(HistoryError):
-                this = history.session_by_key(controller.session_key or "")  # None: not yet
-                previous = latest_before(
-                    history.measurements(), controller.started_at, not_session=this and this.id
-                )
+                this = history.session_by_key(controller.session_key or "")
+                mine = None if this is None else this.id  # None: not in the file yet
+                rows = history.measurements()
+                previous = latest_before(rows, controller.started_at, not_session=mine)
         return assess(results, previous, normal_ranges(self.ctx.catalog.library))
 
     def set_limited_side(self, side: Side | None) -> None:

@@ -19,7 +19,8 @@ from hiptimer.core.session.resume import RESUMED_ELSEWHERE
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.writes import HistoryWrites
 from hiptimer.qt.main_window import MainWindow
-from tests.fakes import FakeClock, make_ctx, write_lock_in_another_process
+from tests.fakes import FakeClock, make_ctx
+from tests.real_parts import write_lock_in_another_process
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -12,7 +12,8 @@ from hiptimer.core.history.store import open_history
 from hiptimer.core.paths import AppPaths
 from hiptimer.qt import app as app_module
 from hiptimer.qt.main_window import MainWindow
-from tests.fakes import make_ctx, read_only_folder, write_lock_in_another_process
+from tests.fakes import make_ctx
+from tests.real_parts import read_only_folder, write_lock_in_another_process
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
@@ -43,7 +44,7 @@ def test_writes_left_at_exit_are_said_kept_and_saved_at_the_next_start(
     window = MainWindow(later)
     qtbot.addWidget(window)
     assert app_module.open_store(later) is None
-    window.watch_writes(later.writes)
+    later.writes.tell_in(window.statusBar(), lambda: False)
     qtbot.waitUntil(lambda: "last closed were saved now" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage().startswith("2 changes to your history")
     row = later.history.session_by_key("s1")

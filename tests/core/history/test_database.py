@@ -28,7 +28,8 @@ from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, MIGRAT
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths
 from tests.core.history.oracles import trends_of
-from tests.fakes import make_outcome, read_only_folder
+from tests.fakes import make_outcome
+from tests.real_parts import read_only_folder
 
 V1_FILE = Path(__file__).parent / "data" / "history_v1.sqlite3"
 REPO_ROOT = Path(__file__).resolve().parents[3]

@@ -28,7 +28,8 @@ from hiptimer.core.history.writer import (
     WriterReport,
     WriteState,
 )
-from tests.fakes import make_outcome, read_only_folder
+from tests.fakes import make_outcome
+from tests.real_parts import read_only_folder
 
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
 REPO_ROOT = Path(__file__).resolve().parents[3]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from hiptimer.core.history import commands as cmd
 from hiptimer.core.history.writer import WriteState
 from hiptimer.qt.history.writes import Claim
-from tests.fakes import write_lock_in_another_process
+from tests.real_parts import write_lock_in_another_process
 
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
 
