@@ -8,8 +8,10 @@ under a numbered name that no earlier copy uses.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -54,25 +56,35 @@ def create_new(path: Path, data: str | bytes) -> None:
 def move_aside(path: Path, suffix: str) -> Path:
     """Rename ``path`` to ``<name><suffix>``, ``<name><suffix>.2``, … whichever is free first.
 
-    Never replaces an earlier copy: each name is claimed with a hard link, which fails when the
-    name exists.  Returns the new path.
+    Never replaces an earlier copy (see :func:`link_to_free_name`).  Returns the new path.
     """
-    number = 1
-    while True:
-        target = path.with_name(f"{path.name}{suffix}" + (f".{number}" if number > 1 else ""))
+    names = (
+        path.with_name(f"{path.name}{suffix}" + (f".{number}" if number > 1 else ""))
+        for number in itertools.count(1)
+    )
+    target = link_to_free_name(path, names)
+    path.unlink(missing_ok=True)  # gone already where there are no hard links
+    return target
+
+
+def link_to_free_name(path: Path, names: Iterable[Path]) -> Path:
+    """Give ``path`` also the first of ``names`` that is free and return it.
+
+    Each name is claimed with a hard link, which fails when the name exists, so nothing is
+    ever replaced, not even a file another process makes at the same moment.  Where the file
+    system has no hard links, ``path`` is renamed to a name that is free at that moment.
+    """
+    for target in names:
         try:
             os.link(path, target)
         except FileExistsError:
-            number += 1
             continue
         except OSError:  # no hard links here: a plain rename to a name that is free now
             if target.exists():
-                number += 1
                 continue
             os.rename(path, target)
-            return target
-        os.unlink(path)
         return target
+    raise FileExistsError(f"no free name for {path}")
 
 
 def _written_temp(path: Path, data: str | bytes) -> str:

@@ -15,9 +15,11 @@ files) to ``<name>.corrupt-<time>``, numbered so no earlier copy is ever replace
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -119,14 +121,14 @@ def _upgrade(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
-def unused_path(wanted: Path) -> Path:
-    """``wanted``, or ``wanted`` with ``-2``, ``-3``… before its ``.bak`` suffix, if taken."""
+def free_names(wanted: Path) -> Iterator[Path]:
+    """``wanted``, then ``wanted`` with ``-2``, ``-3``… before its ``.bak`` suffix, leaving out
+    names taken by a file or by a file's side files."""
     stem, suffix = (wanted.name[:-4], ".bak") if wanted.name.endswith(".bak") else (wanted.name, "")
-    candidate, counter = wanted, 1
-    while candidate.exists() or _sidecars_exist(candidate):
-        counter += 1
-        candidate = wanted.with_name(f"{stem}-{counter}{suffix}")
-    return candidate
+    for counter in itertools.count(1):
+        candidate = wanted if counter == 1 else wanted.with_name(f"{stem}-{counter}{suffix}")
+        if not (candidate.exists() or _sidecars_exist(candidate)):
+            yield candidate
 
 
 def _sidecars_exist(path: Path) -> bool:
@@ -160,18 +162,9 @@ def backup_copy(path: Path, version: int) -> Path:
 
 def _claim_name(made: Path, wanted: Path) -> Path:
     """Give the finished file ``made`` the first free name from ``wanted``; never replaces."""
-    while True:
-        target = unused_path(wanted)
-        try:
-            os.link(made, target)
-        except FileExistsError:
-            continue  # taken in the meantime: try the next number
-        except OSError:  # no hard links here: rename to a name that is free now
-            if target.exists():
-                continue
-            os.rename(made, target)
-        atomic_file.fsync_dir(target.parent)
-        return target
+    target = atomic_file.link_to_free_name(made, free_names(wanted))
+    atomic_file.fsync_dir(target.parent)
+    return target
 
 
 def remove_partial_backups(path: Path) -> list[Path]:
