@@ -9,8 +9,9 @@ plays, its writes go through :class:`~hiptimer.core.history.writer.HistoryWriter
 window's thread.
 
 Open the file with :func:`open_history`: it migrates older files (after copying them aside),
-moves unreadable ones aside and starts afresh, and refuses files from a newer version without
-touching them.  Nothing is ever deleted; a discarded session only changes its status.
+moves damaged ones aside and starts afresh (one only out of reach is left alone), and refuses
+files from a newer version without touching them.  Nothing is ever deleted; a discarded
+session only changes its status.
 
 Times go in as timezone-aware datetimes and are stored twice: ISO 8601 with the local offset
 (what the person saw) and seconds since the epoch (for sorting and week arithmetic).

@@ -228,6 +228,11 @@ class HistoryWriter:
                     if store is not None:
                         store.close()
                         store = None  # opened afresh at the next try
+                except Exception as error:  # a fault in a write: it must not stop the others
+                    replay = self._finished(
+                        ticket, None, replay, f"{type(error).__name__}: {error}"
+                    )
+                    continue
                 else:
                     tries = 0
                     replay = self._finished(ticket, result, replay)
