@@ -593,3 +593,24 @@ def _run_and_kill(code: str, *args: str) -> None:
         for stream in (child.stdin, child.stdout):
             if stream is not None:
                 stream.close()
+
+
+def test_a_history_without_permission_to_read_it_is_left_alone(
+    history_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root reads any file, so the refusal a person would get is made here by hand."""
+    from hiptimer.core import bounded_read
+
+    _healthy(history_path)
+    before = _files(history_path.parent)
+    real_open = os.open
+
+    def refused(path, flags, *args, **kwargs):
+        if Path(path) == history_path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(bounded_read.os, "open", refused)
+    with pytest.raises(HistoryUnavailableError, match=r"cannot be opened \(permission denied\)"):
+        open_history(history_path, NOW)
+    _untouched(history_path.parent, before)
