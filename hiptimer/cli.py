@@ -171,6 +171,8 @@ def cmd_history(paths: AppPaths, fmt: str) -> int:
         return 1
     finally:
         store.close()
+    if fmt == "table":  # for a terminal: a name from an old file never moves the cursor
+        text = "\n".join(terminal_safe(line) for line in text.split("\n"))
     sys.stdout.write(text)
     return 0
 
