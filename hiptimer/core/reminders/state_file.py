@@ -29,8 +29,8 @@ def load_state(path: Path) -> ReminderState:
             else date.fromisoformat(raw["skipped_day"]),
             kind=ReminderKind(raw.get("kind", ReminderKind.SESSION.value)),
         )
-    except (ReadProblem, OSError, ValueError, TypeError, AttributeError):
-        return ReminderState()
+    except (ReadProblem, OSError, ValueError, TypeError, AttributeError, RecursionError):
+        return ReminderState()  # nested too deep, damaged or missing: start afresh
 
 
 def _moment(text: object) -> datetime | None:

@@ -28,3 +28,12 @@ def test_missing_or_damaged_files_give_a_blank_state(tmp_path: Path) -> None:
         path = tmp_path / "reminders.json"
         path.write_text(text)
         assert load_state(path) == ReminderState(), text
+
+
+def test_a_state_file_nested_too_deep_starts_afresh(tmp_path) -> None:
+    from hiptimer.core.reminders.rules import ReminderState
+    from hiptimer.core.reminders.state_file import load_state
+
+    path = tmp_path / "reminders.json"
+    path.write_text("[" * 4000)
+    assert load_state(path) == ReminderState()
