@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.model import Kind, Library, Side
 from hiptimer.core.session.events import StepOutcome
-from hiptimer.core.session.status import StepStatus
+from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.settings import Settings
 
 
@@ -99,3 +100,27 @@ def open_store(path: Path) -> HistoryStore:
     store, message = open_history(path)
     assert message is None, message
     return store
+
+
+def add_session(
+    store: HistoryStore,
+    started: datetime,
+    status: SessionStatus | str = SessionStatus.COMPLETED,
+    *,
+    work_seconds: float = 1500.0,
+    routine: tuple[str, str] = ("full", "Full program"),
+    side: str = "both",
+) -> int:
+    """A session of one exercise step of ``work_seconds`` (enough for a workout by default),
+    ended as ``status`` ("incomplete": left unfinished; "discarded": left, then discarded)."""
+    status = SessionStatus(status.value if isinstance(status, SessionStatus) else status)
+    session = store.begin_session(routine[0], routine[1], "h", side, started)
+    step = make_outcome(
+        0, kind=Kind.HOLD, planned_seconds=work_seconds, actual_seconds=work_seconds
+    )
+    store.record_step(session, step, started + timedelta(seconds=work_seconds))
+    if status is SessionStatus.DISCARDED:
+        store.discard_session(session)
+    elif status is not SessionStatus.INCOMPLETE:
+        store.finish_session(session, started + timedelta(minutes=30), status, work_seconds)
+    return session

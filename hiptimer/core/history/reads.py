@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from hiptimer.core.history import claims, weeks
+from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.errors import as_history_error
 from hiptimer.core.history.measurements import TESTS
 from hiptimer.core.history.rows import (
@@ -42,8 +43,15 @@ def _sql_text(member: Enum) -> str:
     return f"'{member.value}'"
 
 
-_COMPLETED = f"status = {_sql_text(SessionStatus.COMPLETED)}"
-_KEPT = f"status != {_sql_text(SessionStatus.DISCARDED)}"  # every session not discarded
+#: Sessions that count for the weekly goal and the streak (the rule: :mod:`adherence`).
+_WORKOUT = f"kind = {_sql_text(SessionKind.WORKOUT)}"
+
+
+def _listed(alias: str = "sessions") -> str:
+    """Sessions the history lists: not discarded, and with at least one step saved (one left
+    before its first step ended is not a session, only something to resume or discard)."""
+    return f"{alias}.status != {_sql_text(SessionStatus.DISCARDED)} AND {alias}.steps_saved > 0"
+
 
 _SESSION_SELECT = (
     "SELECT s.id, s.routine_id, s.routine_name, s.routine_hash, s.side_choice, s.started_at,"
@@ -52,7 +60,7 @@ _SESSION_SELECT = (
     f"  AND status = {_sql_text(StepStatus.DONE)}),"
     " (SELECT count(*) FROM steps WHERE session_id = s.id"
     f"  AND status = {_sql_text(StepStatus.SKIPPED)}),"
-    " s.planned_steps, s.session_key"
+    " s.planned_steps, s.session_key, s.kind"
     " FROM sessions s"
 )
 
@@ -107,7 +115,7 @@ class HistoryReader:
         self, limit: int | None = 50, offset: int = 0, *, include_discarded: bool = False
     ) -> list[SessionRow]:
         """Sessions newest first, one page at a time."""
-        where = "" if include_discarded else f"WHERE s.{_KEPT}"
+        where = "" if include_discarded else f"WHERE {_listed('s')}"
         rows = self._conn.execute(
             f"{_SESSION_SELECT} {where} ORDER BY s.started_utc DESC, s.id DESC LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
@@ -126,7 +134,7 @@ class HistoryReader:
 
     @as_history_error
     def session_count(self, *, include_discarded: bool = False) -> int:
-        where = "" if include_discarded else f"WHERE {_KEPT}"
+        where = "" if include_discarded else f"WHERE {_listed()}"
         return int(self._conn.execute(f"SELECT count(*) FROM sessions {where}").fetchone()[0])
 
     @as_history_error
@@ -143,7 +151,7 @@ class HistoryReader:
 
     @as_history_error
     def week_counts(self, start_week: date, end_week: date, tz: tzinfo) -> list[WeekCount]:
-        """Completed sessions per ISO week in ``tz``, for every week from start to end."""
+        """Workouts per ISO week in ``tz``, for every week from start to end."""
         mondays = weeks.weeks_in_range(start_week, end_week)
         if not mondays:
             return []
@@ -159,7 +167,7 @@ class HistoryReader:
             rows = self._conn.execute(
                 f"WITH w (i, lo, hi) AS (VALUES {week_rows})"
                 " SELECT (SELECT count(*) FROM sessions"
-                f"         WHERE {_COMPLETED} AND started_utc >= w.lo"
+                f"         WHERE {_WORKOUT} AND started_utc >= w.lo"
                 "         AND started_utc < w.hi)"
                 " FROM w ORDER BY w.i",
                 params,
@@ -169,9 +177,9 @@ class HistoryReader:
 
     @as_history_error
     def streak(self, goal: int, today: date, tz: tzinfo) -> int:
-        """Weeks in a row meeting ``goal`` completed sessions (see :func:`weeks.current_streak`).
+        """Weeks in a row meeting ``goal`` workouts (see :func:`weeks.current_streak`).
 
-        Reads completed sessions newest first and stops at the first week below the goal, so
+        Reads workouts newest first and stops at the first week below the goal, so
         the cost follows the streak, not the size of the history: no week list, no per-week
         query, one time-zone conversion per week walked.
         """
@@ -180,7 +188,7 @@ class HistoryReader:
         this_week = weeks.week_start(today)
         week_lo, week_hi = weeks.week_bounds_epoch(this_week, tz)
         rows = self._conn.execute(
-            f"SELECT started_utc FROM sessions WHERE {_COMPLETED} AND started_utc < ?"
+            f"SELECT started_utc FROM sessions WHERE {_WORKOUT} AND started_utc < ?"
             " ORDER BY started_utc DESC",
             (week_hi,),
         )
@@ -198,13 +206,13 @@ class HistoryReader:
 
     @as_history_error
     def totals(self) -> Totals:
-        count, completed, active_seconds = self._conn.execute(
-            f"SELECT count(*), coalesce(sum({_COMPLETED}), 0),"
-            f" coalesce(sum(active_seconds), 0) FROM sessions WHERE {_KEPT}"
+        count, workouts, active_seconds = self._conn.execute(
+            f"SELECT count(*), coalesce(sum({_WORKOUT}), 0),"
+            f" coalesce(sum(active_seconds), 0) FROM sessions WHERE {_listed()}"
         ).fetchone()
         return Totals(
             sessions=count,
-            completed=completed,
+            workouts=workouts,
             active_minutes=active_seconds / 60.0,
             first_session_date=self.first_session_date(),
         )
@@ -213,7 +221,7 @@ class HistoryReader:
     def first_session_date(self, tz: tzinfo | None = None) -> date | None:
         """The date of the first session kept, local to where it was recorded (or in ``tz``)."""
         row = self._conn.execute(
-            f"SELECT started_at FROM sessions WHERE {_KEPT} ORDER BY started_utc, id LIMIT 1"
+            f"SELECT started_at FROM sessions WHERE {_listed()} ORDER BY started_utc, id LIMIT 1"
         ).fetchone()
         return None if row is None else _local_date(row[0], tz)
 
@@ -317,6 +325,7 @@ def _session_row(row: Any) -> SessionRow:
         steps_skipped=row[12],
         planned_steps=row[13],
         key=row[14],
+        kind=row[15],
     )
 
 

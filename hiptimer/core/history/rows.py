@@ -63,6 +63,7 @@ class SessionRow:
     steps_skipped: int
     planned_steps: int | None = None  # None: recorded before hiptimer kept the plan's length
     key: str = ""
+    kind: str = "short"  # what it counts as: a SessionKind value (see adherence)
 
     @property
     def steps_of(self) -> int:
@@ -129,8 +130,8 @@ class WeekCount:
 
 @dataclass(frozen=True)
 class Totals:
-    sessions: int  # every session not discarded
-    completed: int
+    sessions: int  # every session listed (not discarded, at least one step saved)
+    workouts: int  # the sessions that count for the weekly goal (see adherence)
     active_minutes: float
     first_session_date: date | None
 

@@ -33,6 +33,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from hiptimer.core.history.coach_writes import refresh_kind
+
 #: Marks a SQLite file as a hiptimer history ("HIPT"), in ``PRAGMA application_id``.
 APPLICATION_ID = 0x48495054
 
@@ -174,11 +176,54 @@ def _add_keys_and_claims_v4(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_coach_v5(conn: sqlite3.Connection) -> None:
+    """What a session counts as (workout, check-in, short) and how many steps it saved (one
+    with none is not listed), per-exercise feedback, the progression level of each step."""
+    conn.execute(
+        "ALTER TABLE sessions ADD COLUMN planned_work_seconds REAL"
+        " CHECK (planned_work_seconds >= 0)"
+    )
+    conn.execute(
+        "ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'short'"
+        " CHECK (kind IN ('workout', 'check_in', 'short'))"
+    )
+    conn.execute("CREATE INDEX sessions_by_kind ON sessions (kind, started_utc)")
+    conn.execute(
+        "ALTER TABLE sessions ADD COLUMN steps_saved INTEGER NOT NULL DEFAULT 0"
+        " CHECK (steps_saved >= 0)"
+    )
+    conn.execute(
+        "UPDATE sessions SET steps_saved ="
+        " (SELECT count(*) FROM steps WHERE steps.session_id = sessions.id)"
+    )
+    conn.execute(
+        "CREATE INDEX sessions_listed ON sessions (status, steps_saved, kind, active_seconds)"
+    )
+    conn.execute(
+        "ALTER TABLE steps ADD COLUMN progression_level INTEGER NOT NULL DEFAULT 0"
+        " CHECK (progression_level BETWEEN 0 AND 9)"
+    )
+    conn.execute(
+        """
+        CREATE TABLE exercise_feedback (
+            session_id  INTEGER NOT NULL REFERENCES sessions (id),
+            exercise_id TEXT NOT NULL,
+            rating      TEXT CHECK (rating IN ('helped', 'neutral', 'not_for_me')),
+            pain        INTEGER CHECK (pain BETWEEN 0 AND 10),
+            PRIMARY KEY (session_id, exercise_id)
+        )
+        """
+    )
+    for (session_id,) in conn.execute("SELECT id FROM sessions").fetchall():
+        refresh_kind(conn, session_id)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _add_feedback_v2,
     _add_view_summaries_v3,
     _add_keys_and_claims_v4,
+    _add_coach_v5,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -36,6 +36,11 @@ from hiptimer.core.history.checks import (
     require_aware,
     value_of,
 )
+from hiptimer.core.history.coach_writes import (
+    check_progression_level,
+    refresh_kind,
+    set_exercise_feedback,
+)
 from hiptimer.core.history.database import connect, move_aside
 from hiptimer.core.history.errors import (
     HistoryBusyError,
@@ -49,6 +54,7 @@ from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.reads import HistoryReader
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.history.schema import user_version
+from hiptimer.core.history.what_helps import Rating
 from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.session.status import SessionStatus
 
@@ -125,22 +131,28 @@ class HistoryStore(HistoryReader):
         key: str | None = None,
         planned_steps: int | None = None,
         claim: str | None = None,
+        planned_work_seconds: float | None = None,
     ) -> int:
         """Create the session row (status incomplete) and return its id.
 
         ``key`` names the session in every later write (a new one when not given); beginning
         again with a key already in the file changes nothing.  ``planned_steps`` is the
-        plan's length; ``claim`` the process playing it (see :mod:`claims`).
+        plan's length; ``claim`` the process playing it (see :mod:`claims`);
+        ``planned_work_seconds`` its exercise time, which decides whether it counts as a
+        workout (:mod:`adherence`).
         """
         choice = SideChoice(value_of(side_choice)).value
         require_aware(started_at, "started_at")
         check_planned_steps(planned_steps)
+        if planned_work_seconds is not None:
+            check_active_seconds(planned_work_seconds)
         key = key or new_key()
         with self.batch():
             self._conn.execute(
                 "INSERT INTO sessions (session_key, routine_id, routine_name, routine_hash,"
-                " side_choice, started_at, started_utc, planned_steps, claim)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_key) DO NOTHING",
+                " side_choice, started_at, started_utc, planned_steps, claim,"
+                " planned_work_seconds)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_key) DO NOTHING",
                 (
                     key,
                     routine_id,
@@ -151,6 +163,7 @@ class HistoryStore(HistoryReader):
                     started_at.timestamp(),
                     planned_steps,
                     claim,
+                    planned_work_seconds,
                 ),
             )
             return self.session_id_for(key)
@@ -182,6 +195,7 @@ class HistoryStore(HistoryReader):
         """
         require_aware(ended_at, "ended_at")
         kind, side, status, test = checked_outcome(outcome)
+        level = check_progression_level(getattr(outcome, "progression_level", 0))
         if active_seconds is not None:
             check_active_seconds(active_seconds)
         with self.batch():
@@ -189,8 +203,8 @@ class HistoryStore(HistoryReader):
             self._conn.execute(
                 "INSERT INTO steps (session_id, step_index, exercise_id, exercise_name, kind,"
                 " side, status, planned_seconds, actual_seconds, planned_reps, actual_reps,"
-                " measurement, ended_at, ended_utc)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " measurement, ended_at, ended_utc, progression_level)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (session_id, step_index) DO UPDATE SET"
                 f" {_STEP_UPDATES}",
                 (
@@ -208,6 +222,7 @@ class HistoryStore(HistoryReader):
                     outcome.measurement,
                     ended_at.isoformat(),
                     ended_at.timestamp(),
+                    level,
                 ),
             )
             if test is not None and side is not None and outcome.measurement is not None:
@@ -226,6 +241,7 @@ class HistoryStore(HistoryReader):
                     "UPDATE sessions SET active_seconds = ? WHERE id = ?",
                     (float(active_seconds), session_id),
                 )
+            refresh_kind(self._conn, session_id)
             found = self._conn.execute(
                 "SELECT id FROM steps WHERE session_id = ? AND step_index = ?",
                 (session_id, outcome.step_index),
@@ -244,11 +260,13 @@ class HistoryStore(HistoryReader):
         require_aware(ended_at, "ended_at")
         finished = finish_status(status)
         check_active_seconds(active_seconds)
-        self._update_session(
-            session_id,
-            "ended_at = ?, ended_utc = ?, status = ?, active_seconds = ?, claim = NULL",
-            (ended_at.isoformat(), ended_at.timestamp(), finished.value, float(active_seconds)),
-        )
+        with self.batch():
+            self._update_session(
+                session_id,
+                "ended_at = ?, ended_utc = ?, status = ?, active_seconds = ?, claim = NULL",
+                (ended_at.isoformat(), ended_at.timestamp(), finished.value, float(active_seconds)),
+            )
+            refresh_kind(self._conn, session_id)
 
     @as_history_error
     def claim_session(self, session_id: int, claim: str, replacing: str | None) -> bool:
@@ -269,15 +287,27 @@ class HistoryStore(HistoryReader):
     @as_history_error
     def discard_session(self, session_id: int) -> None:
         """Mark an unfinished session as discarded; its rows stay in the file."""
-        self._update_session(
-            session_id, "status = ?, claim = NULL", (SessionStatus.DISCARDED.value,)
-        )
+        with self.batch():
+            self._update_session(
+                session_id, "status = ?, claim = NULL", (SessionStatus.DISCARDED.value,)
+            )
+            refresh_kind(self._conn, session_id)
 
     @as_history_error
     def set_feedback(self, session_id: int, pain: int | None, note: str = "") -> None:
         """How it felt afterwards: pain within ``PAIN_LIMITS`` (None: not given) and a note."""
         check_pain(pain)
         self._update_session(session_id, "pain = ?, note = ?", (pain, note))
+
+    @as_history_error
+    def set_exercise_feedback(
+        self, session_id: int, exercise_id: str, rating: Rating | str | None, pain: int | None
+    ) -> None:
+        """How one exercise of a session went: helped / neutral / not for me, and its pain
+        (both optional; neither removes what was said)."""
+        with self.batch():
+            self._require_session(session_id)
+            set_exercise_feedback(self._conn, session_id, exercise_id, rating, pain)
 
     @as_history_error
     def add_measurement(

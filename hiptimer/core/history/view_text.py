@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from hiptimer.core.history import weeks
 from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
 from hiptimer.core.session.status import SessionStatus, StepStatus
-from hiptimer.core.text import duration_text, hours_minutes_text
+from hiptimer.core.text import duration_text, hours_minutes_text, plural
 
 #: How many weeks the week strip shows, this week last.
 WEEKS_SHOWN = 12
@@ -81,13 +81,13 @@ def step_cells(step: StepRow) -> tuple[str, ...]:
 
 
 def totals_text(totals: Totals) -> str:
-    """Sessions, completed ones, time exercised and since when."""
+    """Sessions, the workouts among them, time exercised and since when."""
     if not totals.sessions:
         return "No sessions yet."
     since = totals.first_session_date
     started = "" if since is None else f" · since {day_text(since)}"
     return (
-        f"{totals.sessions} sessions · {totals.completed} completed · "
+        f"{totals.sessions} sessions · {totals.workouts} workouts · "
         f"{hours_minutes_text(totals.active_minutes * 60)} of exercise{started}"
     )
 
@@ -122,13 +122,14 @@ class WeekCell:
 
 
 def week_cells(counts: list[WeekCount], goal: int, this_week: date) -> list[WeekCell]:
-    """The strip's cells: completed sessions of each week against the goal, ✓ when met."""
+    """The strip's cells: workouts of each week against the goal, ✓ when met."""
     cells = []
     for week in counts:
         met = week.count >= goal
         name = "This week" if week.week == this_week else f"W{week.week.isocalendar()[1]:02d}"
         sunday = week.week + timedelta(days=6)
-        words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {week.count} completed"
+        counted = plural(week.count, "workout")
+        words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {counted}"
         cells.append(
             WeekCell(
                 text=f"{name}\n{week.count} of {goal}{' ✓' if met else ''}",

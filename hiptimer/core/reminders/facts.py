@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
+from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.reads import HistoryReader
 from hiptimer.core.reminders.rules import Facts
@@ -35,12 +36,13 @@ def read_history(history_file: Path, now: datetime, tz: tzinfo) -> tuple[Facts, 
         reader = HistoryReader(conn)
         rows = reader.sessions(limit=_RECENT)
         since = now - timedelta(days=1)
-        # measuring alone (the assessment) is a check-in, not the day's session
+        # a workout done, or a session under way; measuring alone is a check-in, not the
+        # day's session (the rule: core/history/adherence)
         today = [
             (row.started_at, row.status)
             for row in rows
             if row.started_at >= since
-            and not (row.routine_id == ASSESSMENT_ROUTINE and row.status is SessionStatus.COMPLETED)
+            and (row.kind == SessionKind.WORKOUT.value or row.status is SessionStatus.INCOMPLETE)
         ]
         dates = [day for points in reader.measurement_series(tz).values() for day, _ in points]
         facts = Facts(
@@ -48,7 +50,7 @@ def read_history(history_file: Path, now: datetime, tz: tzinfo) -> tuple[Facts, 
             last_assessment=max(dates, default=None),
             first_session=reader.first_session_date(tz),
         )
-        recent = [row.routine_id for row in rows if row.status is SessionStatus.COMPLETED]
+        recent = [row.routine_id for row in rows if row.kind == SessionKind.WORKOUT.value]
         return facts, recent
     except (sqlite3.Error, HistoryError, ValueError):
         return Facts(), []

@@ -68,7 +68,7 @@ class _Shown(NamedTuple):
 
 
 class WeekStrip(QWidget):
-    """The last weeks side by side: completed sessions against the goal, ✓ when met."""
+    """The last weeks side by side: workouts against the goal, ✓ when met."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +76,7 @@ class WeekStrip(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self.setAccessibleName("Completed sessions per week")
+        self.setAccessibleName("Workouts per week")
 
     def show_weeks(self, weeks_shown: list[WeekCell]) -> None:
         while len(self.cells) < len(weeks_shown):

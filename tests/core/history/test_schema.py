@@ -117,7 +117,7 @@ def migrated(app_paths: AppPaths) -> Iterator[HistoryStore]:
 
 
 def test_v3_migrates_after_a_backup_of_everything(migrated: HistoryStore) -> None:
-    assert migrated.schema_version == CURRENT_VERSION == 4
+    assert migrated.schema_version == CURRENT_VERSION == 5
     backup = migrated.path.with_name("history.sqlite3.v3.bak")
     old = sqlite3.connect(backup)
     try:

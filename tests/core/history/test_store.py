@@ -19,7 +19,7 @@ from hiptimer.core.history.trends import MeasurementTrend
 from hiptimer.core.routines.model import Kind, Side, SideChoice
 from hiptimer.core.session.status import SessionStatus
 from tests.core.history.oracles import monthly_means, trends_of
-from tests.fakes import make_outcome, open_store
+from tests.fakes import add_session, make_outcome, open_store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -33,10 +33,7 @@ Outcome = partial(make_outcome, actual_seconds=75.5)
 def _session(
     store: HistoryStore, started: datetime, status: SessionStatus | str = SessionStatus.COMPLETED
 ) -> int:
-    session_id = store.begin_session("full", "Full program", "sha256:1", "left", started)
-    if status != SessionStatus.INCOMPLETE:
-        store.finish_session(session_id, started + timedelta(minutes=30), status, 1500.0)
-    return session_id
+    return add_session(store, started, status, side="left")
 
 
 def test_a_session_round_trips_with_its_steps_and_feedback(store: HistoryStore) -> None:
@@ -189,7 +186,7 @@ def test_a_test_step_with_degrees_also_records_a_measurement(store: HistoryStore
 
 @pytest.mark.parametrize("degrees", [-1, 91, 45.5, True])
 def test_invalid_step_degrees_write_nothing(store: HistoryStore, degrees: object) -> None:
-    session_id = _session(store, T0, "incomplete")
+    session_id = store.begin_session("full", "Full program", "h", "left", T0)
     outcome = Outcome(0, "prone-ir-test", "Prone test", Kind.TEST, measurement=degrees)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="0 to 90"):
         store.record_step(session_id, outcome, T0)
@@ -197,7 +194,7 @@ def test_invalid_step_degrees_write_nothing(store: HistoryStore, degrees: object
 
 
 def test_a_test_measurement_needs_a_side(store: HistoryStore) -> None:
-    session_id = _session(store, T0, "incomplete")
+    session_id = store.begin_session("full", "Full program", "h", "left", T0)
     outcome = Outcome(0, "prone-ir-test", "Prone test", Kind.TEST, None, measurement=30)
     with pytest.raises(ValueError, match="needs a side"):
         store.record_step(session_id, outcome, T0)
@@ -243,16 +240,17 @@ def test_sessions_page_newest_first(store: HistoryStore) -> None:
     assert store.session_count() == 7
 
 
-def test_week_counts_use_the_local_week_and_only_completed_sessions(store: HistoryStore) -> None:
+def test_week_counts_use_the_local_week_and_count_workouts(store: HistoryStore) -> None:
     sunday_night = datetime(2026, 1, 4, 23, 30, tzinfo=NEW_YORK)  # Monday 04:30 UTC
     _session(store, sunday_night)
-    _session(store, datetime(2026, 1, 6, 9, 0, tzinfo=NEW_YORK), "ended_early")
-    _session(store, datetime(2026, 1, 7, 9, 0, tzinfo=NEW_YORK), "incomplete")
+    _session(store, datetime(2026, 1, 6, 9, 0, tzinfo=NEW_YORK), "ended_early")  # enough done
+    add_session(store, datetime(2026, 1, 7, 9, 0, tzinfo=NEW_YORK), work_seconds=60)  # short
+    _session(store, datetime(2026, 1, 8, 9, 0, tzinfo=NEW_YORK), "discarded")
 
     in_new_york = store.week_counts(date(2025, 12, 29), date(2026, 1, 11), NEW_YORK)
-    assert [(w.label, w.count) for w in in_new_york] == [("2026-W01", 1), ("2026-W02", 0)]
+    assert [(w.label, w.count) for w in in_new_york] == [("2026-W01", 1), ("2026-W02", 1)]
     in_utc = store.week_counts(date(2025, 12, 29), date(2026, 1, 11), UTC)
-    assert [(w.label, w.count) for w in in_utc] == [("2026-W01", 0), ("2026-W02", 1)]
+    assert [(w.label, w.count) for w in in_utc] == [("2026-W01", 0), ("2026-W02", 2)]
 
 
 def test_week_counts_across_week_53(store: HistoryStore) -> None:
@@ -302,7 +300,7 @@ def test_streak_across_new_year_and_with_a_higher_goal(store: HistoryStore) -> N
 
 
 def test_streak_of_an_empty_history_is_zero(store: HistoryStore) -> None:
-    _session(store, T0, "incomplete")
+    add_session(store, T0, work_seconds=60)  # too short to count
     assert store.streak(1, date(2026, 1, 5), BERLIN) == 0
     with pytest.raises(ValueError):
         store.streak(0, date(2026, 1, 5), BERLIN)
@@ -417,8 +415,9 @@ def test_totals_and_first_session_date(store: HistoryStore) -> None:
     discarded = _session(store, datetime(2025, 1, 1, 9, 0, tzinfo=UTC), "incomplete")
     store.discard_session(discarded)
 
+    store.begin_session("full", "Full", "h", "left", T0 + timedelta(days=2))  # no step: not one
     totals = store.totals()
-    assert (totals.sessions, totals.completed) == (3, 1)
+    assert (totals.sessions, totals.workouts) == (3, 3)  # each did 25 minutes of exercise
     assert totals.active_minutes == pytest.approx(50.0)  # 2 × 1500 s; the open one has 0
     assert totals.first_session_date == date(2025, 12, 31)
     assert store.first_session_date(UTC) == date(2026, 1, 1)
@@ -461,6 +460,8 @@ def test_beginning_again_with_the_same_key_adds_nothing(store: HistoryStore) -> 
     first = store.begin_session("full", "Full", "h", "left", T0, key="k1", planned_steps=8)
     again = store.begin_session("full", "Full", "h", "left", T0, key="k1", planned_steps=8)
     assert first == again == store.session_id_for("k1")
+    assert store.sessions() == []  # no step saved yet: not listed as a session
+    store.record_step(first, Outcome(0), T0)
     [row] = store.sessions()
     assert (row.key, row.planned_steps, row.steps_of) == ("k1", 8, 8)
     assert store.session_by_key("k1") == row and store.session_by_key("k2") is None

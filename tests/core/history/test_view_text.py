@@ -97,7 +97,7 @@ def test_a_step_row() -> None:
 def test_totals_text() -> None:
     assert totals_text(Totals(0, 0, 0.0, None)) == "No sessions yet."
     assert totals_text(Totals(10, 9, 300.0, date(2026, 5, 4))) == (
-        "10 sessions · 9 completed · 5 h 00 min of exercise · since 4 May 2026"
+        "10 sessions · 9 workouts · 5 h 00 min of exercise · since 4 May 2026"
     )
 
 
@@ -128,6 +128,6 @@ def test_week_cells_name_the_weeks_and_mark_the_goal_met() -> None:
     counts = [WeekCount(date(2026, 12, 21), 3), WeekCount(date(2026, 12, 28), 1)]
     last, this = week_cells(counts, 3, this_week=date(2026, 12, 28))
     assert (last.text, last.met) == ("W52\n3 of 3 ✓", True)
-    assert last.description == "2026-W52, 21 Dec to 27 Dec 2026: 3 completed, goal met"
+    assert last.description == "2026-W52, 21 Dec to 27 Dec 2026: 3 workouts, goal met"
     assert (this.text, this.met) == ("This week\n1 of 3", False)
-    assert this.description == "2026-W53, 28 Dec to 03 Jan 2027: 1 completed"
+    assert this.description == "2026-W53, 28 Dec to 03 Jan 2027: 1 workout"

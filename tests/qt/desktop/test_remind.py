@@ -19,7 +19,7 @@ from hiptimer.core.settings import WEEKDAYS, Settings
 from hiptimer.qt.desktop.bus import open_bus
 from hiptimer.qt.desktop.notifications import Notifier
 from hiptimer.qt.desktop.remind import ReminderRun
-from tests.fakes import builtin_catalog, open_store
+from tests.fakes import add_session, builtin_catalog, open_store
 from tests.real_parts import AppHome, hiptimer, stop, wait_for
 
 
@@ -90,8 +90,7 @@ def test_nothing_comes_when_todays_session_is_done(tmp_path: Path, notification_
     home = reminder_home(tmp_path)
     store = open_store(home.history_file)
     started = datetime.now().astimezone() - timedelta(minutes=2)
-    session = store.begin_session("daily", "Daily", "hash", "left", started)
-    store.finish_session(session, started + timedelta(minutes=1), "completed", 60)
+    add_session(store, started, routine=("daily", "Daily"), side="left")  # a workout today
     store.close()
     run = remind(home, notification_daemon)
     out, err = run.communicate(timeout=60)

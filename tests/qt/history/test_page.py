@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +16,7 @@ from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import EMPTY_TEXT
 from hiptimer.qt.history.dialogs import LogMeasurementDialog
 from hiptimer.qt.history.page import NO_HISTORY_TEXT, NO_SESSIONS_TEXT, HistoryPage
-from tests.fakes import builtin_catalog, empty_catalog, make_ctx, make_outcome
+from tests.fakes import add_session, builtin_catalog, empty_catalog, make_ctx, make_outcome
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -26,17 +26,13 @@ TODAY = date(2026, 5, 28)  # a Thursday; its week starts on Monday 25 May
 
 def _session(store: HistoryStore, day: date, status: str = "completed", hour: int = 19) -> int:
     started = datetime(day.year, day.month, day.day, hour, 0, tzinfo=TZ)
-    session = store.begin_session("full", "Full program", "h", "both", started)
-    if status == "discarded":
-        store.discard_session(session)
-    elif status != "incomplete":
-        store.finish_session(session, started + timedelta(minutes=30), status, 1800)
-    return session
+    return add_session(store, started, status, work_seconds=1800)
 
 
 @pytest.fixture
 def store(store: HistoryStore) -> HistoryStore:
-    """Completed: W19 (4 May) 1, W20 (11 May) 3, W21 (18 May) 3, this week 2; plus extras."""
+    """Workouts: W19 (4 May) 1, W20 (11 May) 4 (one ended early after enough exercise),
+    W21 (18 May) 3, this week 2; plus a discarded one."""
     history = store
     for day in (date(2026, 5, 4),):
         _session(history, day)
@@ -76,7 +72,7 @@ def test_lists_sessions_newest_first_without_discarded_ones(qtbot, ctx) -> None:
     assert page.sessions_title.text() == "Sessions (10)"
     newest = [model.index(0, column).data() for column in range(model.columnCount())]
     assert newest == ["Wed 27 May 2026 19:00", "Full program", "Both", "30:00", "Completed",
-                      "3/10", "0 of 0"]  # fmt: skip
+                      "3/10", "1 of 1"]  # fmt: skip
     statuses = {model.index(row, 4).data() for row in range(model.rowCount())}
     assert statuses == {"Completed", "Ended early"}
     assert page.sessions_stack.currentWidget() is page.sessions_view
@@ -88,13 +84,13 @@ def test_weeks_streak_and_totals(qtbot, ctx) -> None:
     assert len(cells) == 4  # from the first session's week (4 May): no weeks before it
     assert cells[-1] == "This week\n2 of 3"
     assert cells[-2] == "W21\n3 of 3 ✓"
-    assert cells[-3] == "W20\n3 of 3 ✓"
+    assert cells[-3] == "W20\n4 of 3 ✓"  # ended early after enough exercise: it counts
     assert cells[-4] == "W19\n1 of 3"
     # this week is not over, so it does not break the streak: W20 and W21
     assert page.streak == 2
     assert page.streak_label.text().startswith("Streak: 2 weeks in a row")
     assert "This week: 2 of 3." in page.streak_label.text()
-    assert page.totals_label.text().startswith("10 sessions · 9 completed · 5 h 00 min")
+    assert page.totals_label.text().startswith("10 sessions · 10 workouts · 5 h 00 min")
     assert "since 4 May 2026" in page.totals_label.text()
 
 
@@ -132,10 +128,7 @@ def test_refresh_reads_nothing_again_until_the_file_changes(qtbot, ctx, store) -
     page.refresh()
     assert not [sql for sql in statements if "data_version" not in sql]
     with HistoryStore.open(store.path, verify=False) as other:  # another copy of the app
-        session = other.begin_session(
-            "full", "Full", "h", "both", datetime(2026, 5, 28, 7, tzinfo=TZ)
-        )
-        other.finish_session(session, datetime(2026, 5, 28, 8, tzinfo=TZ), "completed", 1800)
+        add_session(other, datetime(2026, 5, 28, 7, tzinfo=TZ))
     page.refresh()
     store._conn.set_trace_callback(None)
     assert page.sessions_model.rowCount() == 11

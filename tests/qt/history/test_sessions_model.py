@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.history.sessions_model import SessionsModel
+from tests.fakes import add_session
 
 TZ = ZoneInfo("Europe/Berlin")
 FIRST = datetime(2020, 1, 1, 19, 0, tzinfo=TZ)
@@ -19,9 +19,7 @@ def _sessions(store: HistoryStore, count: int) -> None:
     with store.batch():
         for n in range(count):
             started = FIRST + timedelta(days=n)
-            session = store.begin_session("full", "Full program", "h", "both", started)
-            ended = started + timedelta(minutes=30)
-            store.finish_session(session, ended, SessionStatus.COMPLETED, 1800)
+            add_session(store, started, work_seconds=1800)
 
 
 def test_the_sessions_list_reads_one_page_at_a_time(qtbot, store: HistoryStore) -> None:
@@ -42,7 +40,7 @@ def test_cells_show_the_session_in_words_numbers_to_the_right(qtbot, store) -> N
     model.reload(store)
     row = [model.index(0, column).data() for column in range(model.columnCount())]
     assert row == ["Wed 01 Jan 2020 19:00", "Full program", "Both", "30:00", "Completed", "",
-                   "0 of 0"]  # fmt: skip
+                   "1 of 1"]  # fmt: skip
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     aligned = [model.index(0, c).data(Qt.ItemDataRole.TextAlignmentRole) for c in range(7)]
     assert [c for c, a in enumerate(aligned) if a == right] == [3, 5, 6]
