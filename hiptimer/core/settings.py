@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from hiptimer.core.atomic_file import atomic_write, move_aside
@@ -51,12 +51,15 @@ class Settings:
     reminder_days: list[str] | None = None
     reminder_time: str = DEFAULT_REMINDER_TIME  # "HH:MM"
     snooze_minutes: int = 30
+    #: The version of an exercise the person does, by exercise id (0: as written, 1: its
+    #: first progression, …); exercises not listed are done as written.
+    progression_levels: dict[str, int] = field(default_factory=dict)
 
     def validated(self) -> Settings:
         """Clamp every number into its range; a value of the wrong type gets its default."""
         defaults = Settings()
-        for field in fields(self):
-            name = field.name
+        for each in fields(self):
+            name = each.name
             value, default = getattr(self, name), getattr(defaults, name)
             if name in NUMBER_LIMITS:
                 low, high = NUMBER_LIMITS[name]
@@ -69,9 +72,29 @@ class Settings:
             elif isinstance(default, bool) and not isinstance(value, bool):
                 setattr(self, name, default)
         self.reminder_days = _weekday_list(self.reminder_days)
+        self.progression_levels = _levels(self.progression_levels)
         if parse_clock(self.reminder_time) is None:
             self.reminder_time = DEFAULT_REMINDER_TIME
         return self
+
+
+#: The most exercises a settings file keeps a progression level for, and the highest level.
+MAX_LEVELS, MAX_LEVEL = 200, 9
+
+
+def _levels(value: object) -> dict[str, int]:
+    """Exercise id → level pairs that make sense; anything else is dropped."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        key: level
+        for key, level in list(value.items())[:MAX_LEVELS]
+        if isinstance(key, str)
+        and 0 < len(key) <= 64
+        and isinstance(level, int)
+        and not isinstance(level, bool)
+        and 0 < level <= MAX_LEVEL
+    }
 
 
 def _weekday_list(value: object) -> list[str] | None:

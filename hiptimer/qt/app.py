@@ -104,7 +104,7 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     if left is None:
         return
     steps = ctx.history.session_steps(left.session_id)
-    offer = resume_offer(left, ctx.catalog.find(left.routine_id), [s.side for s in steps])
+    offer = resume_offer(left, ctx.catalog.find(left.routine_id), steps)
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Resume your session?")

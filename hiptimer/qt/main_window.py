@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
             voice=self.voice,
             resume_session_key=resume.session_key if resume else None,
             earlier_active_seconds=resume.active_seconds if resume else 0,
+            earlier_outcomes=resume.earlier if resume else (),
+            progression_levels=settings.progression_levels,
             parent=self,
         )
         self.controller.runner.changed.connect(self._show_snapshot)
@@ -298,7 +300,7 @@ class MainWindow(QMainWindow):
             controller.plan.routine.name,
             status,
             controller.active_seconds(),
-            controller.outcomes,
+            controller.all_outcomes,
             len(controller.plan.steps),
             verdict=self._verdict_of(controller),
             limited_side=self.ctx.settings.limited_side,
@@ -313,7 +315,9 @@ class MainWindow(QMainWindow):
         from hiptimer.core.history.measurements import normal_ranges
         from hiptimer.core.history.verdict import assess, latest_before, results_of
 
-        results = results_of([(o.exercise_id, o.side, o.measurement) for o in controller.outcomes])
+        results = results_of(
+            [(o.exercise_id, o.side, o.measurement) for o in controller.all_outcomes]
+        )
         if not results:
             return None
         previous: dict[tuple[str, Side], int] = {}

@@ -25,6 +25,7 @@ from hiptimer.core.history.checks import (
     require_aware,
     value_of,
 )
+from hiptimer.core.history.coach_writes import check_feedback, check_progression_level
 from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.routines.model import Side, SideChoice
@@ -54,15 +55,17 @@ class StepRecord:
     planned_reps: int | None
     actual_reps: int | None
     measurement: int | None
+    progression_level: int = 0  # the version of the exercise done (0: as written)
 
     def __post_init__(self) -> None:
         if isinstance(self.step_index, bool) or not isinstance(self.step_index, int):
             raise ValueError(f"a step index must be a whole number, got {self.step_index!r}")
         _require_text(exercise_id=self.exercise_id)
         checked_outcome(self)
+        check_progression_level(self.progression_level)
 
     @classmethod
-    def of(cls, outcome: StepOutcomeLike) -> StepRecord:
+    def of(cls, outcome: StepOutcomeLike, progression_level: int = 0) -> StepRecord:
         return cls(
             step_index=outcome.step_index,
             exercise_id=outcome.exercise_id,
@@ -75,6 +78,7 @@ class StepRecord:
             planned_reps=outcome.planned_reps,
             actual_reps=outcome.actual_reps,
             measurement=outcome.measurement,
+            progression_level=progression_level,
         )
 
 
@@ -92,12 +96,15 @@ class BeginSession:
     started_at: datetime
     planned_steps: int | None = None
     claim: str | None = None
+    planned_work_seconds: float | None = None  # its exercise time, for the workout rule
 
     def __post_init__(self) -> None:
         _require_text(key=self.key, routine_id=self.routine_id)
         SideChoice(self.side_choice)
         require_aware(self.started_at, "started_at")
         check_planned_steps(self.planned_steps)
+        if self.planned_work_seconds is not None:
+            check_active_seconds(self.planned_work_seconds)
 
     def apply(self, store: HistoryStore) -> int:
         return store.begin_session(
@@ -109,6 +116,7 @@ class BeginSession:
             key=self.key,
             planned_steps=self.planned_steps,
             claim=self.claim,
+            planned_work_seconds=self.planned_work_seconds,
         )
 
 
@@ -177,6 +185,26 @@ class SetFeedback:
 
 
 @dataclass(frozen=True)
+class SetExerciseFeedback:
+    """What the person said about one exercise at the summary: a rating and its pain."""
+
+    KIND: ClassVar[str] = "exercise_feedback"
+    kept: ClassVar[bool] = True
+    session_key: str
+    exercise_id: str
+    rating: str | None
+    pain: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_text(session_key=self.session_key, exercise_id=self.exercise_id)
+        check_feedback(self.rating, self.pain)
+
+    def apply(self, store: HistoryStore) -> None:
+        session_id = store.session_id_for(self.session_key)
+        store.set_exercise_feedback(session_id, self.exercise_id, self.rating, self.pain)
+
+
+@dataclass(frozen=True)
 class AddMeasurement:
     """A range-of-motion measurement logged by hand (``test``: 'prone', 'seated' or its id)."""
 
@@ -235,11 +263,20 @@ Command = (
     | RecordStep
     | FinishSession
     | SetFeedback
+    | SetExerciseFeedback
     | AddMeasurement
     | ClaimSession
     | DiscardSession
 )
-_KEPT_KINDS = (BeginSession, RecordStep, FinishSession, SetFeedback, AddMeasurement, DiscardSession)
+_KEPT_KINDS = (
+    BeginSession,
+    RecordStep,
+    FinishSession,
+    SetFeedback,
+    SetExerciseFeedback,
+    AddMeasurement,
+    DiscardSession,
+)
 _KINDS: dict[str, type[Command]] = {kind.KIND: kind for kind in _KEPT_KINDS}
 _TIMES = ("started_at", "ended_at", "taken_at")
 

@@ -133,6 +133,11 @@ class Plan:
         """
         return sum(phase.expected_seconds for step in self.steps for phase in step.phases)
 
+    def exercise_seconds(self) -> float:
+        """The planned exercise time: every step's work, without get-ready, rests and tests
+        (what decides whether a session counts as a workout)."""
+        return sum(step.planned_seconds for step in self.steps if step.item.kind is not Kind.TEST)
+
 
 def build_plan(
     routine: Routine,

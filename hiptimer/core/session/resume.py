@@ -8,15 +8,17 @@ sides in the order it began with and the active time it had already done.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from hiptimer.core.routines.model import Routine, Side, SideChoice
 from hiptimer.core.routines.writer import dump_file
+from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.text import plural
 
 
@@ -60,6 +62,7 @@ class ResumePoint:
     first_side: Side | None
     active_seconds: float = 0
     session_key: str = ""
+    earlier: tuple[StepOutcome, ...] = ()  # its steps saved before, so it reads as one session
 
 
 class Verdict(Enum):
@@ -115,10 +118,10 @@ def pick_offer(left_sessions: Sequence[L]) -> L | None:
 
 
 def resume_offer(
-    left: LeftSession, routine: Routine | None, recorded_sides: Sequence[Side | None]
+    left: LeftSession, routine: Routine | None, recorded: Sequence[Any]
 ) -> ResumeOffer:
     """The offer for ``left``; ``routine`` is the routine with its id now (None: deleted);
-    ``recorded_sides`` the sides of its recorded steps, in order."""
+    ``recorded`` its saved steps in order (the history's rows have an outcome's fields)."""
     if routine is None:
         verdict = Verdict.ROUTINE_GONE
     elif routine_hash(routine) != left.routine_hash:
@@ -128,8 +131,14 @@ def resume_offer(
     point = ResumePoint(
         session_id=left.session_id,
         at_step=0 if left.last_step_index is None else left.last_step_index + 1,
-        first_side=next((side for side in recorded_sides if side is not None), None),
+        first_side=next((step.side for step in recorded if step.side is not None), None),
         active_seconds=left.active_seconds or 0,
         session_key=left.session_key,
+        earlier=tuple(_as_outcome(step) for step in recorded),
     )
     return ResumeOffer(left, routine, verdict, point)
+
+
+def _as_outcome(step: Any) -> StepOutcome:
+    """A saved step (anything with an outcome's fields) as the engine's own outcome."""
+    return StepOutcome(**{f.name: getattr(step, f.name) for f in dataclasses.fields(StepOutcome)})

@@ -8,6 +8,7 @@ they are saved.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -48,11 +49,15 @@ class SessionController(QObject):
         voice: Voice | None,
         resume_session_key: str | None = None,
         earlier_active_seconds: float = 0,
+        earlier_outcomes: Sequence[StepOutcome] = (),
+        progression_levels: Mapping[str, int] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``writes``: where the session is recorded (None: not recorded, e.g. a rehearsal);
-        ``resume_session_key`` and ``earlier_active_seconds``: the session resumed (claimed
-        by this window already) and the active time it had already done."""
+        ``resume_session_key``, ``earlier_active_seconds`` and ``earlier_outcomes``: the
+        session resumed (claimed by this window already), the active time it had already done
+        and its steps saved before; ``progression_levels``: the version of each exercise the
+        person does (recorded with each step)."""
         super().__init__(parent)
         self.plan = plan
         self.speed = speed
@@ -63,7 +68,9 @@ class SessionController(QObject):
         self.cues = cues
         self.voice = voice
         self.session_key: str | None = resume_session_key
-        self.outcomes: list[StepOutcome] = []
+        self.outcomes: list[StepOutcome] = []  # this run's
+        self.earlier_outcomes = list(earlier_outcomes)
+        self.progression_levels = dict(progression_levels or {})
         self.status: SessionStatus | None = None
         self.started_at: datetime | None = None
         self.first_step = 0
@@ -91,6 +98,7 @@ class SessionController(QObject):
                     started_at=self.started_at,
                     planned_steps=len(self.plan.steps),
                     claim=self.writes.claim,
+                    planned_work_seconds=self.plan.exercise_seconds(),
                 )
             )
         if at_step:
@@ -137,10 +145,16 @@ class SessionController(QObject):
         if self.session_key is not None:
             from hiptimer.core.history import commands
 
-            step = commands.StepRecord.of(outcome)
+            level = self.progression_levels.get(outcome.exercise_id, 0)
+            step = commands.StepRecord.of(outcome, level)
             self._write(
                 commands.RecordStep(self.session_key, step, wall_now(), self.active_seconds())
             )
+
+    @property
+    def all_outcomes(self) -> list[StepOutcome]:
+        """Every step of the session, a resumed one's earlier steps first: one session."""
+        return [*self.earlier_outcomes, *self.outcomes]
 
     def active_seconds(self) -> float:
         """Work seconds of the whole session, a resumed one's earlier run included."""
@@ -172,6 +186,13 @@ class SessionController(QObject):
             )
         if emit:
             self.finished.emit(status)
+
+    def set_exercise_feedback(self, exercise_id: str, rating: str | None, pain: int | None) -> None:
+        """What the person said about one exercise at the summary."""
+        if self.session_key is not None:
+            from hiptimer.core.history import commands
+
+            self._write(commands.SetExerciseFeedback(self.session_key, exercise_id, rating, pain))
 
     def set_feedback(self, pain: int | None, note: str) -> None:
         if (pain is not None or note) and self.session_key is not None:

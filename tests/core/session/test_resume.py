@@ -12,6 +12,7 @@ from hiptimer.core.session.resume import (
     resume_offer,
     routine_hash,
 )
+from tests.fakes import make_outcome
 
 ROUTINE = Routine(
     "quick", "Quick", (Section("Main", (Item("a", Kind.HOLD, seconds=Range(60, 60)),)),)
@@ -43,7 +44,9 @@ def test_the_hash_follows_the_content_not_the_file() -> None:
 
 
 def test_the_same_routine_resumes_after_its_last_step_with_its_side_order_and_time() -> None:
-    offer = resume_offer(Left(), ROUTINE, [None, Side.RIGHT, Side.LEFT])
+    saved = [make_outcome(0, side=None), make_outcome(1, side=Side.RIGHT), make_outcome(2)]
+    offer = resume_offer(Left(), ROUTINE, saved)
+    assert offer.point.earlier == tuple(saved)  # it reads as one session with all its steps
     assert offer.verdict is Verdict.RESUMABLE
     assert offer.point.at_step == 3
     assert offer.point.first_side is Side.RIGHT
