@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -32,14 +30,12 @@ from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.session.audio import CuePlayer, Voice
 from hiptimer.qt.session.controller import SessionController, wall_now
 from hiptimer.qt.session.player import PlayerPage
+from hiptimer.qt.session.ratings import Feedback
 from hiptimer.qt.session.runner import SessionRunner
-from hiptimer.qt.session.summary import SummaryPage
+from hiptimer.qt.session.summary import SummaryPage, session_verdict
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 from hiptimer.qt.widgets.lazy_page import LazyPage
-
-if TYPE_CHECKING:
-    from hiptimer.core.history.verdict import Verdict
 
 APP_TITLE = APP_NAME
 
@@ -105,6 +101,7 @@ class MainWindow(QMainWindow):
         self.summary.closed.connect(self.show_home)
         self.summary.again.connect(self._play_again)
         self.summary.limited_side_chosen.connect(self.set_limited_side)
+        self.summary.exercise_feedback.connect(self._exercise_feedback)
 
         self._build_menus()
         self._audio_factory = audio_factory
@@ -302,39 +299,26 @@ class MainWindow(QMainWindow):
             controller.active_seconds(),
             controller.all_outcomes,
             len(controller.plan.steps),
-            verdict=self._verdict_of(controller),
+            verdict=session_verdict(controller, self.ctx.history, self.ctx.catalog.library),
             limited_side=self.ctx.settings.limited_side,
+            counts=controller.counts_as() if controller.writes is not None else None,
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()
         self.setWindowTitle(f"Session {SESSION_WORDS[status]} — {APP_TITLE}")
-
-    def _verdict_of(self, controller: SessionController) -> Verdict | None:
-        """What this session's measurements say, against the last ones before it."""
-        from hiptimer.core.history.errors import HistoryError  # with the first summary only
-        from hiptimer.core.history.measurements import normal_ranges
-        from hiptimer.core.history.verdict import assess, latest_before, results_of
-
-        results = results_of(
-            [(o.exercise_id, o.side, o.measurement) for o in controller.all_outcomes]
-        )
-        if not results:
-            return None
-        previous: dict[tuple[str, Side], int] = {}
-        history = self.ctx.history
-        if history is not None and controller.started_at is not None:
-            with contextlib.suppress(HistoryError):
-                this = history.session_by_key(controller.session_key or "")
-                mine = None if this is None else this.id  # None: not in the file yet
-                rows = history.measurements()
-                previous = latest_before(rows, controller.started_at, not_session=mine)
-        return assess(results, previous, normal_ranges(self.ctx.catalog.library))
 
     def set_limited_side(self, side: Side | None) -> None:
         """The person chose their limited side (welcome, settings, the assessment's offer)."""
         self.ctx.settings.limited_side = side
         self._save_settings()
         self.picker.show_limited_side()
+
+    def _exercise_feedback(self, said: Feedback) -> None:
+        if self.controller is not None:
+            for exercise_id, (rating, pain) in said.items():
+                self.controller.set_exercise_feedback(
+                    exercise_id, None if rating is None else rating.value, pain
+                )
 
     def _feedback(self, pain: int | None, note: str) -> None:
         if self.controller is not None:

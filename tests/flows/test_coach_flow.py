@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.session.plan import PhaseKind
@@ -69,3 +71,28 @@ def test_playing_one_side_never_changes_the_limited_side(qtbot, make_window, clo
     start(qtbot, window, "daily", SideChoice.RIGHT)
     assert window.ctx.settings.limited_side is Side.LEFT
     assert window.picker.limited_label.text().startswith("Your limited hip: left")
+
+
+def test_the_summary_says_whether_it_counts_and_keeps_each_exercises_rating(
+    qtbot, make_window, clock, store
+) -> None:
+    from hiptimer.core.history.what_helps import Rating
+
+    window = make_window(history=store)
+    start(qtbot, window, "daily", SideChoice.LEFT)
+    play_until(window, clock, lambda _s: window.stack.currentWidget() is window.summary)
+    summary = window.summary
+    assert summary.counts_label.text() == "This session counts toward your weekly goal."
+    names = [
+        label.text() for label in summary.findChildren(QLabel) if label.parent() is summary.ratings
+    ]
+    assert len(summary.ratings.groups) == 5 and names
+    first = next(iter(summary.ratings.groups))
+    summary.ratings.groups[first].buttons()[0].click()  # Helped
+    summary.ratings.pains[first].setCurrentIndex(3)  # pain 2
+    QTest.keyClick(summary, Qt.Key.Key_Return)  # Enter saves, with or without ratings
+    assert window.ctx.writes is not None and window.ctx.writes.wait_until_saved()
+    rows = store._conn.execute("SELECT exercise_id, rating, pain FROM exercise_feedback").fetchall()
+    assert rows == [(first, Rating.HELPED.value, 2)]
+    [session] = store.sessions()
+    assert session.kind == "workout"

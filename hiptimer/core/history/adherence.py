@@ -85,3 +85,14 @@ def reassess_words(due: date | None, last: date | None, today: date) -> str:
     if due is None or due <= today:
         return f"Time to measure again: your last assessment was on {last:%d %b}."
     return f"Next assessment around {due:%d %b} (last on {last:%d %b})."
+
+
+#: What the summary says about a session's kind.
+KIND_WORDS = {
+    SessionKind.WORKOUT: "This session counts toward your weekly goal.",
+    SessionKind.CHECK_IN: "A check-in: measuring is kept, but it does not count as a workout.",
+    SessionKind.SHORT: (
+        "Too little was done for this session to count (less than half its exercise time, "
+        "or under 3 minutes)."
+    ),
+}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.announcements import announce
 from hiptimer.core.session.events import Event, EventKind, SessionState, StepOutcome
 from hiptimer.core.session.plan import Plan
@@ -150,6 +151,15 @@ class SessionController(QObject):
             self._write(
                 commands.RecordStep(self.session_key, step, wall_now(), self.active_seconds())
             )
+
+    def counts_as(self):  # -> SessionKind (imported with the history)
+        """What the session counts as, by the one workout rule, from all its steps."""
+        from hiptimer.core.history.adherence import classify
+
+        work = [o for o in self.all_outcomes if o.kind is not Kind.TEST]
+        measured = any(o.measurement is not None for o in self.all_outcomes)
+        done = sum(o.actual_seconds for o in work)
+        return classify(self.plan.exercise_seconds(), done, measured)
 
     @property
     def all_outcomes(self) -> list[StepOutcome]:

@@ -6,7 +6,9 @@ when one side is clearly lower, offers to make it the limited side; the person d
 
 from __future__ import annotations
 
+import contextlib
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,13 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.history.adherence import KIND_WORDS, SessionKind
 from hiptimer.core.history.verdict import NOISE_SOURCE, NORMAL_SOURCE, Verdict
 from hiptimer.core.routines.model import Side
 from hiptimer.core.session.display import STOP_ADVICE, outcome_line, steps_done, summary_title
 from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.text import duration_text
+from hiptimer.qt.session.ratings import ExerciseRatings, rated_exercises
 from hiptimer.qt.widgets.pain_scale import PainScale
+
+if TYPE_CHECKING:
+    from hiptimer.core.history.reads import HistoryReader
+    from hiptimer.core.routines.model import Library
+    from hiptimer.qt.session.controller import SessionController
 
 
 class SummaryPage(QWidget):
@@ -37,6 +46,7 @@ class SummaryPage(QWidget):
     closed = Signal()
     again = Signal()
     limited_side_chosen = Signal(object)  # Side
+    exercise_feedback = Signal(object)  # {exercise id: (Rating or None, pain or None)}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,10 +71,20 @@ class SummaryPage(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("How did it feel? (optional)")
         self.note.setMaxLength(1000)
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Whether this session counts")
+        self.counts_label.setWordWrap(True)
+        self.ratings = ExerciseRatings()
+        self.ratings_caption = QLabel(
+            "Did each exercise help? (optional; it teaches hiptimer what works for you)"
+        )
+        self.ratings_caption.setWordWrap(True)
         form = QFormLayout()
         form.addRow(pain_caption)
         form.addRow(self.pain)
         form.addRow("&Note:", self.note)
+        form.addRow(self.ratings_caption)
+        form.addRow(self.ratings)
         self.save_button = QPushButton("Save and &close")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save_and_close)
@@ -77,6 +97,7 @@ class SummaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.report, 1)
+        layout.addWidget(self.counts_label)
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.limited_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(form)
@@ -92,8 +113,14 @@ class SummaryPage(QWidget):
         *,
         verdict: Verdict | None = None,
         limited_side: Side | None = None,
+        counts: SessionKind | None = None,
     ) -> None:
         self.title.setText(summary_title(routine_name, status))
+        self.counts_label.setText(KIND_WORDS[counts] if counts is not None else "")
+        self.counts_label.setVisible(counts is not None)
+        exercises = rated_exercises(outcomes)
+        self.ratings.show_exercises(exercises)
+        self.ratings_caption.setVisible(bool(exercises))
         self._show_verdict(verdict, limited_side)
         lines = "<br>".join(escape(outcome_line(o)) for o in outcomes)
         self.report.setHtml(
@@ -146,6 +173,9 @@ class SummaryPage(QWidget):
 
     def _emit_feedback(self) -> None:
         self.feedback.emit(self.pain.value(), self.note.text().strip())
+        said = self.ratings.feedback()
+        if said:
+            self.exercise_feedback.emit(said)
 
     def _save_and_close(self) -> None:
         self._emit_feedback()
@@ -154,3 +184,26 @@ class SummaryPage(QWidget):
     def _again(self) -> None:
         self._emit_feedback()
         self.again.emit()
+
+
+def session_verdict(
+    controller: SessionController, history: HistoryReader | None, library: Library
+) -> Verdict | None:
+    """What a session's measurements say, against the last ones before it (None: it
+    measured nothing)."""
+    from hiptimer.core.history.errors import HistoryError  # with the first summary only
+    from hiptimer.core.history.measurements import normal_ranges
+    from hiptimer.core.history.verdict import assess, latest_before, results_of
+
+    results = results_of([(o.exercise_id, o.side, o.measurement) for o in controller.all_outcomes])
+    if not results:
+        return None
+    previous: dict[tuple[str, Side], int] = {}
+    if history is not None and controller.started_at is not None:
+        with contextlib.suppress(HistoryError):
+            this = history.session_by_key(controller.session_key or "")
+            mine = None if this is None else this.id  # None: not in the file yet
+            previous = latest_before(
+                history.measurements(), controller.started_at, not_session=mine
+            )
+    return assess(results, previous, normal_ranges(library))
