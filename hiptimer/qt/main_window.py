@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
@@ -25,7 +25,7 @@ from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
-from hiptimer.qt.home.picker import PickerPage
+from hiptimer.qt.home.tabs import HomeTabs
 from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.session.audio import CuePlayer, Voice
 from hiptimer.qt.session.controller import SessionController, wall_now
@@ -35,7 +35,6 @@ from hiptimer.qt.session.runner import SessionRunner
 from hiptimer.qt.session.summary import SummaryPage, session_verdict
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
-from hiptimer.qt.widgets.lazy_page import LazyPage
 
 APP_TITLE = APP_NAME
 
@@ -70,18 +69,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 800)
 
-        self.home = QTabWidget()
-        self.home.setAccessibleName("Home")
-        self.picker = PickerPage(ctx)
-        self.picker.start_requested.connect(self.start_routine)
-        self.home.addTab(self.picker, "&Routines")
-        # The builder and the history (with its charts) are built when first shown.
-        self._history_problem = history_problem
-        self._routines_tab = LazyPage(self._build_routines_page)
-        self.home.addTab(self._routines_tab, "M&y routines")
-        self._history_tab = LazyPage(self._build_history_page)
-        self.home.addTab(self._history_tab, "&History")
-        self.home.currentChanged.connect(self._home_tab_changed)
+        self.home = HomeTabs(ctx, history_problem)
+        self.picker = self.home.picker
+        self.home.start_requested.connect(self.start_routine)
+        self.home.try_requested.connect(self._try_routine)
+        self.home.assessment_requested.connect(self.start_assessment)
         self.player = PlayerPage()
         self.summary = SummaryPage()
         self.stack = QStackedWidget()
@@ -206,26 +198,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(" ".join(self.ctx.notices))
             self.ctx.notices.clear()
 
-    def _build_routines_page(self) -> QWidget:
-        from hiptimer.qt.builder.routines_page import RoutinesPage
-
-        page = RoutinesPage(self.ctx)
-        page.catalog_changed.connect(self.picker.reload)
-        page.play_requested.connect(self._try_routine)
-        return page
-
     def set_history_problem(self, problem: str | None) -> None:
         """Why history is not saved (or was started afresh): shown on the History tab."""
-        self._history_problem = problem
-        if self._history_tab.built:
-            self.history_page.set_problem(problem)
-
-    def _build_history_page(self) -> QWidget:
-        from hiptimer.qt.history.page import HistoryPage
-
-        page = HistoryPage(self.ctx, self._history_problem)
-        page.assessment_requested.connect(self.start_assessment)
-        return page
+        self.home.set_history_problem(problem)
 
     def start_assessment(self) -> None:
         """The two tests on both sides (from the History tab's "measure again")."""
@@ -235,12 +210,12 @@ class MainWindow(QMainWindow):
             self.start_routine(assessment, SideChoice.BOTH)
 
     @property
-    def routines_page(self):  # -> RoutinesPage (imported lazily)
-        return self._routines_tab.page()
+    def routines_page(self) -> Any:  # RoutinesPage (imported lazily)
+        return self.home.routines_page
 
     @property
-    def history_page(self):  # -> HistoryPage (imported lazily)
-        return self._history_tab.page()
+    def history_page(self) -> Any:  # HistoryPage (imported lazily)
+        return self.home.history_page
 
     def _try_routine(self, routine: Routine, speed: float) -> None:
         """'Try it' from the builder: the picker's side choice, at the chosen speed."""
@@ -374,14 +349,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         AboutDialog(self.ctx.paths, self).exec()
 
-    def _home_tab_changed(self, index: int) -> None:
-        if self.home.widget(index) is self._history_tab:
-            self.history_page.refresh()
-
     def show_home(self) -> None:
         self._drop_controller()
-        if self._history_tab.built:
-            self.history_page.refresh()
+        self.home.refresh_views()
         self.stack.setCurrentWidget(self.home)
         self.picker.routine_list.setFocus()  # arrows pick a routine at once
         self.setWindowTitle(APP_TITLE)
@@ -445,7 +415,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._routines_tab.built and not self.routines_page.maybe_close():
+        if not self.home.maybe_close():
             event.ignore()
             return
         # A running session is kept as incomplete (its finished steps are already saved) and

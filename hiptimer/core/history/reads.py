@@ -14,6 +14,7 @@ from typing import Any
 
 from hiptimer.core.history import claims, weeks
 from hiptimer.core.history.adherence import SessionKind
+from hiptimer.core.history.coach_reads import CoachReads
 from hiptimer.core.history.errors import as_history_error
 from hiptimer.core.history.measurements import TESTS
 from hiptimer.core.history.rows import (
@@ -71,7 +72,7 @@ _STEP_SELECT = (
 )
 
 
-class HistoryReader:
+class HistoryReader(CoachReads):
     """The read-only queries of a history file; :class:`HistoryStore` adds the writes."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:

@@ -10,12 +10,13 @@ not proof: several exercises are done in the same weeks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
 from hiptimer.core.history.verdict import NOISE_DEGREES
+from hiptimer.core.routines.model import Side
 
 #: A personal routine keeps this many of the top exercises (the program's "3–5").
 KEEP_AT_LEAST, KEEP_AT_MOST = 3, 5
@@ -114,3 +115,17 @@ def personal_choice(ranked: Sequence[Ranked]) -> list[str]:
         if candidate not in chosen:
             chosen.append(candidate)
     return [r.record.exercise_id for r in chosen]
+
+
+def limited_side_series(
+    series: Mapping[tuple[str, Side], Sequence[tuple[date, int]]], side: Side | None
+) -> list[tuple[date, float]]:
+    """The limited hip's measurements, oldest first: both tests, each day's mean."""
+    if side is None:
+        return []
+    by_day: dict[date, list[int]] = {}
+    for (_test, measured_side), points in series.items():
+        if measured_side is side:
+            for day, degrees in points:
+                by_day.setdefault(day, []).append(degrees)
+    return [(day, sum(values) / len(values)) for day, values in sorted(by_day.items())]

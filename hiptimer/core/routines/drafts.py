@@ -9,7 +9,7 @@ there is nothing to do.  The editor pushes the result onto its undo stack.  A :d
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -79,6 +79,23 @@ def default_item(exercise: Exercise, catalog: Catalog) -> Item:
 def new_routine(name: str, catalog: Catalog) -> Routine:
     """An empty routine with a fresh id (not saved; add exercises before saving)."""
     return Routine(id=unique_id(name, catalog.ids), name=name, sections=())
+
+
+def personal_routine(name: str, exercise_ids: Sequence[str], catalog: Catalog) -> Routine:
+    """A new routine of these exercises, in the program's order, each at its usual dose and
+    grouped by the program's sections (not saved: the builder opens it to change and save)."""
+    order = {exercise_id: index for index, exercise_id in enumerate(catalog.library.exercises)}
+    chosen = sorted(
+        (e for e in dict.fromkeys(exercise_ids) if e in catalog.library),
+        key=lambda e: order[e],
+    )
+    routine = new_routine(name, catalog)
+    sections = {exercise.section for exercise in catalog.library.exercises.values()}
+    for exercise_id in chosen:
+        exercise = catalog.library[exercise_id]
+        item = default_item(exercise, catalog)
+        routine = add_item(routine, item, exercise.section, None, sections).routine
+    return routine
 
 
 # --- edits ----------------------------------------------------------------------------------

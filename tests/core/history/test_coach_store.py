@@ -84,3 +84,28 @@ def test_commands_round_trip_through_the_pending_file_format() -> None:
     step = commands.RecordStep("k", commands.StepRecord.of(make_outcome(0), 2), T0)
     for command in (begin, feedback, step):
         assert commands.from_json(commands.to_json(command)) == command
+
+
+def test_exercise_records_progressions_and_pain_come_back_oldest_first(store: HistoryStore) -> None:
+    for day, level, pain, rating in ((0, 0, 2, "helped"), (3, 1, None, None), (7, 1, 5, "neutral")):
+        key = f"s{day}"
+        started = T0 + timedelta(days=day)
+        store.begin_session("daily", "Daily", "h", "left", started, key=key)
+        session = store.session_id_for(key)
+        step = commands.StepRecord.of(make_outcome(0, "swivel-chair", "Swivel chair"), level)
+        store.record_step(session, step, started)
+        skipped = make_outcome(1, "side-lying-ir", "Side-lying", status="skipped")
+        store.record_step(session, skipped, started)
+        store.set_feedback(session, 4, "")
+        if rating or pain is not None:
+            store.set_exercise_feedback(session, "swivel-chair", rating, pain)
+    [record] = store.exercise_records(timezone.utc)  # the skipped one was never done
+    assert record.exercise_id == "swivel-chair" and record.times_done == 3
+    assert record.ratings == (Rating.HELPED, Rating.NEUTRAL)
+    history = store.progression_history("swivel-chair", timezone.utc)
+    assert [(d.level, d.pain) for d in history] == [
+        (0, 2),
+        (1, 4),
+        (1, 5),
+    ]  # own pain, else the session's
+    assert [pain for _, pain in store.pain_series(timezone.utc)] == [4, 4, 4]

@@ -344,3 +344,26 @@ def test_an_item_problem_is_marked_on_its_item_in_its_section() -> None:
 def test_a_routine_problem_is_worded_without_its_place() -> None:
     routine = Routine("r", " ", (Section("A", (Item("a", Kind.ONCE),)),))
     assert problems_of(routine) == [(None, "Name must not be empty")]
+
+
+def test_a_personal_routine_keeps_the_programs_order_doses_and_sections() -> None:
+    from hiptimer.core.routines.drafts import personal_routine
+    from tests.fakes import builtin_catalog
+
+    catalog = builtin_catalog()
+    chosen = [
+        "swivel-chair",
+        "deep-glutes-release",
+        "figure-four-supine",
+        "no-such",
+        "swivel-chair",
+    ]
+    routine = personal_routine("My top three", chosen, catalog)
+    assert [item.exercise for item in routine.items] == [
+        "deep-glutes-release",
+        "figure-four-supine",
+        "swivel-chair",
+    ]
+    assert [s.name for s in routine.sections] == ["Releases", "Stretches", "Gentle movements"]
+    assert routine.items[0].seconds is not None and routine.items[0].seconds.high == 120
+    assert routine.name == "My top three" and routine.id not in catalog.ids
