@@ -23,6 +23,7 @@ from hiptimer.core.routines.model import (
     Routine,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.routines.schema import DEFAULT_HELD_PACE, DEFAULT_ONCE_SECONDS, DEFAULT_PACE
@@ -244,7 +245,7 @@ def _exercise(library: Library, item: Item) -> Exercise:
 def _item_sides(
     item: Item, exercise: Exercise, side_choice: SideChoice, first_side: Side
 ) -> list[Side | None]:
-    if not exercise.one_sided or item.sides is Sides.ALTERNATE:
+    if exercise.sidedness is Sidedness.TOGETHER or item.sides is Sides.ALTERNATE:
         return [None]
     if item.sides is Sides.BOTH or side_choice is SideChoice.BOTH:
         return [first_side, first_side.other]

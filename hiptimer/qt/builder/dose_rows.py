@@ -50,7 +50,8 @@ class DoseRow(QWidget):
 
 
 class NumberRow(DoseRow):
-    """One whole number (kept as an int, or as a fixed Range for `seconds`)."""
+    """One whole number (kept as an int, or as a fixed Range for `seconds`); at the value a
+    missing key means (one set) the key is left out."""
 
     def __init__(self, dose: DoseField, parent: QWidget | None = None) -> None:
         super().__init__(dose, parent)
@@ -58,7 +59,9 @@ class NumberRow(DoseRow):
         self.setFocusProxy(self.spin)
         self.spin.valueChanged.connect(lambda value: self.changed.emit(self._value(value)))
 
-    def _value(self, number: int) -> DoseValue:
+    def _value(self, number: int) -> DoseValue | None:
+        if number == self.dose.implied:
+            return None
         return Range(number, number) if self.dose.value is Value.FIXED else number
 
     def show_value(self, item: Item) -> None:

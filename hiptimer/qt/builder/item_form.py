@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from hiptimer.core.routines.drafts import kind_default
 from hiptimer.core.routines.limits import MAX_TEXT_CHARS, REST_LIMITS
-from hiptimer.core.routines.model import Exercise, Item, Kind, Sides
+from hiptimer.core.routines.model import Exercise, Item, Kind, Sidedness, Sides
 from hiptimer.core.routines.schema import KIND_SPECS, SECONDS, SIDES_LABELS, DoseValue, with_dose
 from hiptimer.qt.builder.dose_rows import DoseRow, make_row, spin_box
 
@@ -132,4 +132,6 @@ class ItemForm(QWidget):
         del blockers
         for (kind, _key), row in self.dose_rows.items():
             self.form.setRowVisible(row, kind is item.kind)
-        self.form.setRowVisible(self.sides, exercise is None or exercise.one_sided)
+        self.form.setRowVisible(
+            self.sides, exercise is None or exercise.sidedness is not Sidedness.TOGETHER
+        )

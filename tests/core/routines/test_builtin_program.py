@@ -25,6 +25,7 @@ from hiptimer.core.routines.model import (
     Routine,
     Section,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session import plan
@@ -221,7 +222,8 @@ def test_exercise_matches_program_row(row: Row, exercises: dict[str, Exercise]) 
     assert exercise.section == row.section
     assert exercise.position == row.position
     assert set(exercise.equipment) == set(row.equipment)
-    assert exercise.one_sided is (row.exercise != "sitting-knee-drop")
+    together = row.exercise == "sitting-knee-drop"
+    assert exercise.sidedness is (Sidedness.TOGETHER if together else Sidedness.ONE_SIDE)
     assert exercise.normal is None
     assert (len(exercise.progressions) > 0) is (row.exercise in WITH_PROGRESSIONS)
 
@@ -234,7 +236,7 @@ def test_range_of_motion_tests(test_id: str, exercises: dict[str, Exercise]) -> 
     assert exercise.position == position
     assert set(exercise.equipment) == set(equipment)
     assert exercise.normal == normal
-    assert exercise.one_sided
+    assert exercise.sidedness is Sidedness.ONE_SIDE
     text = " ".join((*exercise.steps, *exercise.cautions)).lower()
     assert "vertical" in text and "shin" in text
     assert "not always better" in text

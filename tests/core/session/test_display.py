@@ -12,6 +12,7 @@ from hiptimer.core.routines.model import (
     Section,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session import display
@@ -33,7 +34,9 @@ LIBRARY = Library(
             cautions=("Pain at the front of the hip.",),
         ),
         "ball": Exercise("ball", "Glute release", "Releases", "figure-four-ball"),
-        "drop": Exercise("drop", "Knee drop", "Moves", "floor-knees-apart", one_sided=False),
+        "drop": Exercise(
+            "drop", "Knee drop", "Moves", "floor-knees-apart", sidedness=Sidedness.TOGETHER
+        ),
         "rom": Exercise("rom", "Face-down test", "Tests", "face-down", normal=Range(45, 45)),
     }
 )

@@ -14,6 +14,7 @@ from hiptimer.core.routines.model import (
     Section,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session.engine import Session
@@ -23,7 +24,7 @@ from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 LIBRARY = Library(
     {name: Exercise(name, name.title(), "Main", "on-back") for name in ("a", "b", "c", "d", "e")}
     | {
-        "no-side": Exercise("no-side", "No side", "Main", "on-back", one_sided=False),
+        "no-side": Exercise("no-side", "No side", "Main", "on-back", sidedness=Sidedness.TOGETHER),
         "rom": Exercise("rom", "Range test", "Tests", "face-down", normal=Range(45, 45)),
     }
 )

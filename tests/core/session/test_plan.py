@@ -14,6 +14,7 @@ from hiptimer.core.routines.model import (
     Section,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session.plan import (
@@ -30,7 +31,9 @@ LIBRARY = Library(
         "one": Exercise("one", "One", "Stretches", "on-back", steps=("Lie down.",)),
         "two": Exercise("two", "Two", "Stretches", "on-back"),
         "three": Exercise("three", "Three", "Moves", "chair-edge"),
-        "both-legs": Exercise("both-legs", "Both legs", "Moves", "on-back", one_sided=False),
+        "both-legs": Exercise(
+            "both-legs", "Both legs", "Moves", "on-back", sidedness=Sidedness.TOGETHER
+        ),
         "prone-test": Exercise(
             "prone-test", "Prone test", "Tests", "face-down", normal=Range(45, 45)
         ),

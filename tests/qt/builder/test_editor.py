@@ -141,7 +141,7 @@ def test_reorder_with_keys_and_drop(editor: RoutineEditor, qtbot) -> None:
 def test_edit_parameters_only_of_the_items_kind(editor: RoutineEditor, qtbot) -> None:
     editor._select((2, 0))  # seated internal rotation: reps
     form = editor.selection.item_form
-    assert form.shown_keys() == ("count", "hold", "pace")  # no seconds, no work
+    assert form.shown_keys() == ("count", "hold", "pace", "sets", "set_rest")  # no work
     before = editor.estimate_label.text()
     count = form.dose_row("count").spin
     count.selectAll()
@@ -161,7 +161,7 @@ def test_edit_parameters_only_of_the_items_kind(editor: RoutineEditor, qtbot) ->
     item = editor.draft.items[2]
     assert (item.kind, item.work, item.relax, item.count) == (Kind.CYCLES, 10, 5, 5)
     assert item.note == "knees together" and item.rest == 30
-    assert form.shown_keys() == ("work", "relax", "count")  # no pace
+    assert form.shown_keys() == ("work", "relax", "count", "sets", "set_rest")  # no pace
 
 
 def test_invalid_input_is_shown_inline_and_blocks_saving(

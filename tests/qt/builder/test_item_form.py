@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sides
+from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sidedness, Sides
 from hiptimer.core.routines.schema import KIND_SPECS
 from hiptimer.qt.builder.dose_rows import NumberOrDefaultRow, NumberRow, RangeRow, ToggledRangeRow
 from hiptimer.qt.builder.item_form import ItemForm
 
 ONE_SIDED = Exercise("x", "Side lying lift", "Strengthening", "side-lying")
-TWO_SIDED = Exercise("y", "Bridge", "Strengthening", "on-back", one_sided=False)
+TWO_SIDED = Exercise("y", "Bridge", "Strengthening", "on-back", sidedness=Sidedness.TOGETHER)
 TEST = Exercise("t", "Prone test", "Tests", "face-down", normal=Range(35, 45))
 
 ITEMS = {
