@@ -31,6 +31,7 @@ from hiptimer.core.routines.schema import (
     kinds_taking,
     with_dose,
 )
+from hiptimer.core.routines.side_dose import no_limited_side
 from hiptimer.core.routines.values import ValueReader, describe, did_you_mean
 from hiptimer.core.routines.yaml_nodes import Node, YMapping, YScalar
 
@@ -112,9 +113,15 @@ class ItemReader(ValueReader):
             self.add(found["kind"][1].line, where, Code.NOT_FOR_KIND, detail, "kind")
         limited: SideDose | None = None
         if SIDE_DOSE_KEY in found and kind is not None:
-            limited = self.side_dose(kind, found[SIDE_DOSE_KEY][1], where)
-            if limited is not None:
-                self.side_dose_fits(exercise, sides, found[SIDE_DOSE_KEY][1].line, where)
+            limited_node = found[SIDE_DOSE_KEY][1]
+            limited = self.side_dose(kind, limited_node, where)
+            why = no_limited_side(Item(exercise_id or "", kind, sides=sides), exercise)
+            if limited is not None and why and exercise is not None:
+                detail = (
+                    f"`{SIDE_DOSE_KEY}` does not fit '{exercise.id}': {why}, so it has no"
+                    " limited side"
+                )
+                self.add(limited_node.line, where, Code.NOT_FOR_KIND, detail, SIDE_DOSE_KEY)
         rest = None
         if "rest" in found:
             rest = self.integer(found["rest"][1], where, "rest", REST_LIMITS)
@@ -200,23 +207,6 @@ class ItemReader(ValueReader):
                 if value is not None:
                     values.append((dose_field.key, value))
         return tuple(values) if self.failures() == before else None
-
-    def side_dose_fits(
-        self, exercise: Exercise | None, sides: Sides, line: int, where: Location
-    ) -> None:
-        """A limited-side dose needs an item played one side at a time."""
-        if exercise is None:
-            return
-        why = ""
-        if sides is Sides.ALTERNATE or _alternates(exercise):
-            why = "it alternates left and right in one pass"
-        elif exercise.sidedness is Sidedness.TOGETHER:
-            why = "it is done with both legs together"
-        if why:
-            detail = (
-                f"`{SIDE_DOSE_KEY}` does not fit '{exercise.id}': {why}, so it has no limited side"
-            )
-            self.add(line, where, Code.NOT_FOR_KIND, detail, SIDE_DOSE_KEY)
 
 
 def _alternates(exercise: Exercise | None) -> bool:

@@ -992,7 +992,7 @@ def test_snapshot_shows_whole_seconds_rounded_up() -> None:
         1,
     ]
     snap = session.snapshot(59.5)
-    assert (snap.remaining, snap.phase.word, snap.step.exercise.id) == (0.5, "Stretch", "a")
+    assert (snap.remaining, snap.phase.word, snap.step.exercise.id) == (0.5, "Hold", "a")
     late = session.snapshot(75.0)  # not updated yet: clamps at zero
     assert (late.remaining, late.shown_seconds) == (0.0, 0)
 
