@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.ctx.catalog.library,
             side,
             first_side,
-            lead_in=settings.lead_in_seconds,
+            **settings.lead_ins(),
             self_paced_reps=settings.self_paced_reps,
         )
         self._drop_controller()

@@ -306,7 +306,7 @@ class RoutineEditor(QWidget):
                 routine,
                 self.ctx.catalog.library,
                 SideChoice.LEFT,
-                lead_in=self.ctx.settings.lead_in_seconds,
+                **self.ctx.settings.lead_ins(),
             )
         except ValueError:
             self.estimate_label.setText("Estimated time: add exercises to see it")

@@ -142,7 +142,7 @@ class PickerPage(QWidget):
                 routine,
                 self.ctx.catalog.library,
                 SideChoice.LEFT,
-                lead_in=self.ctx.settings.lead_in_seconds,
+                **self.ctx.settings.lead_ins(),
             )
             origin = "" if routine.builtin else "  (yours)"
             item = QListWidgetItem(
@@ -176,7 +176,7 @@ class PickerPage(QWidget):
             return
         library = self.ctx.catalog.library
         seconds = estimate_seconds(
-            routine, library, self.side_choice(), lead_in=self.ctx.settings.lead_in_seconds
+            routine, library, self.side_choice(), **self.ctx.settings.lead_ins()
         )
         parts = [
             f"<h2>{_esc(routine.name)}</h2>",
