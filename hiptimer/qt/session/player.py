@@ -28,10 +28,12 @@ from hiptimer.core.session.colours import phase_colours
 from hiptimer.core.session.display import (
     DONE_WORDS,
     banner_text,
+    countdown_caption,
     countdown_text,
     detail_text,
     instructions,
     measure_caption,
+    rep_figure,
     side_text,
     step_view,
     time_left_text,
@@ -68,6 +70,7 @@ class PlayerPage(QWidget):
         self._snapshot: Snapshot | None = None
         self._phase_key: tuple[object, ...] | None = None
         self._widest = "000"  # the widest text the countdown shows in this phase
+        self._widest_rep = ""  # ... and the rep figure's beside it in held reps ("": none)
         self._measure_key: tuple[int, int] | None = None  # the MEASURE phase being entered
 
         self.progress_label = QLabel()
@@ -95,6 +98,11 @@ class PlayerPage(QWidget):
         self.name_label.setAccessibleName("Exercise")
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name_label.setWordWrap(True)
+        self.ready_label = QLabel()  # before an exercise: what to fetch, where to move
+        self.ready_label.setAccessibleName("Getting ready")
+        self.ready_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ready_label.setWordWrap(True)
+        self.ready_label.hide()
 
         self.pictogram = PictogramWidget()
         self.pictogram.setAccessibleName("Position")
@@ -110,16 +118,40 @@ class PlayerPage(QWidget):
         picture.addWidget(self.position_label)
         picture.addLayout(self.equipment_row)
 
+        # The big figures: the countdown, and beside it in held reps the rep, each with its word.
         self.countdown = QLabel()
         self.countdown.setAccessibleName("Countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.countdown_caption = QLabel()
+        self.rep_figure = QLabel()
+        self.rep_figure.setAccessibleName("Rep")
+        self.rep_caption = QLabel()
+        self.figures = QWidget()
+        row = QHBoxLayout(self.figures)
+        row.setContentsMargins(0, 0, 0, 0)
+        columns = []
+        for figure, caption in (
+            (self.rep_figure, self.rep_caption),
+            (self.countdown, self.countdown_caption),
+        ):
+            figure.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            figure.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column = QWidget()
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            column_layout.addWidget(figure, 1)
+            column_layout.addWidget(caption)
+            row.addWidget(column, 1)
+            columns.append(column)
+        self.rep_column = columns[0]
+        self.rep_column.hide()
+        self.countdown_caption.hide()
         self.detail_label = QLabel()
         self.detail_label.setAccessibleName("Detail")
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.measure_box = self._build_measure_box()
         centre = QVBoxLayout()
-        centre.addWidget(self.countdown, 1)
+        centre.addWidget(self.figures, 1)
         centre.addWidget(self.detail_label)
         centre.addWidget(self.measure_box)
 
@@ -163,6 +195,7 @@ class PlayerPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.phase_band)
         layout.addWidget(self.name_label)
+        layout.addWidget(self.ready_label)
         layout.addLayout(middle, 1)
         layout.addLayout(lower)
         layout.addWidget(self.notice_label)
@@ -252,6 +285,9 @@ class PlayerPage(QWidget):
             self._show_degrees()
         else:
             self.countdown.setText(countdown_text(snapshot))
+            rep = rep_figure(snapshot)
+            if rep is not None:
+                self.rep_figure.setText(rep.text)
         self.detail_label.setText(detail_text(snapshot))
         self.left_label.setText(f"Session time left {time_left_text(snapshot)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
@@ -271,6 +307,9 @@ class PlayerPage(QWidget):
             return
         exercise, side = view.step.exercise, view.side
         self.name_label.setText(view.title)
+        self.ready_label.setText(view.getting_ready)
+        self.ready_label.setVisible(bool(view.getting_ready))
+        self._show_captions(snapshot)
         self.side_badge.setText(side.letter if side else "")
         if side is not None:
             colour = SIDE_COLOURS[side.value]
@@ -288,8 +327,9 @@ class PlayerPage(QWidget):
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
         widest = widest_countdown(snapshot)
-        if widest != self._widest:
-            self._widest = widest
+        widest_rep = "0" * len(str(phase.reps or 0)) if self.rep_column.isVisibleTo(self) else ""
+        if (widest, widest_rep) != (self._widest, self._widest_rep):
+            self._widest, self._widest_rep = widest, widest_rep
             self._fit_countdown()
         if measuring and (step.index, snapshot.phase_index) != self._measure_key:
             self._measure_key = (step.index, snapshot.phase_index)
@@ -297,6 +337,21 @@ class PlayerPage(QWidget):
             self.measure_caption.setText(measure_caption(step, side))
             self.measure_spin.setFocus()
             self.measure_spin.selectAll()  # typing digits replaces "type degrees"
+
+    def _show_captions(self, snapshot: Snapshot) -> None:
+        """In held reps two figures, each with its word: the rep, and the seconds of its lift,
+        hold or lower.  Otherwise the countdown alone."""
+        rep = rep_figure(snapshot)
+        caption = countdown_caption(snapshot)
+        for label, text in (
+            (self.rep_caption, rep.caption if rep else ""),
+            (self.countdown_caption, caption),
+        ):
+            label.setText(text)
+            label.setVisible(bool(text))
+        self.rep_column.setVisible(rep is not None)
+        self.rep_figure.setAccessibleDescription(rep.caption if rep else "")
+        self.countdown.setAccessibleDescription(caption)
 
     def _show_equipment(self, ids: tuple[str, ...]) -> None:
         """Small icons with their names for what to have at hand."""
@@ -347,10 +402,15 @@ class PlayerPage(QWidget):
         ink = metrics.tightBoundingRect("0").height() or 70
         window_height = max(self.window().height(), self.height(), 300)
         by_height = 100 * (window_height / 3 + 6) / ink
-        room = max(self.countdown.width(), 100) - 8
-        by_width = 100 * room / max(metrics.horizontalAdvance(self._widest), 1)
+        shown = 2 if self.rep_figure.isVisibleTo(self) else 1
+        room = max(self.figures.width() // shown, 100) - 8
+        widest = max(self._widest, self._widest_rep, key=metrics.horizontalAdvance)
+        by_width = (
+            100 * room / max(metrics.horizontalAdvance(widest if shown == 2 else self._widest), 1)
+        )
         digits.setPixelSize(max(24, int(min(by_height, by_width))))
         self.countdown.setFont(digits)
+        self.rep_figure.setFont(digits)
 
     def _apply_fonts(self) -> None:
         """Scale text with the window: the countdown digits are a third of its height."""
@@ -363,6 +423,9 @@ class PlayerPage(QWidget):
             (self.name_label, 0.06, True),
             (self.side_badge, 0.18, True),
             (self.detail_label, 0.03, False),
+            (self.ready_label, 0.035, True),
+            (self.rep_caption, 0.03, False),
+            (self.countdown_caption, 0.03, False),
         ):
             font = QFont(self.font())
             font.setBold(bold)
