@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.home.setAccessibleName("Home")
         self.picker = PickerPage(ctx)
         self.picker.start_requested.connect(self.start_routine)
+        self.picker.main_routine_changed.connect(lambda _id: self._save_settings())
         self.home.addTab(self.picker, "&Routines")
         # The builder and the history (with its charts) are built when first shown.
         self._history_problem = history_problem

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hiptimer.core.routines.gear import gear
 from hiptimer.core.routines.limits import DEFAULT_SET_REST
 from hiptimer.core.routines.model import (
     Exercise,
@@ -28,6 +27,7 @@ from hiptimer.core.routines.model import (
     Sidedness,
     Sides,
 )
+from hiptimer.core.routines.overview import gear
 from hiptimer.core.routines.side_dose import has_limited_side, limited_dose
 from hiptimer.core.session.lead_in import NO_CHANGE, Change, LeadIn, change_between, lead_in_seconds
 from hiptimer.core.session.phases import (

@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-from hiptimer.core.routines.gear import gear, positions
-from hiptimer.core.routines.model import Exercise, Item, Kind, Library, Range, Routine, Section
+from hiptimer.core.routines.model import (
+    Exercise,
+    Item,
+    Kind,
+    Library,
+    Range,
+    Routine,
+    Section,
+    Target,
+)
+from hiptimer.core.routines.overview import (
+    gear,
+    gear_names,
+    limited_extra_text,
+    position_names,
+    positions,
+    target_text,
+)
 from tests.fakes import builtin_catalog
 
 LIBRARY = Library(
@@ -54,3 +70,19 @@ def test_the_complete_programs_gear() -> None:
         "ball",
         "block",
     )
+
+
+def test_target_and_extra_in_words() -> None:
+    assert target_text(Target(3, 6)) == "3 times a week for 6 weeks"
+    assert target_text(Target(2)) == "twice a week"
+    assert target_text(Target(1, 1)) == "once a week for 1 week"
+    assert limited_extra_text(0) == ""
+    assert "50 % more" in limited_extra_text(50)
+
+
+def test_names_of_gear_and_positions() -> None:
+    assert gear_names(("band", "block")) == (
+        "Thick resistance band and an anchor",
+        "Small block (optional)",
+    )
+    assert position_names(("on-back",)) == ("Lying on your back",)
