@@ -17,12 +17,13 @@ from hiptimer.core.routines.model import (
     DoseValue,
     Exercise,
     Item,
+    Kind,
     Range,
     Sidedness,
     SideDose,
     Sides,
 )
-from hiptimer.core.routines.schema import KIND_SPECS, with_dose
+from hiptimer.core.routines.schema import KIND_SPECS, DoseField, with_dose
 
 
 def no_limited_side(item: Item, exercise: Exercise | None) -> str:
@@ -40,6 +41,14 @@ def no_limited_side(item: Item, exercise: Exercise | None) -> str:
 
 def has_limited_side(item: Item, exercise: Exercise | None) -> bool:
     return not no_limited_side(item, exercise)
+
+
+def side_dose_fields(kind: Kind) -> tuple[DoseField, ...]:
+    """The dose keys the builder offers for the limited side: the kind's amount (the seconds,
+    the reps, the cycles) and its sets.  A file may change any dose key; the builder keeps the
+    others as they are."""
+    spec = KIND_SPECS[kind]
+    return tuple(f for f in spec.fields if f.key in spec.scaled or f.key == "sets")
 
 
 def scaled(value: DoseValue, percent: int, limits: Limits) -> DoseValue:

@@ -12,6 +12,7 @@ from hiptimer.core.routines.side_dose import (
     limited_values,
     no_limited_side,
     scaled,
+    side_dose_fields,
     with_own_side_dose,
     with_side_value,
 )
@@ -94,3 +95,15 @@ def test_turning_an_own_dose_on_starts_from_what_the_side_plays_now() -> None:
     own = with_side_value(REPS, "sets", 3)
     assert with_own_side_dose(own, True, 50) == own  # already its own: kept
     assert with_own_side_dose(own, False, 50).limited is None
+
+
+def test_the_builder_offers_the_amount_and_the_sets_for_the_limited_side() -> None:
+    keys = {kind: tuple(f.key for f in side_dose_fields(kind)) for kind in Kind}
+    assert keys == {
+        Kind.HOLD: ("seconds", "sets"),
+        Kind.RELEASE: ("seconds",),
+        Kind.REPS: ("count", "sets"),
+        Kind.CYCLES: ("count", "sets"),
+        Kind.ONCE: (),
+        Kind.TEST: (),
+    }
