@@ -164,17 +164,19 @@ class KindSpec:
         return next((f for f in self.fields if f.key == key), None)
 
 
+#: The sets an item without `sets` plays.
+ONE_SET = 1
 #: `sets` and `set_rest`: the same two keys for every kind that can be done in sets.
 SET_FIELDS = (
     DoseField(
         "sets",
         Value.NUMBER,
         SETS_LIMITS,
-        fallback=lambda _item: 1,
+        fallback=lambda _item: ONE_SET,
         label="Sets:",
         name="Sets",
         unit="",
-        implied=1,
+        implied=ONE_SET,
     ),
     DoseField(
         "set_rest",

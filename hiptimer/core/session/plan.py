@@ -28,6 +28,7 @@ from hiptimer.core.routines.model import (
     Sides,
 )
 from hiptimer.core.routines.overview import gear
+from hiptimer.core.routines.schema import ONE_SET
 from hiptimer.core.routines.side_dose import has_limited_side, limited_dose
 from hiptimer.core.session.lead_in import NO_CHANGE, Change, LeadIn, change_between, lead_in_seconds
 from hiptimer.core.session.phases import (
@@ -149,7 +150,7 @@ def build_plan(
             dose = item
             if side is first_side and has_limited_side(item, exercise):
                 dose = limited_dose(item, routine.limited_extra)
-            set_count = dose.sets or 1
+            set_count = dose.sets or ONE_SET
             for set_number in range(1, set_count + 1):
                 phases: list[Phase] = []
                 lead = _lead_phase(dose, side, position, set_number, get_ready, switch_seconds)
