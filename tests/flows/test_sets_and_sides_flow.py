@@ -100,10 +100,10 @@ def test_made_in_the_builder_saved_reopened_edited_and_saved_again(
 
 
 @pytest.fixture
-def window(qtbot, app_paths: AppPaths, clock: FakeClock, store: HistoryStore) -> MainWindow:
+def window(qtbot, app_paths: AppPaths, clock: FakeClock, store: HistoryStore, writes) -> MainWindow:
     make_in_the_builder(qtbot, app_paths)
     settings = Settings(welcome_done=True, limited_side=Side.RIGHT, change_lead_in_seconds=10)
-    ctx = make_ctx(app_paths, settings=settings, history=store, clock=clock)
+    ctx = make_ctx(app_paths, settings=settings, history=store, writes=writes, clock=clock)
     main = MainWindow(ctx, cues=None, voice=None)
     qtbot.addWidget(main)
     return main
@@ -123,7 +123,10 @@ def test_it_plays_and_is_recorded_per_side_and_per_set(
         clock.now += 1
         controller.runner.tick()
     assert controller.status == "completed"
-    rows = store.session_steps(controller.session_id)
+    assert window.ctx.writes is not None and window.ctx.writes.writer.flush(10)
+    session = store.session_by_key(controller.session_key)
+    assert session is not None and session.steps_of == 7
+    rows = store.session_steps(session.id)
     right, left = Side.RIGHT, Side.LEFT
     assert [(r.exercise_id, r.side, r.set_number, r.set_count, r.status) for r in rows] == [
         ("seated-hip-ir", right, 1, 3, "done"),
@@ -143,8 +146,8 @@ def test_it_plays_and_is_recorded_per_side_and_per_set(
         ("left", "1", "2"),
         ("left", "2", "2"),
     ]
-    (session,) = json.loads(export(store, "json"))["sessions"]
-    assert [(s["side"], s["set_number"]) for s in session["steps"]][-2:] == [
+    (exported,) = json.loads(export(store, "json"))["sessions"]
+    assert [(s["side"], s["set_number"]) for s in exported["steps"]][-2:] == [
         ("right", 1),
         ("left", 1),
     ]
