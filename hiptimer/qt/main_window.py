@@ -20,7 +20,7 @@ from hiptimer.core.routines.model import Routine, Side, SideChoice
 from hiptimer.core.session.display import SESSION_WORDS, window_title
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, build_plan
-from hiptimer.core.session.resume import ResumePoint
+from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
         speed = self.speed if speed is None else speed
         settings = self.ctx.settings  # playing one side never changes the limited side
-        first_side = resume.first_side if resume and resume.first_side else settings.limited_side
+        first_side = plan_limited_side(side, settings.limited_side, resume)
         plan = build_plan(
             routine,
             self.ctx.catalog.library,
@@ -194,7 +194,8 @@ class MainWindow(QMainWindow):
     def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
         """Carry on a session left unfinished (and claimed by this window), at the step after
         its last recorded one, with its sides in the order it began with."""
-        steps = build_plan(routine, self.ctx.catalog.library, side, resume.first_side).steps
+        limited = plan_limited_side(side, self.ctx.settings.limited_side, resume)
+        steps = build_plan(routine, self.ctx.catalog.library, side, limited).steps
         if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
             if self.ctx.writes is not None:
                 self.ctx.writes.finish_completed(resume, wall_now())

@@ -6,8 +6,9 @@ item, switch sides before its second side, rest between its sets), the work phas
 after the item's last step.  The session engine (:mod:`hiptimer.core.session.engine`) plays
 the phases; this module only decides what they are and how long they last.
 
-With both sides, all sets of the first side come before the switch.  The first side is the
-limited side, so it plays the item's limited-side dose (:mod:`hiptimer.core.routines.side_dose`).
+With both sides, all sets of the first side (the limited side) come before the switch.  Steps
+on the limited side play the item's limited-side dose (:mod:`hiptimer.core.routines.side_dose`);
+when no limited side is known, the side worked first is taken for it.
 No Qt here.
 """
 
@@ -126,12 +127,14 @@ def build_plan(
     ``side_choice`` LEFT/RIGHT plays limited items on that side only; BOTH plays
     them on both sides, ``limited_side`` (default left) first.  Items whose sides
     are BOTH always play on both sides, first side first; with LEFT/RIGHT the
-    chosen side is the first side.  The get-ready lasts ``lead_in`` seconds, or
+    chosen side is the first side.  Steps on ``limited_side`` (when it is not known,
+    the first side) play the item's limited-side dose.  The get-ready lasts ``lead_in`` seconds, or
     ``change_lead_in`` (default: the same) when the position or the gear changes
     (:func:`~hiptimer.core.session.lead_in.lead_in_seconds`).  A lead phase of 0 s is left out.
     """
     side_choice = SideChoice(side_choice)
     first_side = _first_side(side_choice, limited_side)
+    limited = Side(limited_side) if limited_side is not None else first_side
     timing = LeadIn(lead_in, lead_in if change_lead_in is None else change_lead_in)
     entries = [(section.name, item) for section in routine.sections for item in section.items]
     if not entries:
@@ -148,7 +151,7 @@ def build_plan(
         is_last_item = number == len(entries)
         for position, side in enumerate(sides):
             dose = item
-            if side is first_side and has_limited_side(item, exercise):
+            if side is limited and has_limited_side(item, exercise):
                 dose = limited_dose(item, routine.limited_extra)
             set_count = dose.sets or ONE_SET
             for set_number in range(1, set_count + 1):

@@ -176,11 +176,15 @@ def test_finish_mid_set_records_that_set_and_nothing_later() -> None:
     assert played(session.outcomes) == [(R, 1, 3, DONE), (R, 2, 3, DONE), (R, 3, 3, SKIPPED)]
 
 
-def test_one_side_plays_only_the_limited_sides_sets() -> None:
-    session = Session(plan_of(SETS, side=SideChoice.LEFT))
+def test_one_side_plays_the_limited_sides_sets_only_when_it_is_the_limited_side() -> None:
+    session = Session(plan_of(SETS, side=SideChoice.RIGHT))  # right is the limited side
     session.start(0.0)
     session.update(100.0)
-    assert played(session.outcomes) == [(L, 1, 3, DONE), (L, 2, 3, DONE), (L, 3, 3, DONE)]
+    assert played(session.outcomes) == [(R, 1, 3, DONE), (R, 2, 3, DONE), (R, 3, 3, DONE)]
+    session = Session(plan_of(SETS, side=SideChoice.LEFT))  # the other side, on its own
+    session.start(0.0)
+    session.update(100.0)
+    assert played(session.outcomes) == [(L, 1, 2, DONE), (L, 2, 2, DONE)]
 
 
 # --- halfway follows the release as long as it is now ------------------------------------------

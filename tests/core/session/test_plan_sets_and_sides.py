@@ -133,8 +133,11 @@ def test_an_items_own_limited_dose_plays_on_the_limited_side_only() -> None:
     assert plan.steps[1].item is item
 
 
-def test_one_side_chosen_is_the_limited_side_and_plays_its_dose() -> None:
+def test_one_side_plays_the_limited_dose_when_it_is_the_limited_side() -> None:
     item = hold(seconds=60, limited=(("seconds", Range(90, 90)),))
+    assert steps_of(plan_of(item, side=SideChoice.RIGHT, limited=R)) == [(R, 1, 1, 90)]
+    assert steps_of(plan_of(item, side=SideChoice.LEFT, limited=R)) == [(L, 1, 1, 60)]
+    # no limited side set yet: the side you chose to work is taken for it
     assert steps_of(plan_of(item, side=SideChoice.RIGHT)) == [(R, 1, 1, 90)]
 
 
