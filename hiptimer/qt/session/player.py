@@ -10,7 +10,7 @@ import contextlib
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,20 +28,17 @@ from hiptimer.core.session.colours import phase_colours
 from hiptimer.core.session.display import (
     DONE_WORDS,
     banner_text,
-    countdown_caption,
-    countdown_text,
     detail_text,
     instructions,
     measure_caption,
-    rep_figure,
     side_text,
     step_view,
     time_left_text,
-    widest_countdown,
 )
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
 from hiptimer.qt.resources import equipment_pixmap
+from hiptimer.qt.session.figures import BigFigures
 from hiptimer.qt.widgets.pictogram import PictogramWidget
 
 # Left and right differ by colour and by letter: blue and vermillion stay apart in common
@@ -69,8 +66,6 @@ class PlayerPage(QWidget):
         self._plan: Plan | None = None
         self._snapshot: Snapshot | None = None
         self._phase_key: tuple[object, ...] | None = None
-        self._widest = "000"  # the widest text the countdown shows in this phase
-        self._widest_rep = ""  # ... and the rep figure's beside it in held reps ("": none)
         self._measure_key: tuple[int, int] | None = None  # the MEASURE phase being entered
 
         self.progress_label = QLabel()
@@ -118,34 +113,12 @@ class PlayerPage(QWidget):
         picture.addWidget(self.position_label)
         picture.addLayout(self.equipment_row)
 
-        # The big figures: the countdown, and beside it in held reps the rep, each with its word.
-        self.countdown = QLabel()
-        self.countdown.setAccessibleName("Countdown")
-        self.countdown_caption = QLabel()
-        self.rep_figure = QLabel()
-        self.rep_figure.setAccessibleName("Rep")
-        self.rep_caption = QLabel()
-        self.figures = QWidget()
-        row = QHBoxLayout(self.figures)
-        row.setContentsMargins(0, 0, 0, 0)
-        columns = []
-        for figure, caption in (
-            (self.rep_figure, self.rep_caption),
-            (self.countdown, self.countdown_caption),
-        ):
-            figure.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            figure.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column = QWidget()
-            column_layout = QVBoxLayout(column)
-            column_layout.setContentsMargins(0, 0, 0, 0)
-            column_layout.addWidget(figure, 1)
-            column_layout.addWidget(caption)
-            row.addWidget(column, 1)
-            columns.append(column)
-        self.rep_column = columns[0]
-        self.rep_column.hide()
-        self.countdown_caption.hide()
+        self.figures = BigFigures()  # the countdown, and in held reps the rep beside it
+        self.countdown = self.figures.countdown
+        self.rep_figure = self.figures.rep_figure
+        self.rep_column = self.figures.rep_column
+        self.countdown_caption = self.figures.countdown_caption
+        self.rep_caption = self.figures.rep_caption
         self.detail_label = QLabel()
         self.detail_label.setAccessibleName("Detail")
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -284,10 +257,7 @@ class PlayerPage(QWidget):
         if phase.kind is PhaseKind.MEASURE:
             self._show_degrees()
         else:
-            self.countdown.setText(countdown_text(snapshot))
-            rep = rep_figure(snapshot)
-            if rep is not None:
-                self.rep_figure.setText(rep.text)
+            self.figures.show_numbers(snapshot)
         self.detail_label.setText(detail_text(snapshot))
         self.left_label.setText(f"Session time left {time_left_text(snapshot)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
@@ -309,7 +279,6 @@ class PlayerPage(QWidget):
         self.name_label.setText(view.title)
         self.ready_label.setText(view.getting_ready)
         self.ready_label.setVisible(bool(view.getting_ready))
-        self._show_captions(snapshot)
         self.side_badge.setText(side.letter if side else "")
         if side is not None:
             colour = SIDE_COLOURS[side.value]
@@ -326,10 +295,7 @@ class PlayerPage(QWidget):
         self.next_label.setText(f"<b>Next:</b> {_esc(view.next_up)}")
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
-        widest = widest_countdown(snapshot)
-        widest_rep = "0" * len(str(phase.reps or 0)) if self.rep_column.isVisibleTo(self) else ""
-        if (widest, widest_rep) != (self._widest, self._widest_rep):
-            self._widest, self._widest_rep = widest, widest_rep
+        if self.figures.show_phase(snapshot):
             self._fit_countdown()
         if measuring and (step.index, snapshot.phase_index) != self._measure_key:
             self._measure_key = (step.index, snapshot.phase_index)
@@ -337,21 +303,6 @@ class PlayerPage(QWidget):
             self.measure_caption.setText(measure_caption(step, side))
             self.measure_spin.setFocus()
             self.measure_spin.selectAll()  # typing digits replaces "type degrees"
-
-    def _show_captions(self, snapshot: Snapshot) -> None:
-        """In held reps two figures, each with its word: the rep, and the seconds of its lift,
-        hold or lower.  Otherwise the countdown alone."""
-        rep = rep_figure(snapshot)
-        caption = countdown_caption(snapshot)
-        for label, text in (
-            (self.rep_caption, rep.caption if rep else ""),
-            (self.countdown_caption, caption),
-        ):
-            label.setText(text)
-            label.setVisible(bool(text))
-        self.rep_column.setVisible(rep is not None)
-        self.rep_figure.setAccessibleDescription(rep.caption if rep else "")
-        self.countdown.setAccessibleDescription(caption)
 
     def _show_equipment(self, ids: tuple[str, ...]) -> None:
         """Small icons with their names for what to have at hand."""
@@ -394,23 +345,7 @@ class PlayerPage(QWidget):
             self._apply_fonts()
 
     def _fit_countdown(self) -> None:
-        """Digits a third of the window high, shrunk only if the phase's widest text won't fit."""
-        digits = QFont(self.font())
-        digits.setBold(True)
-        digits.setPixelSize(100)
-        metrics = QFontMetrics(digits)
-        ink = metrics.tightBoundingRect("0").height() or 70
-        window_height = max(self.window().height(), self.height(), 300)
-        by_height = 100 * (window_height / 3 + 6) / ink
-        shown = 2 if self.rep_figure.isVisibleTo(self) else 1
-        room = max(self.figures.width() // shown, 100) - 8
-        widest = max(self._widest, self._widest_rep, key=metrics.horizontalAdvance)
-        by_width = (
-            100 * room / max(metrics.horizontalAdvance(widest if shown == 2 else self._widest), 1)
-        )
-        digits.setPixelSize(max(24, int(min(by_height, by_width))))
-        self.countdown.setFont(digits)
-        self.rep_figure.setFont(digits)
+        self.figures.fit(max(self.window().height(), self.height(), 300))
 
     def _apply_fonts(self) -> None:
         """Scale text with the window: the countdown digits are a third of its height."""
