@@ -19,7 +19,7 @@ from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
 from hiptimer.core.session.display import SESSION_WORDS, window_title
 from hiptimer.core.session.events import SessionState, Snapshot
-from hiptimer.core.session.plan import PhaseKind, build_plan
+from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.actions import build_actions
@@ -153,16 +153,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
         speed = self.speed if speed is None else speed
-        settings = self.ctx.settings  # playing one side never changes the limited side
-        first_side = plan_limited_side(side, settings.limited_side, resume)
-        plan = build_plan(
-            routine,
-            self.ctx.catalog.library,
-            side,
-            first_side,
-            **settings.lead_ins(),
-            self_paced_reps=settings.self_paced_reps,
-        )
+        plan = self._plan(routine, side, resume)
         self._drop_controller()
         if self._audio_factory is not None:
             factory, self._audio_factory = self._audio_factory, None
@@ -177,7 +168,7 @@ class MainWindow(QMainWindow):
             resume_session_key=resume.session_key if resume else None,
             earlier_active_seconds=resume.active_seconds if resume else 0,
             earlier_outcomes=resume.earlier if resume else (),
-            progression_levels=settings.progression_levels,
+            progression_levels=self.ctx.settings.progression_levels,
             parent=self,
         )
         self.controller.runner.changed.connect(self._show_snapshot)
@@ -191,11 +182,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.controller.start(resume.at_step if resume else 0)
 
+    def _plan(self, routine: Routine, side: SideChoice, resume: ResumePoint | None) -> Plan:
+        settings, lib = self.ctx.settings, self.ctx.catalog.library
+        limited = plan_limited_side(side, settings.limited_side, resume)  # never changes it
+        paced = settings.self_paced_reps
+        return build_plan(routine, lib, side, limited, self_paced_reps=paced, **settings.lead_ins())
+
     def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
         """Carry on a session left unfinished (and claimed by this window), at the step after
         its last recorded one, with its sides in the order it began with."""
-        limited = plan_limited_side(side, self.ctx.settings.limited_side, resume)
-        steps = build_plan(routine, self.ctx.catalog.library, side, limited).steps
+        steps = self._plan(routine, side, resume).steps
         if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
             if self.ctx.writes is not None:
                 self.ctx.writes.finish_completed(resume, wall_now())
