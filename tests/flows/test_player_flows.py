@@ -46,7 +46,10 @@ def test_start_button_starts_the_picked_routine(qtbot, make_window, clock) -> No
     assert window.player.countdown.text() == "20"  # the first get-ready: everything to get
     assert window.player.phase_band.text() == "GET READY"
     assert window.player.side_badge.text() == "L"
-    assert spoken(window) == ["Next: Deep glute release, left side. Get ready."]
+    assert spoken(window) == [
+        "Next: Deep glute release, left side. You need: massage ball, thick resistance band and"
+        " an anchor, tall chair or table, ball to hold between the knees. Get ready."
+    ]
 
 
 def test_space_pauses_and_resumes(qtbot, make_window, clock) -> None:
@@ -237,9 +240,15 @@ def test_voice_says_names_halfway_switch_sides_and_rep_counts(qtbot, make_window
     start(qtbot, window, "daily", SideChoice.BOTH)
     play_until(window, clock, lambda s: s.state is SessionState.FINISHED)
     names = [catalog_name(window, step.exercise.id) for step in window.controller.plan.steps]
-    assert said[0] == f"Next: {names[0]}, left side. Get ready."
-    for name in dict.fromkeys(names):
-        assert f"Next: {name}, left side. Get ready." in said
+    assert said[0].startswith(f"Next: {names[0]}, left side. You need: massage ball, ")
+    fetch = {
+        "Band distraction, hip bent": "You need: thick resistance band and an anchor. ",
+        "Seated internal rotation": (
+            "You need: tall chair or table, ball to hold between the knees. "
+        ),
+    }
+    for name in list(dict.fromkeys(names))[1:]:
+        assert f"Next: {name}, left side. {fetch.get(name, '')}Get ready." in said
     assert said.count("Halfway") == 6  # two releases and a hold, on both sides
     assert said.count("Switch sides. Right side next.") == 5
     assert said.count("Go.") == 6  # the reps start with their count instead
