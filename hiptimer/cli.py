@@ -96,9 +96,7 @@ def cmd_routines(paths: AppPaths) -> int:
     settings, _ = load_settings(paths.settings_file)
     rows = [("ID", "NAME", "DURATION", "ORIGIN", "PATH")]
     for routine in catalog.routines:
-        seconds = estimate_seconds(
-            routine, catalog.library, SideChoice.LEFT, lead_in=settings.lead_in_seconds
-        )
+        seconds = estimate_seconds(routine, catalog.library, SideChoice.LEFT, **settings.lead_ins())
         origin = "built-in" if routine.builtin else "user"
         rows.append((routine.id, routine.name, min_sec_text(seconds), origin, routine.source))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]

@@ -68,7 +68,7 @@ def test_routines_lists_builtins_and_user_files_and_reports_broken_ones(
 
 def test_check_accepts_the_builtin_files(capsys: pytest.CaptureFixture[str]) -> None:
     files = sorted(str(p) for p in builtin_routines_dir().glob("*.yaml"))
-    assert len(files) == 4
+    assert len(files) == 5
     assert main(["check", *files]) == 0
     assert capsys.readouterr().err == ""
 

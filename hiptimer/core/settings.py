@@ -10,17 +10,22 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 from hiptimer.core.atomic_file import atomic_write, move_aside
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
-from hiptimer.core.routines.limits import Limits
-from hiptimer.core.routines.model import Side
+from hiptimer.core.routines.limits import SESSIONS_PER_WEEK_LIMITS, Limits
+from hiptimer.core.routines.model import Routine, Side
+
+if TYPE_CHECKING:
+    from hiptimer.core.routines.catalog import Catalog
 
 #: The range of every number setting: ``Settings.validated`` and the dialogs both read these.
 NUMBER_LIMITS: dict[str, Limits] = {
     "lead_in_seconds": Limits(0, 120),
+    "change_lead_in_seconds": Limits(0, 180),  # the get-ready when moving or fetching gear
     "volume": Limits(0, 100),  # percent
-    "weekly_goal": Limits(1, 14),  # sessions a week
+    "weekly_goal": SESSIONS_PER_WEEK_LIMITS,  # sessions a week
     "reassess_weeks": Limits(1, 12),  # weeks between assessments
     "snooze_minutes": Limits(5, 120),  # a snoozed reminder comes back after this long
 }
@@ -34,10 +39,19 @@ WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_REMINDER_TIME = "18:00"
 
 
+class LeadIns(TypedDict):
+    """The plan's get-ready keyword arguments (``build_plan(..., **settings.lead_ins())``)."""
+
+    lead_in: float
+    change_lead_in: float
+
+
 @dataclass
 class Settings:
     limited_side: Side | None = None
     lead_in_seconds: int = 10
+    #: The get-ready before an exercise in a new position or with gear to fetch (and the first).
+    change_lead_in_seconds: int = 20
     volume: int = 80  # percent
     muted: bool = False
     voice: bool = True
@@ -54,6 +68,11 @@ class Settings:
     #: The version of an exercise the person does, by exercise id (0: as written, 1: its
     #: first progression, …); exercises not listed are done as written.
     progression_levels: dict[str, int] = field(default_factory=dict)
+    main_routine: str = ""  # the id of the routine you follow ("" for none): its target is the goal
+
+    def lead_ins(self) -> LeadIns:
+        """The get-ready lengths, as the plan's keyword arguments."""
+        return {"lead_in": self.lead_in_seconds, "change_lead_in": self.change_lead_in_seconds}
 
     def validated(self) -> Settings:
         """Clamp every number into its range; a value of the wrong type gets its default."""
@@ -69,8 +88,8 @@ class Settings:
             elif name in CHOICES:
                 if value not in CHOICES[name]:
                     setattr(self, name, default)
-            elif isinstance(default, bool) and not isinstance(value, bool):
-                setattr(self, name, default)
+            elif isinstance(default, (bool, str)) and not isinstance(value, type(default)):
+                setattr(self, name, default)  # a flag or a text of the wrong type
         self.reminder_days = _weekday_list(self.reminder_days)
         self.progression_levels = _levels(self.progression_levels)
         if parse_clock(self.reminder_time) is None:
@@ -115,6 +134,19 @@ def parse_clock(text: object) -> tuple[int, int] | None:
         return None
     hour, minute = int(hours), int(minutes)
     return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def main_routine(settings: Settings, catalog: Catalog) -> Routine | None:
+    """The routine the person follows, if it is still there."""
+    return catalog.find(settings.main_routine) if settings.main_routine else None
+
+
+def weekly_goal(settings: Settings, catalog: Catalog) -> int:
+    """Sessions a week to aim for: the main routine's target when it has one, else the setting."""
+    routine = main_routine(settings, catalog)
+    if routine is not None and routine.target is not None:
+        return routine.target.per_week
+    return settings.weekly_goal
 
 
 def _is_number(value: object) -> bool:

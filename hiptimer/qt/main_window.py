@@ -19,8 +19,8 @@ from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
 from hiptimer.core.session.display import SESSION_WORDS, window_title
 from hiptimer.core.session.events import SessionState, Snapshot
-from hiptimer.core.session.plan import PhaseKind, build_plan
-from hiptimer.core.session.resume import ResumePoint
+from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
+from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_routine)
         self.home.try_requested.connect(self._try_routine)
         self.home.assessment_requested.connect(self.start_assessment)
+        self.picker.main_routine_changed.connect(lambda _id: self._save_settings())
         self.player = PlayerPage()
         self.summary = SummaryPage()
         self.stack = QStackedWidget()
@@ -144,16 +145,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
         speed = self.speed if speed is None else speed
-        settings = self.ctx.settings  # playing one side never changes the limited side
-        first_side = resume.first_side if resume and resume.first_side else settings.limited_side
-        plan = build_plan(
-            routine,
-            self.ctx.catalog.library,
-            side,
-            first_side,
-            lead_in=settings.lead_in_seconds,
-            self_paced_reps=settings.self_paced_reps,
-        )
+        plan = self._plan(routine, side, resume)
         self._drop_controller()
         if self._audio_factory is not None:
             factory, self._audio_factory = self._audio_factory, None
@@ -168,7 +160,7 @@ class MainWindow(QMainWindow):
             resume_session_key=resume.session_key if resume else None,
             earlier_active_seconds=resume.active_seconds if resume else 0,
             earlier_outcomes=resume.earlier if resume else (),
-            progression_levels=settings.progression_levels,
+            progression_levels=self.ctx.settings.progression_levels,
             parent=self,
         )
         self.controller.runner.changed.connect(self._show_snapshot)
@@ -182,10 +174,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.controller.start(resume.at_step if resume else 0)
 
+    def _plan(self, routine: Routine, side: SideChoice, resume: ResumePoint | None) -> Plan:
+        settings, lib = self.ctx.settings, self.ctx.catalog.library
+        limited = plan_limited_side(side, settings.limited_side, resume)  # never changes it
+        paced = settings.self_paced_reps
+        return build_plan(routine, lib, side, limited, self_paced_reps=paced, **settings.lead_ins())
+
     def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
         """Carry on a session left unfinished (and claimed by this window), at the step after
         its last recorded one, with its sides in the order it began with."""
-        steps = build_plan(routine, self.ctx.catalog.library, side, resume.first_side).steps
+        steps = self._plan(routine, side, resume).steps
         if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
             if self.ctx.writes is not None:
                 self.ctx.writes.finish_completed(resume, wall_now())

@@ -90,6 +90,20 @@ class SettingsDialog(QDialog):
         self.lead_in.setSuffix(" s")
         self.lead_in.setAccessibleName("Get-ready time before each exercise, in seconds")
         self._add_row(form, "&Get-ready time:", self.lead_in)
+        self.change_lead_in = QSpinBox()
+        self.change_lead_in.setRange(*NUMBER_LIMITS["change_lead_in_seconds"])
+        self.change_lead_in.setSuffix(" s")
+        self.change_lead_in.setAccessibleName(
+            "Get-ready time when the position or the gear changes, in seconds"
+        )
+        self._add_row(form, "Get-ready to m&ove:", self.change_lead_in)
+        form.addRow(
+            "",
+            _hint(
+                "Used instead when the next exercise starts in a new position or needs gear the "
+                "last one did not, and before the first exercise (never shorter than the other)."
+            ),
+        )
 
         self.self_paced = QCheckBox("&Enter counts each rep (instead of the paced count)")
         self.self_paced.setAccessibleName("Self-paced reps: Enter counts each rep")
@@ -215,6 +229,7 @@ class SettingsDialog(QDialog):
         self.muted.setChecked(bool(settings.muted))
         self.voice.setChecked(bool(settings.voice))
         self.lead_in.setValue(int(settings.lead_in_seconds))
+        self.change_lead_in.setValue(int(settings.change_lead_in_seconds))
         self.self_paced.setChecked(bool(settings.self_paced_reps))
         self.weekly_goal.setValue(int(settings.weekly_goal))
         self.reassess_weeks.setValue(int(settings.reassess_weeks))
@@ -243,6 +258,7 @@ class SettingsDialog(QDialog):
         settings.muted = self.muted.isChecked()
         settings.voice = self.voice.isChecked()
         settings.lead_in_seconds = self.lead_in.value()
+        settings.change_lead_in_seconds = self.change_lead_in.value()
         settings.self_paced_reps = self.self_paced.isChecked()
         settings.weekly_goal = self.weekly_goal.value()
         settings.reassess_weeks = self.reassess_weeks.value()

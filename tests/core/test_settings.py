@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.routines.model import Side
-from hiptimer.core.settings import Settings, load_settings, save_settings
+from hiptimer.core.settings import (
+    Settings,
+    load_settings,
+    main_routine,
+    save_settings,
+    weekly_goal,
+)
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -144,3 +150,42 @@ def test_reminder_days_and_time_are_checked(tmp_path: Path) -> None:
         settings, problem = load_settings(path)
         assert problem is None
         assert (settings.reminder_days, settings.reminder_time) == (None, "18:00"), days
+
+
+def test_the_main_routine_and_the_longer_get_ready_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    save_settings(path, Settings(main_routine="daily", change_lead_in_seconds=35))
+    loaded, _ = load_settings(path)
+    assert (loaded.main_routine, loaded.change_lead_in_seconds) == ("daily", 35)
+    assert loaded.lead_ins() == {"lead_in": 10, "change_lead_in": 35}
+
+
+def test_a_main_routine_of_the_wrong_type_and_an_odd_get_ready_get_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"main_routine": 12, "change_lead_in_seconds": 9999}')
+    loaded, problem = load_settings(path)
+    assert problem is None
+    assert (loaded.main_routine, loaded.change_lead_in_seconds) == ("", 180)
+
+
+def _catalog_with_target(per_week: int | None):
+    from hiptimer.core.routines.catalog import Catalog
+    from hiptimer.core.routines.model import Item, Kind, Library, Range, Routine, Section, Target
+
+    item = Item("x", Kind.HOLD, seconds=Range(30, 30))
+    target = None if per_week is None else Target(per_week, 6)
+    routine = Routine("mine", "Mine", (Section("S", (item,)),), target=target)
+    return Catalog(library=Library({}), routines=[routine])
+
+
+def test_the_weekly_goal_is_the_main_routines_target_when_it_has_one() -> None:
+    with_target = _catalog_with_target(2)
+    assert weekly_goal(Settings(weekly_goal=4, main_routine="mine"), with_target) == 2
+    assert main_routine(Settings(main_routine="mine"), with_target) is with_target.routines[0]
+    # no main routine, a main routine without a target, or one that is gone: the setting
+    assert weekly_goal(Settings(weekly_goal=4), with_target) == 4
+    assert (
+        weekly_goal(Settings(weekly_goal=4, main_routine="mine"), _catalog_with_target(None)) == 4
+    )
+    assert weekly_goal(Settings(weekly_goal=4, main_routine="gone"), with_target) == 4
+    assert main_routine(Settings(main_routine="gone"), with_target) is None

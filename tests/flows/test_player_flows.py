@@ -43,16 +43,19 @@ def test_start_button_starts_the_picked_routine(qtbot, make_window, clock) -> No
     assert snapshot.state is SessionState.RUNNING
     assert snapshot.phase.kind is PhaseKind.GET_READY
     assert window.player.name_label.text() == "Deep glute release"
-    assert window.player.countdown.text() == "10"
+    assert window.player.countdown.text() == "20"  # the first get-ready: everything to get
     assert window.player.phase_band.text() == "GET READY"
     assert window.player.side_badge.text() == "L"
-    assert spoken(window) == ["Next: Deep glute release, left side. Get ready."]
+    assert spoken(window) == [
+        "Next: Deep glute release, left side. You need: massage ball, thick resistance band and"
+        " an anchor, tall chair or table, ball to hold between the knees. Get ready."
+    ]
 
 
 def test_space_pauses_and_resumes(qtbot, make_window, clock) -> None:
     window = make_window()
     start(qtbot, window, "daily")
-    advance(window, clock, 3.5)
+    advance(window, clock, 13.5)
     key(window, Qt.Key.Key_Space)
     assert snap(window).state is SessionState.PAUSED
     assert "PAUSED" in window.player.phase_band.text()
@@ -83,7 +86,7 @@ def test_arrows_skip_and_go_back(qtbot, make_window, clock) -> None:
     assert snap(window).step_index == 2
     key(window, Qt.Key.Key_Left)
     assert snap(window).step_index == 1
-    assert snap(window).remaining == pytest.approx(10)
+    assert snap(window).remaining == pytest.approx(20)  # a new position: the longer get-ready
     assert window.player.progress_label.text().endswith("exercise 2 of 5")
 
 
@@ -123,7 +126,7 @@ def test_r_restarts_the_exercise(qtbot, make_window, clock) -> None:
     snapshot = snap(window)
     assert snapshot.step_index == 0
     assert snapshot.phase.kind is PhaseKind.GET_READY
-    assert snapshot.remaining == pytest.approx(10)
+    assert snapshot.remaining == pytest.approx(20)
     assert window.controller.outcomes == []  # a restarted attempt is not recorded
 
 
@@ -207,9 +210,9 @@ def test_window_title_shows_the_time_left(qtbot, make_window, clock) -> None:
     window = make_window()
     assert window.windowTitle() == "hiptimer"
     start(qtbot, window, "daily")
-    assert window.windowTitle() == "12:30 left — Daily hip routine — hiptimer"
+    assert window.windowTitle() == "13:20 left — Daily hip routine — hiptimer"
     advance(window, clock, 61)
-    assert window.windowTitle() == "11:29 left — Daily hip routine — hiptimer"
+    assert window.windowTitle() == "12:19 left — Daily hip routine — hiptimer"
 
 
 def test_speed_badge_shows_at_speed_200(qtbot, make_window, clock) -> None:
@@ -217,9 +220,9 @@ def test_speed_badge_shows_at_speed_200(qtbot, make_window, clock) -> None:
     start(qtbot, window, "daily")
     assert window.player.speed_label.isVisible()
     assert "200" in window.player.speed_label.text()
-    # 750 session seconds at ×200 are 3.75 real seconds
-    assert window.windowTitle().startswith("0:04 left")  # 3.75 s, counted up
-    advance(window, clock, 0.05)  # 10 session seconds: the lead-in is over
+    # 800 session seconds at ×200 are 4 real seconds
+    assert window.windowTitle().startswith("0:04 left")
+    advance(window, clock, 0.1)  # 20 session seconds: the first get-ready is over
     assert snap(window).phase.kind is PhaseKind.WORK
 
 
@@ -237,9 +240,15 @@ def test_voice_says_names_halfway_switch_sides_and_rep_counts(qtbot, make_window
     start(qtbot, window, "daily", SideChoice.BOTH)
     play_until(window, clock, lambda s: s.state is SessionState.FINISHED)
     names = [catalog_name(window, step.exercise.id) for step in window.controller.plan.steps]
-    assert said[0] == f"Next: {names[0]}, left side. Get ready."
-    for name in dict.fromkeys(names):
-        assert f"Next: {name}, left side. Get ready." in said
+    assert said[0].startswith(f"Next: {names[0]}, left side. You need: massage ball, ")
+    fetch = {
+        "Band distraction, hip bent": "You need: thick resistance band and an anchor. ",
+        "Seated internal rotation": (
+            "You need: tall chair or table, ball to hold between the knees. "
+        ),
+    }
+    for name in list(dict.fromkeys(names))[1:]:
+        assert f"Next: {name}, left side. {fetch.get(name, '')}Get ready." in said
     assert said.count("Halfway") == 6  # two releases and a hold, on both sides
     assert said.count("Switch sides. Right side next.") == 5
     assert said.count("Go.") == 6  # the reps start with their count instead

@@ -329,7 +329,7 @@ def test_a_write_lock_held_by_another_process_never_stops_the_session(
 ) -> None:
     """Real time, a real lock: the countdown and the keys stay live, all is saved afterwards."""
     ctx = make_ctx(app_paths, history=store, writes=writes)  # the real monotonic clock
-    ctx.settings.lead_in_seconds = 0
+    ctx.settings.lead_in_seconds = ctx.settings.change_lead_in_seconds = 0
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

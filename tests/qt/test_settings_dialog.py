@@ -102,7 +102,8 @@ def test_every_allowed_value_survives_ok_unchanged(qtbot) -> None:
     settings = Settings(lead_in_seconds=90, volume=0, weekly_goal=14)
     dialog = _dialog(qtbot, settings)
     for name, limits in NUMBER_LIMITS.items():
-        control = getattr(dialog, {"lead_in_seconds": "lead_in"}.get(name, name))
+        short = {"lead_in_seconds": "lead_in", "change_lead_in_seconds": "change_lead_in"}
+        control = getattr(dialog, short.get(name, name))
         assert (control.minimum(), control.maximum()) == limits, name
     dialog.accept()
     assert (settings.lead_in_seconds, settings.volume, settings.weekly_goal) == (90, 0, 14)
@@ -129,6 +130,7 @@ def test_every_field_has_a_label_with_a_buddy_and_a_mnemonic(qtbot) -> None:
     for field in (
         dialog.volume,
         dialog.lead_in,
+        dialog.change_lead_in,
         dialog.weekly_goal,
         dialog.theme,
         dialog.limited_side,

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from hiptimer.core.history.measurements import TEST_BY_EXERCISE, check_degrees
 from hiptimer.core.history.rows import PAIN_LIMITS, StepOutcomeLike
+from hiptimer.core.routines.limits import SETS_LIMITS
 from hiptimer.core.routines.model import Kind, Side
 from hiptimer.core.session.status import SessionStatus, StepStatus
 
@@ -82,3 +83,15 @@ def checked_outcome(outcome: StepOutcomeLike) -> tuple[str, str | None, str, str
         if test is not None and side is None:
             raise ValueError(f"the measurement of {outcome.exercise_id!r} needs a side")
     return kind, side, status, test
+
+
+def checked_set(outcome: object) -> tuple[int, int]:
+    """The step's set and the sets on its side ("set 2 of 3"); 1 of 1 when the outcome does not
+    say (an engine from before sets, a test double)."""
+    number, count = getattr(outcome, "set_number", 1), getattr(outcome, "set_count", 1)
+    if number not in SETS_LIMITS or count not in SETS_LIMITS or number > count:
+        raise ValueError(
+            "a step's set must be whole numbers with 1 ≤ set_number ≤ set_count ≤"
+            f" {SETS_LIMITS.high}, got set {number!r} of {count!r}"
+        )
+    return number, count

@@ -20,6 +20,7 @@ from hiptimer.core.history.checks import (
     check_pain,
     check_planned_steps,
     checked_outcome,
+    checked_set,
     finish_status,
     new_key,
     require_aware,
@@ -56,6 +57,8 @@ class StepRecord:
     actual_reps: int | None
     measurement: int | None
     progression_level: int = 0  # the version of the exercise done (0: as written)
+    set_number: int = 1  # "set 2 of 3" on its side
+    set_count: int = 1
 
     def __post_init__(self) -> None:
         if isinstance(self.step_index, bool) or not isinstance(self.step_index, int):
@@ -63,6 +66,7 @@ class StepRecord:
         _require_text(exercise_id=self.exercise_id)
         checked_outcome(self)
         check_progression_level(self.progression_level)
+        checked_set(self)
 
     @classmethod
     def of(cls, outcome: StepOutcomeLike, progression_level: int = 0) -> StepRecord:
@@ -79,6 +83,8 @@ class StepRecord:
             actual_reps=outcome.actual_reps,
             measurement=outcome.measurement,
             progression_level=progression_level,
+            set_number=getattr(outcome, "set_number", 1),
+            set_count=getattr(outcome, "set_count", 1),
         )
 
 

@@ -67,7 +67,8 @@ _SESSION_SELECT = (
 
 _STEP_SELECT = (
     "SELECT id, session_id, step_index, exercise_id, exercise_name, kind, side, status,"
-    " planned_seconds, actual_seconds, planned_reps, actual_reps, measurement, ended_at"
+    " planned_seconds, actual_seconds, planned_reps, actual_reps, measurement, ended_at,"
+    " coalesce(set_number, 1), coalesce(set_count, 1)"
     " FROM steps"
 )
 
@@ -346,6 +347,8 @@ def _step_row(row: Any) -> StepRow:
         actual_reps=row[11],
         measurement=row[12],
         ended_at=datetime.fromisoformat(row[13]),
+        set_number=row[14],
+        set_count=row[15],
     )
 
 

@@ -20,7 +20,11 @@ PAIN_LIMITS = Limits(0, 10)
 
 
 class StepOutcomeLike(Protocol):
-    """What the session engine hands over for each finished step."""
+    """What the session engine hands over for each finished step.
+
+    It may also carry ``set_number`` and ``set_count`` ("set 2 of 3"); without them the step
+    is one set of one.
+    """
 
     @property
     def step_index(self) -> int: ...
@@ -88,6 +92,8 @@ class StepRow:
     actual_reps: int | None
     measurement: int | None
     ended_at: datetime
+    set_number: int = 1  # "set 2 of 3" on its side (1 of 1 for steps from before sets)
+    set_count: int = 1
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ Versions:
      keep the last row of each index, the ``.v3.bak`` copy keeps them all),
      ``measurements.measurement_key`` (the same for measurements), and the active time of
      sessions that never finished (a crash) from their saved steps.
+  5. the coach: what a session counts as (``sessions.kind``: workout, check-in, short), its
+     planned work and saved steps, per-exercise feedback, each step's progression level.
+  6. sets: which set of its item each step was (``steps.set_number``) of how many on that side
+     (``steps.set_count``); steps recorded before sets existed keep NULL (one set of one).
 """
 
 from __future__ import annotations
@@ -218,12 +222,20 @@ def _add_coach_v5(conn: sqlite3.Connection) -> None:
         refresh_kind(conn, session_id)
 
 
+def _add_sets_v6(conn: sqlite3.Connection) -> None:
+    for column in ("set_number", "set_count"):
+        conn.execute(
+            f"ALTER TABLE steps ADD COLUMN {column} INTEGER CHECK ({column} BETWEEN 1 AND 10)"
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _add_feedback_v2,
     _add_view_summaries_v3,
     _add_keys_and_claims_v4,
     _add_coach_v5,
+    _add_sets_v6,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

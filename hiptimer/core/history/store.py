@@ -31,6 +31,7 @@ from hiptimer.core.history.checks import (
     check_pain,
     check_planned_steps,
     checked_outcome,
+    checked_set,
     finish_status,
     new_key,
     require_aware,
@@ -196,6 +197,7 @@ class HistoryStore(HistoryReader):
         require_aware(ended_at, "ended_at")
         kind, side, status, test = checked_outcome(outcome)
         level = check_progression_level(getattr(outcome, "progression_level", 0))
+        set_number, set_count = checked_set(outcome)
         if active_seconds is not None:
             check_active_seconds(active_seconds)
         with self.batch():
@@ -203,8 +205,8 @@ class HistoryStore(HistoryReader):
             self._conn.execute(
                 "INSERT INTO steps (session_id, step_index, exercise_id, exercise_name, kind,"
                 " side, status, planned_seconds, actual_seconds, planned_reps, actual_reps,"
-                " measurement, ended_at, ended_utc, progression_level)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " measurement, ended_at, ended_utc, progression_level, set_number, set_count)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (session_id, step_index) DO UPDATE SET"
                 f" {_STEP_UPDATES}",
                 (
@@ -223,6 +225,8 @@ class HistoryStore(HistoryReader):
                     ended_at.isoformat(),
                     ended_at.timestamp(),
                     level,
+                    set_number,
+                    set_count,
                 ),
             )
             if test is not None and side is not None and outcome.measurement is not None:
@@ -408,6 +412,8 @@ _STEP_UPDATES = ", ".join(
         "measurement",
         "ended_at",
         "ended_utc",
+        "set_number",
+        "set_count",
     )
 )
 

@@ -69,9 +69,10 @@ def session_summary(session: SessionRow) -> str:
 def step_cells(step: StepRow) -> tuple[str, ...]:
     """One step's row of a session's details, in the order of :data:`STEP_COLUMNS`."""
     actual = duration_text(step.actual_seconds)
+    in_sets = f" (set {step.set_number} of {step.set_count})" if step.set_count > 1 else ""
     return (
         str(step.step_index + 1),
-        step.exercise_name,
+        step.exercise_name + in_sets,
         "" if step.side is None else step.side.value.capitalize(),
         STEP_STATUS_WORDS[step.status],
         f"{actual} of {duration_text(step.planned_seconds)}" if step.planned_seconds else actual,

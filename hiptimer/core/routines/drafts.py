@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.model import Exercise, Item, Kind, Routine, Section, Sides
+from hiptimer.core.routines.model import Exercise, Item, Kind, Routine, Section, Sides, Target
 from hiptimer.core.routines.naming import unique_id
 from hiptimer.core.routines.problems import Code, Problem
 from hiptimer.core.routines.schema import FALLBACK_KIND, KIND_SPECS, with_dose
@@ -44,7 +44,8 @@ class Drop(Enum):
 
 
 def kind_default(exercise_id: str, kind: Kind, sides: Sides = Sides.LIMITED) -> Item:
-    """A fresh item of ``kind`` with the usual dose (when the user switches an item's kind)."""
+    """A fresh item of ``kind`` with the usual dose (when the user switches an item's kind); its
+    sets and the limited side's own dose start afresh too."""
     spec = KIND_SPECS[kind]
     if sides not in spec.sides:
         sides = Sides.LIMITED
@@ -157,6 +158,24 @@ def set_item(routine: Routine, place: tuple[int, int], item: Item) -> Edit:
     sections = _open(routine)
     sections[section].items[index] = item
     return _edit(routine, sections, place)
+
+
+def with_sides(item: Item, sides: Sides) -> Item:
+    """``item`` played on ``sides``; alternating leaves no limited side, so its own dose goes."""
+    limited = None if sides is Sides.ALTERNATE else item.limited
+    return dataclasses.replace(item, sides=sides, limited=limited)
+
+
+def set_target(routine: Routine, per_week: int | None, weeks: int | None) -> Routine:
+    """The routine meant ``per_week`` times a week for ``weeks`` weeks (None: no target; no
+    end)."""
+    target = None if per_week is None else Target(per_week, weeks)
+    return dataclasses.replace(routine, target=target)
+
+
+def set_limited_extra(routine: Routine, percent: int) -> Routine:
+    """The routine whose limited side gets ``percent`` % more where an item gives no dose."""
+    return dataclasses.replace(routine, limited_extra=percent)
 
 
 def rename_section(routine: Routine, section: int, name: str) -> Edit:

@@ -1,4 +1,5 @@
-"""Read one routine item: its exercise, its kind, the dose keys that kind takes, sides, rest, note.
+"""Read one routine item: its exercise, its kind, the dose keys that kind takes, the limited
+side's own dose, sides, rest, note.
 
 Which dose keys a kind takes, which are required, their limits and whether they take a
 ``[low, high]`` range all come from :data:`hiptimer.core.routines.schema.KIND_SPECS`.
@@ -7,20 +8,30 @@ Which dose keys a kind takes, which are required, their limits and whether they 
 from __future__ import annotations
 
 from hiptimer.core.routines.limits import MAX_ID_CHARS, REST_LIMITS
-from hiptimer.core.routines.model import Exercise, Item, Kind, Library, Sides
+from hiptimer.core.routines.model import (
+    DoseValue,
+    Exercise,
+    Item,
+    Kind,
+    Library,
+    Sidedness,
+    SideDose,
+    Sides,
+)
 from hiptimer.core.routines.problems import Code, Location
 from hiptimer.core.routines.schema import (
     COMMON_ITEM_KEYS,
     ITEM_KEYS,
     KIND_SPECS,
     REQUIRED_ITEM_KEYS,
+    SIDE_DOSE_KEY,
     DoseField,
-    DoseValue,
     Value,
     kinds_allowing,
     kinds_taking,
     with_dose,
 )
+from hiptimer.core.routines.side_dose import no_limited_side
 from hiptimer.core.routines.values import ValueReader, describe, did_you_mean
 from hiptimer.core.routines.yaml_nodes import Node, YMapping, YScalar
 
@@ -44,7 +55,8 @@ class ItemReader(ValueReader):
         first_kind = _first_kind(node)
         allowed: tuple[str, ...] = ITEM_KEYS
         if first_kind is not None:
-            allowed = (*COMMON_ITEM_KEYS, *KIND_SPECS[first_kind].keys)
+            spec = KIND_SPECS[first_kind]
+            allowed = (*COMMON_ITEM_KEYS, *spec.keys, *((SIDE_DOSE_KEY,) if spec.scaled else ()))
         found = self.fields(node, where, allowed, lambda key: _explain_item_key(key, first_kind))
         self.require(found, REQUIRED_ITEM_KEYS, node.line, where)
         kind = None
@@ -54,6 +66,9 @@ class ItemReader(ValueReader):
         exercise_id = None
         if "exercise" in found:
             exercise_id = self.item_exercise(found["exercise"][1], where)
+        exercise = None
+        if exercise_id is not None:
+            exercise = self.exercises.get(exercise_id) or self.library.exercises.get(exercise_id)
         dose: dict[str, DoseValue | None] = {}
         if kind is not None:
             spec = KIND_SPECS[kind]
@@ -63,17 +78,13 @@ class ItemReader(ValueReader):
                     dose[dose_field.key] = self.dose(
                         kind, dose_field, found[dose_field.key][1], where
                     )
-            if spec.needs_normal and exercise_id is not None:
-                exercise = self.exercises.get(exercise_id) or self.library.exercises.get(
-                    exercise_id
+            if spec.needs_normal and exercise is not None and exercise.normal is None:
+                detail = (
+                    f"kind '{kind.value}' needs an exercise with a `normal` range;"
+                    f" '{exercise_id}' has none"
                 )
-                if exercise is not None and exercise.normal is None:
-                    detail = (
-                        f"kind '{kind.value}' needs an exercise with a `normal` range;"
-                        f" '{exercise_id}' has none"
-                    )
-                    line = found["exercise"][1].line
-                    self.add(line, where, Code.NOT_FOR_KIND, detail, "exercise")
+                line = found["exercise"][1].line
+                self.add(line, where, Code.NOT_FOR_KIND, detail, "exercise")
         sides = Sides.LIMITED
         if "sides" in found:
             sides_node = found["sides"][1]
@@ -84,6 +95,33 @@ class ItemReader(ValueReader):
                     allowing = _kind_list(kinds_allowing(sides))
                     detail = f"sides: {sides.value} is only for kind {allowing}, not '{kind.value}'"
                     self.add(sides_node.line, where, Code.NOT_FOR_KIND, detail, "sides")
+                elif sides is Sides.BOTH and _alternates(exercise):
+                    detail = (
+                        f"sides: both does not fit '{exercise_id}': it alternates left and right"
+                        " every rep (leave `sides` out)"
+                    )
+                    self.add(sides_node.line, where, Code.NOT_FOR_KIND, detail, "sides")
+        if (
+            kind is not None
+            and _alternates(exercise)
+            and Sides.ALTERNATE not in KIND_SPECS[kind].sides
+        ):
+            detail = (
+                f"'{exercise_id}' alternates left and right every rep, so it is played as kind"
+                f" {_kind_list(kinds_allowing(Sides.ALTERNATE))}, not '{kind.value}'"
+            )
+            self.add(found["kind"][1].line, where, Code.NOT_FOR_KIND, detail, "kind")
+        limited: SideDose | None = None
+        if SIDE_DOSE_KEY in found and kind is not None:
+            limited_node = found[SIDE_DOSE_KEY][1]
+            limited = self.side_dose(kind, limited_node, where)
+            why = no_limited_side(Item(exercise_id or "", kind, sides=sides), exercise)
+            if limited is not None and why and exercise is not None:
+                detail = (
+                    f"`{SIDE_DOSE_KEY}` does not fit '{exercise.id}': {why}, so it has no"
+                    " limited side"
+                )
+                self.add(limited_node.line, where, Code.NOT_FOR_KIND, detail, SIDE_DOSE_KEY)
         rest = None
         if "rest" in found:
             rest = self.integer(found["rest"][1], where, "rest", REST_LIMITS)
@@ -93,7 +131,13 @@ class ItemReader(ValueReader):
         if self.failures() != before or kind is None or exercise_id is None:
             return None
         item = Item(
-            exercise=exercise_id, kind=kind, sides=sides, rest=rest, note=note, line=node.line
+            exercise=exercise_id,
+            kind=kind,
+            sides=sides,
+            limited=limited,
+            rest=rest,
+            note=note,
+            line=node.line,
         )
         return with_dose(item, dose)
 
@@ -114,20 +158,59 @@ class ItemReader(ValueReader):
         return exercise_id
 
     def dose(
-        self, kind: Kind, dose_field: DoseField, node: Node, where: Location
+        self, kind: Kind, dose_field: DoseField, node: Node, where: Location, name: str = ""
     ) -> DoseValue | None:
+        """One dose key's value; ``name`` is how messages call it (default: the key)."""
         key = dose_field.key
+        name = name or key
         if dose_field.value is Value.NUMBER:
-            return self.integer(node, where, key, dose_field.limits)
-        value = self.range(node, where, key, dose_field.limits)
+            return self.integer(node, where.at(key), name, dose_field.limits)
+        value = self.range(node, where.at(key), name, dose_field.limits)
         if value is not None and dose_field.value is Value.FIXED and not value.is_fixed:
             detail = (
-                f"{key} must be one number for kind '{kind.value}', got [{value.low},"
+                f"{name} must be one number for kind '{kind.value}', got [{value.low},"
                 f" {value.high}] (only {_kind_list(kinds_taking(key, Value.RANGE))} takes a range)"
             )
             self.add(node.line, where, Code.NOT_FOR_KIND, detail, key)
             return None
         return value
+
+    def side_dose(self, kind: Kind, node: Node, where: Location) -> SideDose | None:
+        """The `limited` mapping: the kind's dose keys, each within its limits ({} = none)."""
+        if self.broken(node):
+            return None
+        where = where.at(SIDE_DOSE_KEY)
+        spec = KIND_SPECS[kind]
+        if not isinstance(node, YMapping):
+            detail = (
+                f"{SIDE_DOSE_KEY} must be a mapping of dose keys for the limited side"
+                f" ({', '.join(spec.keys)}), got {describe(node)}"
+            )
+            self.add(node.line, where, Code.WRONG_TYPE, detail)
+            return None
+        before = self.failures()
+
+        def explain(key: str) -> tuple[Code, str]:
+            hint = did_you_mean(key, spec.keys)
+            detail = (
+                f"`{SIDE_DOSE_KEY}` takes the dose keys of kind '{kind.value}'"
+                f" ({', '.join(spec.keys)}), not '{key}'{hint}"
+            )
+            return Code.NOT_FOR_KIND, detail
+
+        found = self.fields(node, where, spec.keys, explain)
+        values: list[tuple[str, DoseValue]] = []
+        for dose_field in spec.fields:  # in documented order, whatever order the file has
+            if dose_field.key in found:
+                name = f"{SIDE_DOSE_KEY} {dose_field.key}"
+                value = self.dose(kind, dose_field, found[dose_field.key][1], where, name)
+                if value is not None:
+                    values.append((dose_field.key, value))
+        return tuple(values) if self.failures() == before else None
+
+
+def _alternates(exercise: Exercise | None) -> bool:
+    return exercise is not None and exercise.sidedness is Sidedness.ALTERNATING
 
 
 def _kind_list(kinds: tuple[Kind, ...]) -> str:

@@ -35,9 +35,18 @@ SECONDS_LIMITS = Limits(1, 1800)
 REPS_COUNT_LIMITS = Limits(1, 500)
 CYCLES_COUNT_LIMITS = Limits(1, 100)
 SHORT_SECONDS_LIMITS = Limits(1, 120)  # hold per rep, pace, work, relax
-REST_LIMITS = Limits(0, 600)
+REST_LIMITS = Limits(0, 600)  # rest after an item, between exercises, between sets
+SETS_LIMITS = Limits(1, 10)
+#: Percent more for the limited side (a routine's ``limited_extra``).
+LIMITED_EXTRA_LIMITS = Limits(0, 200)
+#: Sessions a week: a routine's target, and the weekly goal in the settings.
+SESSIONS_PER_WEEK_LIMITS = Limits(1, 14)
+#: Weeks a routine's target runs for.
+TARGET_WEEKS_LIMITS = Limits(1, 52)
 #: Degrees of hip rotation: a test's normal range, a measurement typed in or stored.
 DEGREE_LIMITS = Limits(0, 90)
 
 #: Seconds of rest between exercises when a routine gives no ``rest``.
 DEFAULT_REST = 15
+#: Seconds of rest between the sets of an item when it gives no ``set_rest``.
+DEFAULT_SET_REST = 30

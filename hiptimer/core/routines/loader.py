@@ -12,36 +12,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
 
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
-from hiptimer.core.routines.item_reader import ItemReader, named_exercise
+from hiptimer.core.routines.exercise_reader import ExerciseReader
+from hiptimer.core.routines.item_reader import named_exercise
 from hiptimer.core.routines.limits import (
     DEFAULT_REST,
-    DEGREE_LIMITS,
-    MAX_EXERCISES,
+    LIMITED_EXTRA_LIMITS,
     MAX_ITEMS,
     MAX_NAME_CHARS,
     MAX_ROUTINES,
     REST_LIMITS,
+    SESSIONS_PER_WEEK_LIMITS,
+    TARGET_WEEKS_LIMITS,
 )
 from hiptimer.core.routines.model import (
-    EQUIPMENT,
-    POSITIONS,
     Exercise,
     Item,
     Library,
     Routine,
     Section,
+    Target,
 )
 from hiptimer.core.routines.problems import NOWHERE, Code, Location, Problem
 from hiptimer.core.routines.schema import (
-    EXERCISE_KEYS,
     FORMAT_VERSION,
-    REQUIRED_EXERCISE_KEYS,
     REQUIRED_ROUTINE_KEYS,
+    REQUIRED_TARGET_KEYS,
     ROUTINE_KEYS,
     SECTION_KEYS,
+    TARGET_KEYS,
     TOP_KEYS,
 )
 from hiptimer.core.routines.values import Fields, describe, did_you_mean
@@ -106,13 +106,11 @@ def load_text(
     return LoadResult(reader.exercises, reader.routines, problems)
 
 
-class _FileReader(ItemReader):
+class _FileReader(ExerciseReader):
     """Walks one file's tree, collecting exercises, valid routines and problems."""
 
     def __init__(self, filename: str, library: Library, builtin: bool, source: str) -> None:
-        super().__init__(filename, library)
-        self.builtin = builtin
-        self.source = source
+        super().__init__(filename, library, builtin, source)
         self.routines: list[Routine] = []
 
     # --- the file -------------------------------------------------------------------------
@@ -168,87 +166,6 @@ class _FileReader(ItemReader):
         detail = f"format must be {FORMAT_VERSION}, got {describe(node)}"
         self.add(node.line, where, Code.FORMAT, detail)
         return True
-
-    # --- exercises ------------------------------------------------------------------------
-
-    def read_exercises(self, node: Node) -> None:
-        if self.broken(node):
-            return
-        where = NOWHERE.at("exercises")
-        if not isinstance(node, YMapping):
-            detail = f"exercises must be a mapping of id to exercise, got {describe(node)}"
-            self.add(node.line, where, Code.WRONG_TYPE, detail)
-            return
-        pairs = node.pairs
-        if len(pairs) > MAX_EXERCISES:
-            detail = f"too many exercises: {len(pairs)} (at most {MAX_EXERCISES})"
-            self.add(node.line, where, Code.TOO_MANY, detail)
-            pairs = pairs[:MAX_EXERCISES]
-        first_line: dict[str, int] = {}
-        for key_node, value in pairs:
-            exercise_id = self.identifier(key_node, where, "exercise id")
-            if exercise_id is None:
-                continue
-            if exercise_id in first_line:
-                detail = (
-                    f"exercise '{exercise_id}' is defined twice"
-                    f" (first on line {first_line[exercise_id]})"
-                )
-                self.add(key_node.line, where, Code.DUPLICATE, detail)
-                continue
-            first_line[exercise_id] = key_node.line
-            definition = Location(exercise=exercise_id)
-            if exercise_id in self.library and not self.builtin:
-                detail = "this id is built in; choose another id"
-                self.add(key_node.line, definition, Code.ID_CLASH, detail)
-                self.broken_exercises.add(exercise_id)
-                continue
-            exercise = self.read_exercise(exercise_id, key_node.line, value, definition)
-            if exercise is None:
-                self.broken_exercises.add(exercise_id)
-            else:
-                self.exercises[exercise_id] = exercise
-
-    def read_exercise(
-        self, exercise_id: str, line: int, node: Node, where: Location
-    ) -> Exercise | None:
-        if self.broken(node):
-            return None
-        if not isinstance(node, YMapping):
-            detail = f"must be a mapping of keys, got {describe(node)}"
-            self.add(node.line, where, Code.WRONG_TYPE, detail)
-            return None
-        before = self.failures()
-        found = self.fields(node, where, EXERCISE_KEYS)
-        self.require(found, REQUIRED_EXERCISE_KEYS, line, where)
-        values: dict[str, object] = {}
-        for key, (_, value) in found.items():
-            if key in ("name", "section"):
-                values[key] = self.text(value, where, key, MAX_NAME_CHARS)
-            elif key == "position":
-                values[key] = self.choice(value, where, key, POSITIONS)
-            elif key == "equipment":
-                values[key] = self.text_list(
-                    value,
-                    where,
-                    key,
-                    lambda entry, w, _label: self.choice(entry, w, "equipment", EQUIPMENT),
-                )
-            elif key == "one_sided":
-                values[key] = self.boolean(value, where, key)
-            elif key == "feel":
-                values[key] = self.text(value, where, key)
-            elif key == "normal":
-                values[key] = self.range(value, where, key, DEGREE_LIMITS)
-            else:  # steps, cautions, progressions
-                values[key] = self.text_list(value, where, key, self.text)
-                if key == "steps" and values[key] == ():
-                    detail = "steps must list at least one step"
-                    self.add(value.line, where, Code.EMPTY, detail, key)
-        if self.failures() != before:
-            return None
-        kept = cast("dict[str, Any]", values)
-        return Exercise(id=exercise_id, line=line, source=self.source, **kept)
 
     # --- routines -------------------------------------------------------------------------
 
@@ -306,8 +223,19 @@ class _FileReader(ItemReader):
         rest: int | None = DEFAULT_REST
         if "rest" in found:
             rest = self.integer(found["rest"][1], where, "rest", REST_LIMITS)
+        extra: int | None = 0
+        if "limited_extra" in found:
+            node_extra = found["limited_extra"][1]
+            extra = self.integer(node_extra, where, "limited_extra", LIMITED_EXTRA_LIMITS)
+        target: Target | None = None
+        target_ok = True
+        if "target" in found:
+            target = self.read_target(found["target"][1], where.at("target"))
+            target_ok = target is not None
         sections = self.read_sections(found["sections"][1], where) if "sections" in found else None
         if routine_id is None or name is None or rest is None or sections is None:
+            return None
+        if extra is None or not target_ok:
             return None
         return Routine(
             id=routine_id,
@@ -315,10 +243,45 @@ class _FileReader(ItemReader):
             sections=sections,
             description=description,
             rest=rest,
+            limited_extra=extra,
+            target=target,
             source=self.source,
             builtin=self.builtin,
             line=node.line,
         )
+
+    def read_target(self, node: Node, where: Location) -> Target | None:
+        """`target: {per_week: 3, weeks: 6}`: how often, and for how long."""
+        if self.broken(node):
+            return None
+        if not isinstance(node, YMapping):
+            detail = (
+                f"target must be a mapping like {{per_week: 3, weeks: 6}}, got {describe(node)}"
+            )
+            self.add(node.line, where, Code.WRONG_TYPE, detail)
+            return None
+        before = self.failures()
+        found = self.fields(
+            node,
+            where,
+            TARGET_KEYS,
+            lambda key: (
+                Code.UNKNOWN_KEY,
+                f"unknown key '{key}' in target"
+                + (did_you_mean(key, TARGET_KEYS) or f" (it takes {', '.join(TARGET_KEYS)})"),
+            ),
+        )
+        self.require(found, REQUIRED_TARGET_KEYS, node.line, where)
+        per_week = weeks = None
+        if "per_week" in found:
+            per_week = self.integer(
+                found["per_week"][1], where, "per_week", SESSIONS_PER_WEEK_LIMITS
+            )
+        if "weeks" in found:
+            weeks = self.integer(found["weeks"][1], where, "weeks", TARGET_WEEKS_LIMITS)
+        if self.failures() != before or per_week is None:
+            return None
+        return Target(per_week=per_week, weeks=weeks)
 
     def read_sections(self, node: Node, routine: Location) -> tuple[Section, ...] | None:
         if self.broken(node):

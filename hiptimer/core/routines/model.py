@@ -36,6 +36,20 @@ class Sides(str, Enum):
     ALTERNATE = "alternate"
 
 
+class Sidedness(str, Enum):
+    """How an exercise uses the two sides (the item's ``sides`` chooses among what it allows).
+
+    ONE_SIDE: one side at a time (the default).  TOGETHER: both legs at once, so it plays once
+    with no side.  ALTERNATING: left and right in turn, every rep, in one pass (reps only).
+    EITHER: alternating every rep, or one side at a time: the item's ``sides`` says which.
+    """
+
+    ONE_SIDE = "one-side"
+    TOGETHER = "together"
+    ALTERNATING = "alternating"
+    EITHER = "alternating-or-one-side"
+
+
 class Side(str, Enum):
     LEFT = "left"
     RIGHT = "right"
@@ -102,6 +116,12 @@ class Range:
         return str(self.low) if self.is_fixed else f"{self.low}–{self.high}"
 
 
+#: A dose value: one whole number, or a range of them.
+DoseValue = int | Range
+#: The limited side's own dose values of an item, as (dose key, value) in documented order.
+SideDose = tuple[tuple[str, DoseValue], ...]
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -109,7 +129,7 @@ class Exercise:
     section: str
     position: str
     equipment: tuple[str, ...] = ()
-    one_sided: bool = True
+    sidedness: Sidedness = Sidedness.ONE_SIDE
     steps: tuple[str, ...] = ()
     feel: str = ""
     cautions: tuple[str, ...] = ()
@@ -136,9 +156,24 @@ class Item:
     pace: int | None = None
     work: int | None = None
     relax: int | None = None
+    sets: int | None = None  # None = one set
+    set_rest: int | None = None  # seconds between sets; None = the default
+    #: The limited side's own dose (None: the routine's ``limited_extra`` applies; (): none).
+    limited: SideDose | None = None
     rest: int | None = None  # seconds after this item; None = routine default
     note: str = ""
     line: int = 0
+
+    def limited_values(self) -> dict[str, DoseValue]:
+        return dict(self.limited or ())
+
+
+@dataclass(frozen=True)
+class Target:
+    """How often and how long the routine is meant to be done: "3× a week for 6 weeks"."""
+
+    per_week: int
+    weeks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +189,8 @@ class Routine:
     sections: tuple[Section, ...]
     description: str = ""
     rest: int = DEFAULT_REST  # seconds between exercises
+    limited_extra: int = 0  # percent more for the limited side, on items without `limited`
+    target: Target | None = None
     source: str = ""  # path of the file, "" when built in memory
     builtin: bool = False
     line: int = 0

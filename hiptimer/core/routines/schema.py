@@ -18,12 +18,15 @@ from typing import Any, cast
 
 from hiptimer.core.routines.limits import (
     CYCLES_COUNT_LIMITS,
+    DEFAULT_SET_REST,
     REPS_COUNT_LIMITS,
+    REST_LIMITS,
     SECONDS_LIMITS,
+    SETS_LIMITS,
     SHORT_SECONDS_LIMITS,
     Limits,
 )
-from hiptimer.core.routines.model import Item, Kind, Range, Sides
+from hiptimer.core.routines.model import DoseValue, Item, Kind, Range, Sidedness, Sides
 
 FORMAT_VERSION = 1
 
@@ -33,7 +36,8 @@ EXERCISE_KEYS = (
     "section",
     "position",
     "equipment",
-    "one_sided",
+    "sidedness",
+    "one_sided",  # the older way to say `sidedness: together` (false) or `one-side` (true)
     "steps",
     "feel",
     "cautions",
@@ -41,12 +45,17 @@ EXERCISE_KEYS = (
     "normal",
 )
 REQUIRED_EXERCISE_KEYS = ("name", "section", "position", "steps")
-ROUTINE_KEYS = ("id", "name", "description", "rest", "sections")
+ROUTINE_KEYS = ("id", "name", "description", "rest", "limited_extra", "target", "sections")
 REQUIRED_ROUTINE_KEYS = ("id", "name", "sections")
+#: A routine's `target`: sessions a week, and for how many weeks.
+TARGET_KEYS = ("per_week", "weeks")
+REQUIRED_TARGET_KEYS = ("per_week",)
 SECTION_KEYS = ("name", "items")
 #: The keys every item may have, whatever its kind.
 COMMON_ITEM_KEYS = ("exercise", "kind", "sides", "rest", "note")
 REQUIRED_ITEM_KEYS = ("exercise", "kind")
+#: The item key holding the limited side's own dose: a mapping of the kind's dose keys.
+SIDE_DOSE_KEY = "limited"
 
 #: Seconds per plain rep when the item gives no ``pace``.
 DEFAULT_PACE = 3
@@ -59,8 +68,6 @@ DEFAULT_HELD_REP = Range(3, 5)
 
 #: The spin box suffix of a value in seconds.
 SECONDS = " s"
-
-DoseValue = int | Range
 
 
 class Value(Enum):
@@ -98,6 +105,7 @@ class DoseField:
     toggle: str = ""  # optional ranges: the check box that turns the value on ...
     switched_on: Range | None = None  # ... and the value it starts with
     blank_is_fallback: bool = False  # optional numbers: offer "default (N s)" as a value
+    implied: int | None = None  # the value leaving the key out means (the builder leaves it out)
 
     @property
     def row(self) -> Row:
@@ -140,6 +148,9 @@ class KindSpec:
     needs_normal: bool = False  # only for exercises with a `normal` range (tests)
     #: Program sections whose exercises start as this kind when added in the builder.
     for_sections: tuple[str, ...] = ()
+    #: The dose keys a routine's ``limited_extra`` percent scales for the limited side; a kind
+    #: without any takes no limited-side dose at all.
+    scaled: tuple[str, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -151,6 +162,32 @@ class KindSpec:
 
     def field(self, key: str) -> DoseField | None:
         return next((f for f in self.fields if f.key == key), None)
+
+
+#: The sets an item without `sets` plays.
+ONE_SET = 1
+#: `sets` and `set_rest`: the same two keys for every kind that can be done in sets.
+SET_FIELDS = (
+    DoseField(
+        "sets",
+        Value.NUMBER,
+        SETS_LIMITS,
+        fallback=lambda _item: ONE_SET,
+        label="Sets:",
+        name="Sets",
+        unit="",
+        implied=ONE_SET,
+    ),
+    DoseField(
+        "set_rest",
+        Value.NUMBER,
+        REST_LIMITS,
+        fallback=lambda _item: DEFAULT_SET_REST,
+        label="Rest between sets:",
+        name="Rest between sets",
+        blank_is_fallback=True,
+    ),
+)
 
 
 def _pace_fallback(item: Item) -> int:
@@ -185,10 +222,12 @@ KIND_SPECS: dict[Kind, KindSpec] = {
                 DoseField(
                     "seconds", Value.FIXED, SECONDS_LIMITS, True, label="Seconds:", name="Seconds"
                 ),
+                *SET_FIELDS,
             ),
             defaults={"seconds": Range(60, 60)},
             describe=_hold_text,
             for_sections=("Stretches",),
+            scaled=("seconds",),
         ),
         KindSpec(
             Kind.RELEASE,
@@ -207,6 +246,7 @@ KIND_SPECS: dict[Kind, KindSpec] = {
             defaults={"seconds": Range(60, 120)},
             describe=_release_text,
             for_sections=("Releases",),
+            scaled=("seconds",),
         ),
         KindSpec(
             Kind.REPS,
@@ -239,10 +279,12 @@ KIND_SPECS: dict[Kind, KindSpec] = {
                     name="Seconds per rep",
                     blank_is_fallback=True,
                 ),
+                *SET_FIELDS,
             ),
             defaults={"count": 20},
             describe=_reps_text,
             sides=(Sides.LIMITED, Sides.BOTH, Sides.ALTERNATE),
+            scaled=("count",),
         ),
         KindSpec(
             Kind.CYCLES,
@@ -273,9 +315,11 @@ KIND_SPECS: dict[Kind, KindSpec] = {
                     name="Cycles",
                     unit="",
                 ),
+                *SET_FIELDS,
             ),
             defaults={"work": 10, "relax": 5, "count": 5},
             describe=_cycles_text,
+            scaled=("count",),
         ),
         KindSpec(
             Kind.ONCE,
@@ -308,7 +352,7 @@ KIND_SPECS: dict[Kind, KindSpec] = {
 DOSE_KEYS: tuple[str, ...] = tuple(
     dict.fromkeys(key for spec in KIND_SPECS.values() for key in spec.keys)
 )
-ITEM_KEYS = (*COMMON_ITEM_KEYS, *DOSE_KEYS)
+ITEM_KEYS = (*COMMON_ITEM_KEYS, *DOSE_KEYS, SIDE_DOSE_KEY)
 #: The kind a new item gets when nothing else decides (a 60 s hold).
 FALLBACK_KIND = Kind.HOLD
 
@@ -323,6 +367,13 @@ _SIDES_TEXT = {
     Sides.LIMITED: "",
     Sides.BOTH: ", both sides",
     Sides.ALTERNATE: ", alternating sides",
+}
+#: How the builder and the picker name each sidedness of an exercise.
+SIDEDNESS_WORDS = {
+    Sidedness.ONE_SIDE: "one side at a time",
+    Sidedness.TOGETHER: "both legs together: plays once, with no side",
+    Sidedness.ALTERNATING: "alternates left and right every rep",
+    Sidedness.EITHER: "alternating every rep, or one side at a time",
 }
 
 
@@ -339,6 +390,21 @@ def kinds_allowing(sides: Sides) -> tuple[Kind, ...]:
     return tuple(spec.kind for spec in KIND_SPECS.values() if sides in spec.sides)
 
 
+def sides_offered(kind: Kind, sidedness: Sidedness, current: Sides) -> tuple[Sides, ...]:
+    """The side choices the builder offers an item of ``kind`` of an exercise of ``sidedness``.
+
+    Nothing to choose for an exercise done with both legs together or always alternating.  An
+    exercise done one side at a time is not offered alternating reps, unless the item already
+    has them (older files may).
+    """
+    allowed = KIND_SPECS[kind].sides
+    if sidedness in (Sidedness.TOGETHER, Sidedness.ALTERNATING):
+        return ()
+    if sidedness is Sidedness.ONE_SIDE and current is not Sides.ALTERNATE:
+        return tuple(sides for sides in allowed if sides is not Sides.ALTERNATE)
+    return allowed
+
+
 def with_dose(item: Item, values: Mapping[str, DoseValue | None]) -> Item:
     """``item`` with the dose keys in ``values`` replaced (the one typed way to set them)."""
     unknown = set(values) - set(DOSE_KEYS)
@@ -347,6 +413,20 @@ def with_dose(item: Item, values: Mapping[str, DoseValue | None]) -> Item:
     return dataclasses.replace(item, **cast("dict[str, Any]", dict(values)))
 
 
+def _sets_text(item: Item) -> str:
+    """``2 sets: 20 reps``: the dose with its sets, if more than one."""
+    text = KIND_SPECS[item.kind].describe(item)
+    return f"{item.sets} sets: {text}" if item.sets and item.sets > 1 else text
+
+
 def dose_text(item: Item) -> str:
-    """A short human description of an item's dose, e.g. '20 reps, hold 3–5 s each'."""
-    return KIND_SPECS[item.kind].describe(item) + _SIDES_TEXT[item.sides]
+    """A short human description of an item's dose, e.g. '2 sets: 20 reps, hold 3–5 s each'.
+
+    The limited side's own dose follows when the item has one: 'hold 60 s, both sides; limited
+    side hold 90 s'.
+    """
+    text = _sets_text(item) + _SIDES_TEXT[item.sides]
+    if item.limited:
+        own = with_dose(item, item.limited_values())
+        text += f"; limited side {_sets_text(own)}"
+    return text

@@ -14,8 +14,16 @@ from collections.abc import Callable, Mapping, Sequence
 import yaml
 
 from hiptimer.core.routines.limits import DEFAULT_REST
-from hiptimer.core.routines.model import Exercise, Item, Range, Routine, Sides
-from hiptimer.core.routines.schema import FORMAT_VERSION, KIND_SPECS
+from hiptimer.core.routines.model import (
+    DoseValue,
+    Exercise,
+    Item,
+    Range,
+    Routine,
+    Sidedness,
+    Sides,
+)
+from hiptimer.core.routines.schema import FORMAT_VERSION, KIND_SPECS, SIDE_DOSE_KEY
 
 
 def dump_file(routines: Sequence[Routine], exercises: Mapping[str, Exercise] | None = None) -> str:
@@ -42,8 +50,8 @@ def _exercise_lines(exercise: Exercise) -> list[str]:
     field("position", _text(exercise.position))
     if exercise.equipment:
         field("equipment", "[" + ", ".join(_text(e) for e in exercise.equipment) + "]")
-    if not exercise.one_sided:
-        field("one_sided", "false")
+    if exercise.sidedness is not Sidedness.ONE_SIDE:
+        field("sidedness", exercise.sidedness.value)
     _text_list(lines, "steps", exercise.steps)
     if exercise.feel:
         field("feel", _text(exercise.feel))
@@ -68,6 +76,16 @@ def _routine_lines(routine: Routine) -> list[str]:
         field("description", _text(routine.description))
     if routine.rest != DEFAULT_REST:
         field("rest", str(routine.rest))
+    if routine.limited_extra:
+        field("limited_extra", str(routine.limited_extra))
+    if routine.target is not None:
+        weeks = routine.target.weeks
+        field(
+            "target",
+            f"{{per_week: {routine.target.per_week}"
+            + ("" if weeks is None else f", weeks: {weeks}")
+            + "}",
+        )
     lines.append("    sections:")
     for section in routine.sections:
         lines.append(f"      - name: {_text(section.name)}")
@@ -84,7 +102,10 @@ def _item_lines(item: Item) -> list[str]:
     for key in KIND_SPECS[item.kind].keys:
         value = getattr(item, key)
         if value is not None:
-            field(key, _range(value) if isinstance(value, Range) else str(value))
+            field(key, _value(value))
+    if item.limited is not None:
+        pairs = ", ".join(f"{key}: {_value(value)}" for key, value in item.limited)
+        field(SIDE_DOSE_KEY, f"{{{pairs}}}")
     if item.sides is not Sides.LIMITED:
         field("sides", item.sides.value)
     if item.rest is not None:
@@ -99,6 +120,10 @@ def _field_writer(lines: list[str], indent: str) -> Callable[[str, str], None]:
         lines.append(f"{indent}{key}: {value}")
 
     return field
+
+
+def _value(value: DoseValue) -> str:
+    return _range(value) if isinstance(value, Range) else str(value)
 
 
 def _range(value: Range) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from hiptimer.core.routines.model import Side
+from hiptimer.core.routines.model import EQUIPMENT, Side
+from hiptimer.core.session.display import set_text
 from hiptimer.core.session.events import Event, EventKind
 from hiptimer.core.session.plan import Phase, PhaseRole, Plan, Step
 
@@ -50,8 +51,9 @@ def announce(event: Event, plan: Plan) -> Announcement | None:
     if event.kind is EventKind.COUNTDOWN:
         return Announcement(Sound.TICK, None)
     if event.kind is EventKind.SWITCH_SIDES:
+        sets = f", {set_text(step)}" if step.in_sets else ""
         return Announcement(
-            Sound.SWITCH, f"Switch sides. {side_words(step.side).capitalize()} next."
+            Sound.SWITCH, f"Switch sides. {side_words(step.side).capitalize()} next{sets}."
         )
     if event.kind is EventKind.REP:
         if phase is not None and phase.role is PhaseRole.COUNT:
@@ -61,7 +63,7 @@ def announce(event: Event, plan: Plan) -> Announcement | None:
         return Announcement(None, f"{event.value}{side}")
     if event.kind is not EventKind.PHASE_STARTED or phase is None:
         return None
-    return _phase_start(phase, step, event.phase_index)
+    return _phase_start(phase, step, event.phase_index, plan)
 
 
 #: What is said when a phase of these roles starts (and nothing else is due).
@@ -73,20 +75,36 @@ _SAID_AT_START: dict[PhaseRole, Announcement] = {
 }
 
 
-def _phase_start(phase: Phase, step: Step, phase_index: int) -> Announcement | None:
+def _gear_words(ids: tuple[str, ...]) -> str:
+    names = (EQUIPMENT.get(equipment, equipment) for equipment in ids)
+    return ", ".join(name[:1].lower() + name[1:] for name in names)
+
+
+def _getting_ready(step: Step, plan: Plan) -> str:
+    """What the get-ready says besides the name: the set, and the gear to have at hand (the
+    session's gear before the first exercise, then what the last exercise did not use)."""
+    parts = [f"{set_text(step).capitalize()}." if step.in_sets else ""]
+    fetch = plan.gear if step.index == 0 else step.change.fetch
+    parts.append(f"You need: {_gear_words(fetch)}." if fetch else "")
+    return "".join(f"{part} " for part in parts if part)
+
+
+def _phase_start(phase: Phase, step: Step, phase_index: int, plan: Plan) -> Announcement | None:
     role = phase.role
     if role is PhaseRole.GET_READY:
         where = f", {side_words(step.side)}" if step.side else ""
-        return Announcement(None, f"Next: {step.exercise.name}{where}. Get ready.")
+        extra = _getting_ready(step, plan)
+        return Announcement(None, f"Next: {step.exercise.name}{where}. {extra}Get ready.")
+    if role is PhaseRole.SET_REST:
+        return Announcement(Sound.END, f"Rest. {set_text(step).capitalize()} next.")
     if role is PhaseRole.MEASURE:
         return Announcement(Sound.START, f"Measure {side_words(step.side)}. Enter the degrees.")
     if role is PhaseRole.SWITCH_SIDES:
         return None  # the SWITCH_SIDES event speaks
     if role in _SAID_AT_START:
         return _SAID_AT_START[role]
-    first_work = all(
-        p.role in (PhaseRole.GET_READY, PhaseRole.SWITCH_SIDES) for p in step.phases[:phase_index]
-    )
+    leads = (PhaseRole.GET_READY, PhaseRole.SWITCH_SIDES, PhaseRole.SET_REST)
+    first_work = all(p.role in leads for p in step.phases[:phase_index])
     if role is PhaseRole.DRIVE:
         return Announcement(Sound.START if first_work else None, "Drive")
     if not first_work:

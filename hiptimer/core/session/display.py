@@ -9,9 +9,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hiptimer.core.routines.model import POSITIONS, Kind, Side
+from hiptimer.core.routines.model import EQUIPMENT, POSITIONS, Kind, Side
 from hiptimer.core.session.events import SessionState, Snapshot, StepOutcome
-from hiptimer.core.session.plan import PhaseKind, Plan, Step
+from hiptimer.core.session.plan import PhaseKind, PhaseRole, Plan, Step
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.text import clock_text, duration_text
 
@@ -52,14 +52,45 @@ def countdown_seconds(seconds: int) -> str:
     return str(seconds) if seconds < 600 else clock_text(seconds)
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A big number with the word that says what it counts."""
+
+    text: str
+    caption: str
+
+
+def held_reps(step: Step) -> bool:
+    """Reps held at their end (lift, hold, lower): the rep and the seconds are two figures."""
+    return any(phase.kind is PhaseKind.HOLD and phase.rep is not None for phase in step.phases)
+
+
+def rep_figure(snapshot: Snapshot) -> Figure | None:
+    """In held reps, the rep being done, beside the seconds of its lift, hold or lower."""
+    phase = snapshot.phase
+    if phase.rep is None or not held_reps(snapshot.step):
+        return None
+    return Figure(str(phase.rep), f"rep of {phase.reps}")
+
+
+def countdown_caption(snapshot: Snapshot) -> str:
+    """What the big number counts, where it could be taken for the rep: "seconds to hold"."""
+    phase = snapshot.phase
+    if phase.rep is not None and held_reps(snapshot.step):
+        return f"seconds to {phase.word.lower()}"
+    return ""
+
+
 def countdown_text(snapshot: Snapshot) -> str:
-    """The big number: seconds left, the rep being done, or the reps counted."""
+    """The big number: seconds left, the rep being done, or the reps counted.
+
+    In held reps it is always the seconds of the lift, hold or lower (:func:`rep_figure` shows
+    the rep beside it), so one figure never switches between two meanings.
+    """
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
         return f"{snapshot.reps_counted}/{phase.reps}"
-    if phase.kind is PhaseKind.HOLD and snapshot.shown_seconds is not None:
-        return str(snapshot.shown_seconds)  # hold… 4, 3, 2, 1; the rep is on the detail line
-    if phase.rep is not None:
+    if phase.rep is not None and not held_reps(snapshot.step):
         return str(phase.rep)
     if snapshot.shown_seconds is None:
         return WAITING_WORDS.get(phase.kind, "")
@@ -71,7 +102,7 @@ def widest_countdown(snapshot: Snapshot) -> str:
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
         return f"{phase.reps}/{phase.reps}"
-    if phase.rep is not None and phase.kind is not PhaseKind.HOLD:
+    if phase.rep is not None and not held_reps(snapshot.step):
         return "0" * len(str(phase.reps or phase.rep))
     longest = phase.extendable_to or snapshot.phase_seconds or phase.seconds
     if longest is None:
@@ -84,8 +115,13 @@ def time_left_text(snapshot: Snapshot) -> str:
     return duration_text(math.ceil(snapshot.session_left / snapshot.speed))
 
 
+def set_text(step: Step) -> str:
+    """ "set 2 of 3" for an item done in sets, else ""."""
+    return f"set {step.set_number} of {step.set_count}" if step.in_sets else ""
+
+
 def detail_text(snapshot: Snapshot) -> str:
-    """The line under the big number: which rep or cycle, what the range allows."""
+    """The line under the big number: which set, rep or cycle, what the range allows."""
     phase = snapshot.phase
     parts: list[str] = []
     if snapshot.stalled_for is not None:
@@ -93,10 +129,11 @@ def detail_text(snapshot: Snapshot) -> str:
             f"hiptimer was stopped for {round(snapshot.stalled_for)} s, so the session paused"
             " where it was"
         )
-    if phase.rep is not None and phase.reps:
+    if snapshot.step.in_sets:
+        coming = phase.role is PhaseRole.SET_REST
+        parts.append(set_text(snapshot.step) + (" next" if coming else ""))
+    if phase.rep is not None and phase.reps and not held_reps(snapshot.step):
         parts.append(f"rep {phase.rep} of {phase.reps}")
-        if phase.kind is PhaseKind.HOLD:
-            parts.append("hold")
     if phase.cycle is not None and phase.cycles:
         parts.append(f"cycle {phase.cycle} of {phase.cycles}")
     if phase.kind is PhaseKind.COUNT:
@@ -115,7 +152,7 @@ def detail_text(snapshot: Snapshot) -> str:
             if snapshot.can_extend
             else f"at the most ({clock_text(phase.extendable_to)})"
         )
-    if phase.kind is PhaseKind.GET_READY:
+    if phase.kind is PhaseKind.GET_READY or phase.role is PhaseRole.SET_REST:
         parts.append("press G for 10 s more · Enter to begin now")
     return " · ".join(parts)
 
@@ -148,6 +185,8 @@ class StepView:
     position: str  # the starting position in words
     progress: str  # "Releases · exercise 2 of 5"
     next_up: str  # "Figure four (right)" or "finish"
+    #: Before an exercise (its get-ready, the rest before it): what to fetch, where to move.
+    getting_ready: str = ""
 
     @property
     def mirrored(self) -> bool:
@@ -155,16 +194,39 @@ class StepView:
         return self.side is Side.RIGHT
 
 
+def equipment_names(ids: Sequence[str]) -> str:
+    """ "Massage ball, Chair": the names of equipment ids, in order."""
+    return ", ".join(EQUIPMENT.get(equipment, equipment) for equipment in ids)
+
+
+def getting_ready_text(plan: Plan, step: Step) -> str:
+    """What the get-ready before ``step`` names: the whole gear list before the session's first
+    exercise, else the gear the last exercise did not use, and a new position."""
+    if step.set_number > 1 or step.phases[0].kind is PhaseKind.SWITCH:
+        return ""  # the same exercise goes on: nothing to fetch
+    parts = []
+    if step.index == 0 and plan.gear:
+        parts.append(f"You need for this session: {equipment_names(plan.gear)}")
+    elif step.change.fetch:
+        parts.append(f"Fetch: {equipment_names(step.change.fetch)}")
+    if step.change.moves and step.index > 0:
+        parts.append(f"New position: {POSITIONS.get(step.exercise.position, '')}")
+    return " · ".join(parts)
+
+
 def step_view(plan: Plan, snapshot: Snapshot) -> StepView:
     step, phase = snapshot.step, snapshot.phase
     following = following_step(plan, step)
-    resting = phase.kind is PhaseKind.REST and following is not None
+    resting = phase.role is PhaseRole.REST and following is not None
     shown = following if resting and following is not None else step
     exercise = shown.exercise
     after = following_step(plan, shown)
     next_up = "finish"
     if after is not None:
-        next_up = after.exercise.name + (f" ({after.side.value})" if after.side else "")
+        about = [after.side.value] if after.side else []
+        about += [set_text(after)] if after.in_sets else []
+        next_up = after.exercise.name + (f" ({', '.join(about)})" if about else "")
+    before = resting or phase.kind is PhaseKind.GET_READY
     return StepView(
         step=shown,
         title=f"Rest · next: {exercise.name}" if resting else exercise.name,
@@ -172,6 +234,7 @@ def step_view(plan: Plan, snapshot: Snapshot) -> StepView:
         position=POSITIONS.get(exercise.position, exercise.position),
         progress=f"{shown.section} · exercise {shown.number} of {plan.item_count}",
         next_up=next_up,
+        getting_ready=getting_ready_text(plan, shown) if before else "",
     )
 
 
@@ -206,7 +269,10 @@ def instructions(step: Step) -> Instructions:
 
 def outcome_line(outcome: StepOutcome) -> str:
     """One line per step: what was planned against what was done, in the step's own unit."""
-    side = f" ({outcome.side.value})" if outcome.side else ""
+    about = [outcome.side.value] if outcome.side else []
+    if outcome.set_count > 1:
+        about.append(f"set {outcome.set_number} of {outcome.set_count}")
+    side = f" ({', '.join(about)})" if about else ""
     done = outcome.status is StepStatus.DONE
     if outcome.measurement is not None:
         amount = f"{outcome.measurement}°"

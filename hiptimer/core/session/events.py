@@ -45,6 +45,8 @@ class StepOutcome:
     planned_reps: int | None
     actual_reps: int | None  # reps (or cycles) completed
     measurement: int | None  # degrees, for test steps
+    set_number: int = 1  # "set 2 of 3" on this side
+    set_count: int = 1
 
 
 @dataclass(frozen=True)

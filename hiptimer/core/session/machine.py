@@ -25,6 +25,7 @@ class _Cursor:
     cues_until: float  # cues up to this session time have been emitted
     visit: Visit  # what happened so far on this visit of the step
     reps_counted: int = 0
+    halfway_said: bool = False  # a release lengthened after its halfway does not say it twice
 
 
 class PhaseMachine:
@@ -98,7 +99,9 @@ class PhaseMachine:
             Event(cue.kind, cur.step_index, cur.phase_index, cue.value, at=cue.at)
             for cue in self._cues()
             if cur.cues_until + EPSILON < cue.at <= limit + EPSILON
+            and not (cue.kind is EventKind.HALFWAY and cur.halfway_said)
         ]
+        cur.halfway_said = cur.halfway_said or any(e.kind is EventKind.HALFWAY for e in events)
         cur.cues_until = max(cur.cues_until, limit)
         return events
 

@@ -65,6 +65,17 @@ class ResumePoint:
     earlier: tuple[StepOutcome, ...] = ()  # its steps saved before, so it reads as one session
 
 
+def plan_limited_side(
+    side_choice: SideChoice, limited_side: Side | None, resume: ResumePoint | None
+) -> Side | None:
+    """The plan's ``limited_side``: a resumed session of both sides keeps the order it began
+    with; otherwise the limited side the person set (which side plays the limited side's dose,
+    and goes first with both sides)."""
+    if resume is not None and resume.first_side is not None and side_choice is SideChoice.BOTH:
+        return resume.first_side
+    return limited_side
+
+
 class Verdict(Enum):
     RESUMABLE = "resumable"
     ROUTINE_GONE = "routine_gone"

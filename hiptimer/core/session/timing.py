@@ -34,15 +34,17 @@ class Cue:
 
 
 def phase_cues(step: Step, phase: Phase, start: float, duration: float | None) -> list[Cue]:
-    """The cues of ``phase`` started at ``start`` and lasting ``duration`` (extensions in)."""
+    """The cues of ``phase`` started at ``start`` and lasting ``duration`` (extensions in):
+    halfway is half of the phase as long as it is now, so "+30 s" on a release moves it."""
     cues: list[Cue] = []
+    length = duration if duration is not None else phase.seconds
     if (
         phase.kind is PhaseKind.WORK
         and step.item.kind in (Kind.HOLD, Kind.RELEASE)
-        and phase.seconds is not None
-        and phase.seconds >= HALFWAY_MIN_SECONDS
+        and length is not None
+        and length >= HALFWAY_MIN_SECONDS
     ):
-        cues.append(Cue(start + phase.seconds / 2, EventKind.HALFWAY))
+        cues.append(Cue(start + length / 2, EventKind.HALFWAY))
     if duration is not None and duration >= COUNTDOWN_MIN_SECONDS:
         end = start + duration
         cues.extend(Cue(end - left, EventKind.COUNTDOWN, left) for left in (3, 2, 1))

@@ -55,6 +55,8 @@ class Visit:
             planned_reps=step.planned_reps,
             actual_reps=None if step.planned_reps is None else self.units_done,
             measurement=self.measurement,
+            set_number=step.set_number,
+            set_count=step.set_count,
         )
 
 

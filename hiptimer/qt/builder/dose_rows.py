@@ -50,15 +50,22 @@ class DoseRow(QWidget):
 
 
 class NumberRow(DoseRow):
-    """One whole number (kept as an int, or as a fixed Range for `seconds`)."""
+    """One whole number (kept as an int, or as a fixed Range for `seconds`); at the value a
+    missing key means (one set) the key is left out, unless ``keep_implied`` (the limited side's
+    dose, where a missing key means "as the other side")."""
 
-    def __init__(self, dose: DoseField, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, dose: DoseField, parent: QWidget | None = None, *, keep_implied: bool = False
+    ) -> None:
         super().__init__(dose, parent)
+        self.implied = None if keep_implied else dose.implied
         self.spin = self._spin(dose.limits.low, dose.name)
         self.setFocusProxy(self.spin)
         self.spin.valueChanged.connect(lambda value: self.changed.emit(self._value(value)))
 
-    def _value(self, number: int) -> DoseValue:
+    def _value(self, number: int) -> DoseValue | None:
+        if number == self.implied:
+            return None
         return Range(number, number) if self.dose.value is Value.FIXED else number
 
     def show_value(self, item: Item) -> None:
@@ -141,5 +148,7 @@ ROWS: dict[Row, type[DoseRow]] = {
 }
 
 
-def make_row(dose: DoseField) -> DoseRow:
+def make_row(dose: DoseField, *, keep_implied: bool = False) -> DoseRow:
+    if dose.row is Row.NUMBER:
+        return NumberRow(dose, keep_implied=keep_implied)
     return ROWS[dose.row](dose)

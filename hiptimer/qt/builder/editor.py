@@ -11,16 +11,16 @@ none.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Hashable
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,16 +31,14 @@ from PySide6.QtWidgets import (
 from hiptimer.core.routines import drafts
 from hiptimer.core.routines import user_files as ur
 from hiptimer.core.routines.drafts import Drop, Edit, Place
-from hiptimer.core.routines.limits import MAX_NAME_CHARS, MAX_TEXT_CHARS, REST_LIMITS
 from hiptimer.core.routines.model import Exercise, Item, Routine, SideChoice
 from hiptimer.core.routines.naming import unique_file, unique_id
 from hiptimer.core.routines.problems import Problem
-from hiptimer.core.routines.schema import SECONDS
 from hiptimer.core.session.plan import estimate_seconds as plan_estimate
 from hiptimer.core.text import clock_text, minutes_text
-from hiptimer.qt.builder.dose_rows import spin_box
 from hiptimer.qt.builder.library_pane import LibraryPane
 from hiptimer.qt.builder.problem_list import ProblemList
+from hiptimer.qt.builder.routine_fields import RoutineFields
 from hiptimer.qt.builder.routine_tree import RoutinePane, tree_place
 from hiptimer.qt.builder.selected_pane import SelectedPane
 from hiptimer.qt.builder.undo_commands import EditCommand, undo_redo_buttons
@@ -90,38 +88,11 @@ class RoutineEditor(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(MAX_NAME_CHARS)
-        self.name_edit.setAccessibleName("Routine name")
-        self.name_edit.setPlaceholderText("e.g. My quick hips")
-        self.description_edit = QLineEdit()
-        self.description_edit.setMaxLength(MAX_TEXT_CHARS)
-        self.description_edit.setAccessibleName("Routine description")
-        self.description_edit.setPlaceholderText("optional: what it is for")
-        self.rest_spin = spin_box(REST_LIMITS.low, REST_LIMITS.high, SECONDS, "no rest")
-        self.rest_spin.setAccessibleName("Rest between exercises")
-        replace = dataclasses.replace
-        self.name_edit.textChanged.connect(
-            lambda text: self._edit_routine("Rename routine", replace(self.draft, name=text))
-        )
-        self.description_edit.textChanged.connect(
-            lambda text: self._edit_routine(
-                "Change description", replace(self.draft, description=text)
-            )
-        )
-        self.rest_spin.valueChanged.connect(
-            lambda value: self._edit_routine("Change rest", replace(self.draft, rest=value))
-        )
-        top = QHBoxLayout()
-        for label, widget, stretch in (
-            ("&Name:", self.name_edit, 2),
-            ("D&escription:", self.description_edit, 3),
-            ("Rest &between:", self.rest_spin, 0),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(widget)
-            top.addWidget(caption)
-            top.addWidget(widget, stretch)
+        self.fields = RoutineFields()
+        self.fields.edited.connect(self._edit_routine)
+        self.name_edit = self.fields.name_edit
+        self.description_edit = self.fields.description_edit
+        self.rest_spin = self.fields.rest_spin
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -195,7 +166,7 @@ class RoutineEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(top)
+        layout.addWidget(self.fields)
         layout.addWidget(splitter, 1)
         problems_label = QLabel("Problems to fix before saving (Enter on one goes to it):")
         problems_label.setBuddy(self.problem_list)
@@ -204,9 +175,10 @@ class RoutineEditor(QWidget):
         layout.addWidget(self.problem_list)
         layout.addLayout(bottom)
 
-        self.setTabOrder(self.name_edit, self.description_edit)
-        self.setTabOrder(self.description_edit, self.rest_spin)
-        self.setTabOrder(self.rest_spin, self.library.search_edit)
+        fields = self.fields.widgets()
+        for before, after in itertools.pairwise(fields):
+            self.setTabOrder(before, after)
+        self.setTabOrder(fields[-1], self.library.search_edit)
         self.setTabOrder(self.library.search_edit, self.library.library_list)
         self.setTabOrder(self.library.library_list, self.library.add_button)
         self.setTabOrder(self.library.add_button, self.tree)
@@ -257,15 +229,7 @@ class RoutineEditor(QWidget):
     def show_draft(self, routine: Routine, select: Place) -> None:
         """Show ``routine`` everywhere (called by undo commands)."""
         self.draft = routine
-        for widget, text in (
-            (self.name_edit, routine.name),
-            (self.description_edit, routine.description),
-        ):
-            if widget.text() != text:
-                with QSignalBlocker(widget):
-                    widget.setText(text)
-        with QSignalBlocker(self.rest_spin):
-            self.rest_spin.setValue(routine.rest)
+        self.fields.show_routine(routine)
         self._check()
         self.tree.show_routine(
             routine, self.ctx.catalog.library, {place for _problem, place in self.problems}
@@ -275,7 +239,8 @@ class RoutineEditor(QWidget):
         self._update_title()
 
     def _edit_routine(self, text: str, after: Routine) -> None:
-        """A change of the routine's name, description or rest (typing merges into one step)."""
+        """A change of a routine field: name, description, rest, limited side, plan (typing
+        into one field merges into one step)."""
         self.apply(text, after, self.selected, text)
 
     # Checking -----------------------------------------------------------------------------
@@ -291,8 +256,7 @@ class RoutineEditor(QWidget):
     def _go_to_problem(self, place: Place, key: str) -> None:
         """Select the problem's item or section, or focus the routine field it is about."""
         if place is None:
-            fields = {"description": self.description_edit, "rest": self.rest_spin}
-            fields.get(key, self.name_edit).setFocus()
+            self.fields.field(key).setFocus()
             return
         self._select(place)
         self.tree.setFocus()
@@ -306,7 +270,7 @@ class RoutineEditor(QWidget):
                 routine,
                 self.ctx.catalog.library,
                 SideChoice.LEFT,
-                lead_in=self.ctx.settings.lead_in_seconds,
+                **self.ctx.settings.lead_ins(),
             )
         except ValueError:
             self.estimate_label.setText("Estimated time: add exercises to see it")
@@ -341,7 +305,8 @@ class RoutineEditor(QWidget):
             self.selection.show_section(self.draft.sections[section].name)
             return
         entry = self.draft.sections[section].items[item]
-        self.selection.show_item(entry, self.ctx.catalog.library.exercises.get(entry.exercise))
+        exercise = self.ctx.catalog.library.exercises.get(entry.exercise)
+        self.selection.show_item(entry, exercise, self.draft.limited_extra)
 
     # Edits --------------------------------------------------------------------------------
     def add_exercise(self, exercise: Exercise) -> None:

@@ -1,9 +1,11 @@
 """The dose form of one routine item: only the fields its kind uses are shown.
 
 The dose rows are built from :data:`hiptimer.core.routines.schema.KIND_SPECS`, one row per dose
-key of each kind, and only the selected item's kind's rows are shown.  The form never changes
-the draft itself: it emits ``edited(item, field)`` with the changed item and the editor turns
-that into an undoable edit.
+key of each kind (sets and the rest between them included), and only the selected item's
+kind's rows are shown.  The sides offered follow the exercise's sidedness; an item done one side
+at a time may give its limited side its own dose (:mod:`hiptimer.qt.builder.side_dose_box`).
+The form never changes the draft itself: it emits ``edited(item, field)`` with the changed item
+and the editor turns that into an undoable edit.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ from functools import partial
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from hiptimer.core.routines.drafts import kind_default
+from hiptimer.core.routines.drafts import kind_default, with_sides
 from hiptimer.core.routines.limits import MAX_TEXT_CHARS, REST_LIMITS
-from hiptimer.core.routines.model import Exercise, Item, Kind, Sides
-from hiptimer.core.routines.schema import KIND_SPECS, SECONDS, SIDES_LABELS, DoseValue, with_dose
+from hiptimer.core.routines.model import DoseValue, Exercise, Item, Kind, Sidedness, Sides
+from hiptimer.core.routines.schema import (
+    KIND_SPECS,
+    SECONDS,
+    SIDEDNESS_WORDS,
+    SIDES_LABELS,
+    sides_offered,
+    with_dose,
+)
+from hiptimer.core.routines.side_dose import has_limited_side
 from hiptimer.qt.builder.dose_rows import DoseRow, make_row, spin_box
+from hiptimer.qt.builder.side_dose_box import SideDoseBox
 
 
 class ItemForm(QWidget):
@@ -43,8 +54,10 @@ class ItemForm(QWidget):
         self.kind.setAccessibleName("Kind of exercise")
         self.sides = QComboBox()
         self.sides.setAccessibleName("Sides")
-        for sides in Sides:
-            self.sides.addItem(SIDES_LABELS[sides], sides.value)
+        self.sidedness = QLabel()  # when the exercise leaves nothing to choose
+        self.sidedness.setWordWrap(True)
+        self.side_dose = SideDoseBox()
+        self.side_dose.edited.connect(self.edited)
         self.rest = spin_box(REST_LIMITS.low - 1, REST_LIMITS.high, SECONDS, "routine default")
         self.rest.setAccessibleName("Rest after this exercise")
         self.note = QLineEdit()
@@ -68,6 +81,8 @@ class ItemForm(QWidget):
                 else:
                     self.form.addRow(row)
         self.form.addRow("Sides:", self.sides)
+        self.form.addRow("Sides:", self.sidedness)
+        self.form.addRow(self.side_dose)
         self.form.addRow("Rest after:", self.rest)
         self.form.addRow("Note:", self.note)
 
@@ -78,8 +93,7 @@ class ItemForm(QWidget):
 
     def _sides_chosen(self) -> None:
         if self._item is not None:
-            sides = Sides(self.sides.currentData())
-            self.edited.emit(dataclasses.replace(self._item, sides=sides), "sides")
+            self.edited.emit(with_sides(self._item, Sides(self.sides.currentData())), "sides")
 
     def _note_edited(self, text: str) -> None:
         if self._item is not None:
@@ -112,8 +126,9 @@ class ItemForm(QWidget):
         """The dose keys whose rows are shown, in order."""
         return tuple(key for (_kind, key), row in self.dose_rows.items() if row.isVisibleTo(self))
 
-    def show_item(self, item: Item, exercise: Exercise | None) -> None:
-        """Show ``item`` without emitting anything."""
+    def show_item(self, item: Item, exercise: Exercise | None, extra_percent: int = 0) -> None:
+        """Show ``item`` without emitting anything (``extra_percent``: the routine's
+        ``limited_extra``, what the limited side gets without its own dose)."""
         self._item = item
         blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
         self.heading.setText(exercise.name if exercise else item.exercise)
@@ -125,11 +140,22 @@ class ItemForm(QWidget):
         for (kind, _key), row in self.dose_rows.items():
             if kind is item.kind:
                 row.show_value(item)
-        self.sides.setCurrentIndex(self.sides.findData(item.sides.value))
+        sidedness = exercise.sidedness if exercise is not None else Sidedness.ONE_SIDE
+        offered = sides_offered(item.kind, sidedness, item.sides)
+        self.sides.clear()
+        for sides in offered:
+            self.sides.addItem(SIDES_LABELS[sides], sides.value)
+        self.sides.setCurrentIndex(max(0, self.sides.findData(item.sides.value)))
+        self.sidedness.setText(SIDEDNESS_WORDS[sidedness].capitalize())
         self.rest.setValue(REST_LIMITS.low - 1 if item.rest is None else item.rest)
         if self.note.text() != item.note:
             self.note.setText(item.note)
         del blockers
         for (kind, _key), row in self.dose_rows.items():
             self.form.setRowVisible(row, kind is item.kind)
-        self.form.setRowVisible(self.sides, exercise is None or exercise.one_sided)
+        self.form.setRowVisible(self.sides, bool(offered))
+        self.form.setRowVisible(self.sidedness, not offered)
+        limited_side = has_limited_side(item, exercise)
+        if limited_side:
+            self.side_dose.show_item(item, extra_percent)
+        self.form.setRowVisible(self.side_dose, limited_side)

@@ -191,7 +191,7 @@ class RoutinesPage(QWidget):
         library = self.ctx.catalog.library
         try:
             seconds = estimate_seconds(
-                routine, library, SideChoice.LEFT, lead_in=self.ctx.settings.lead_in_seconds
+                routine, library, SideChoice.LEFT, **self.ctx.settings.lead_ins()
             )
             length = f"<b>{minutes_text(seconds)}</b> for one side · "
         except ValueError:

@@ -60,8 +60,8 @@ class SelectedPane(QGroupBox):
             self.section_name_edit.setText(name)
         self.form_stack.setCurrentWidget(self.section_form)
 
-    def show_item(self, item: Item, exercise: Exercise | None) -> None:
-        self.item_form.show_item(item, exercise)
+    def show_item(self, item: Item, exercise: Exercise | None, extra_percent: int = 0) -> None:
+        self.item_form.show_item(item, exercise, extra_percent)
         self.form_stack.setCurrentWidget(self.item_form)
 
     def focus_section_name(self) -> None:

@@ -1,13 +1,19 @@
-"""The routine picker: choose a routine and a side, then Start."""
+"""The routine picker: choose a routine and a side, then Start.
+
+Before you start it shows what the routine needs: its gear, the positions it takes you
+through in order, and how often it is meant to be done.  One routine can be your main routine:
+its target is your weekly goal.
+"""
 
 from __future__ import annotations
 
 from html import escape as _esc
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.routines.overview import (
+    gear,
+    gear_names,
+    limited_extra_text,
+    position_names,
+    positions,
+    target_text,
+)
 from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.text import minutes_text
@@ -38,6 +52,7 @@ class PickerPage(QWidget):
     """Lists routines; emits ``start_requested(routine, side_choice)``."""
 
     start_requested = Signal(object, object)  # Routine, SideChoice
+    main_routine_changed = Signal(str)  # the routine id, "" for none (the window saves it)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +85,10 @@ class PickerPage(QWidget):
         side_column.addWidget(self.limited_label)
         self.show_limited_side(select=True)
 
+        self.main_box = QCheckBox("&My main routine (its plan sets my weekly goal)")
+        self.main_box.setAccessibleName("My main routine")
+        self.main_box.toggled.connect(self._main_toggled)
+
         self.start_button = QPushButton("S&tart")
         self.start_button.setDefault(True)
         self.start_button.setAccessibleName("Start the routine")
@@ -81,6 +100,7 @@ class PickerPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details, 1)
+        right_layout.addWidget(self.main_box)
         right_layout.addWidget(side_box)
         right_layout.addWidget(self.start_button)
 
@@ -142,9 +162,10 @@ class PickerPage(QWidget):
                 routine,
                 self.ctx.catalog.library,
                 SideChoice.LEFT,
-                lead_in=self.ctx.settings.lead_in_seconds,
+                **self.ctx.settings.lead_ins(),
             )
             origin = "" if routine.builtin else "  (yours)"
+            origin += "  ★ main" if routine.id == self.ctx.settings.main_routine else ""
             item = QListWidgetItem(
                 f"{routine.name}{origin}\n{minutes_text(seconds)} · {len(routine.items)} exercises"
             )
@@ -168,15 +189,30 @@ class PickerPage(QWidget):
     def side_choice(self) -> SideChoice:
         return next(c for c, b in self.side_buttons.items() if b.isChecked())
 
+    def _main_toggled(self, on: bool) -> None:
+        routine = self.selected_routine()
+        if routine is None:
+            return
+        main = routine.id if on else ("" if routine.id == self.ctx.settings.main_routine else None)
+        if main is not None and main != self.ctx.settings.main_routine:
+            self.ctx.settings.main_routine = main
+            self.main_routine_changed.emit(main)
+            self.reload()
+
     def _show_details(self) -> None:
         routine = self.selected_routine()
         self.start_button.setEnabled(routine is not None)
+        self.main_box.setEnabled(routine is not None)
+        with QSignalBlocker(self.main_box):
+            self.main_box.setChecked(
+                routine is not None and routine.id == self.ctx.settings.main_routine
+            )
         if routine is None:
             self.details.setHtml("<p>No routine selected.</p>")
             return
         library = self.ctx.catalog.library
         seconds = estimate_seconds(
-            routine, library, self.side_choice(), lead_in=self.ctx.settings.lead_in_seconds
+            routine, library, self.side_choice(), **self.ctx.settings.lead_ins()
         )
         parts = [
             f"<h2>{_esc(routine.name)}</h2>",
@@ -184,6 +220,18 @@ class PickerPage(QWidget):
             f"<p><b>{minutes_text(seconds)}</b> with the side chosen below "
             "(lead-ins and rests included).</p>",
         ]
+        if routine.target is not None:
+            parts.append(f"<p><b>Plan:</b> {_esc(target_text(routine.target))}.</p>")
+        if routine.limited_extra:
+            parts.append(f"<p>{_esc(limited_extra_text(routine.limited_extra))}</p>")
+        needed = gear_names(gear(routine, library))
+        parts.append(
+            f"<p><b>You need:</b> {_esc(', '.join(needed))}.</p>"
+            if needed
+            else "<p><b>You need:</b> nothing but a little floor space.</p>"
+        )
+        places = position_names(positions(routine, library))
+        parts.append(f"<p><b>Positions, in order:</b> {_esc(' → '.join(places))}.</p>")
         for section in routine.sections:
             parts.append(f"<h3>{_esc(section.name)}</h3><ol>")
             for item in section.items:

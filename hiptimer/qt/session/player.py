@@ -10,7 +10,7 @@ import contextlib
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,18 +28,17 @@ from hiptimer.core.session.colours import phase_colours
 from hiptimer.core.session.display import (
     DONE_WORDS,
     banner_text,
-    countdown_text,
     detail_text,
     instructions,
     measure_caption,
     side_text,
     step_view,
     time_left_text,
-    widest_countdown,
 )
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
 from hiptimer.qt.resources import equipment_pixmap
+from hiptimer.qt.session.figures import BigFigures
 from hiptimer.qt.widgets.pictogram import PictogramWidget
 
 # Left and right differ by colour and by letter: blue and vermillion stay apart in common
@@ -67,7 +66,6 @@ class PlayerPage(QWidget):
         self._plan: Plan | None = None
         self._snapshot: Snapshot | None = None
         self._phase_key: tuple[object, ...] | None = None
-        self._widest = "000"  # the widest text the countdown shows in this phase
         self._measure_key: tuple[int, int] | None = None  # the MEASURE phase being entered
 
         self.progress_label = QLabel()
@@ -95,6 +93,11 @@ class PlayerPage(QWidget):
         self.name_label.setAccessibleName("Exercise")
         self.name_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name_label.setWordWrap(True)
+        self.ready_label = QLabel()  # before an exercise: what to fetch, where to move
+        self.ready_label.setAccessibleName("Getting ready")
+        self.ready_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ready_label.setWordWrap(True)
+        self.ready_label.hide()
 
         self.pictogram = PictogramWidget()
         self.pictogram.setAccessibleName("Position")
@@ -110,16 +113,18 @@ class PlayerPage(QWidget):
         picture.addWidget(self.position_label)
         picture.addLayout(self.equipment_row)
 
-        self.countdown = QLabel()
-        self.countdown.setAccessibleName("Countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.figures = BigFigures()  # the countdown, and in held reps the rep beside it
+        self.countdown = self.figures.countdown
+        self.rep_figure = self.figures.rep_figure
+        self.rep_column = self.figures.rep_column
+        self.countdown_caption = self.figures.countdown_caption
+        self.rep_caption = self.figures.rep_caption
         self.detail_label = QLabel()
         self.detail_label.setAccessibleName("Detail")
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.measure_box = self._build_measure_box()
         centre = QVBoxLayout()
-        centre.addWidget(self.countdown, 1)
+        centre.addWidget(self.figures, 1)
         centre.addWidget(self.detail_label)
         centre.addWidget(self.measure_box)
 
@@ -163,6 +168,7 @@ class PlayerPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.phase_band)
         layout.addWidget(self.name_label)
+        layout.addWidget(self.ready_label)
         layout.addLayout(middle, 1)
         layout.addLayout(lower)
         layout.addWidget(self.notice_label)
@@ -251,7 +257,7 @@ class PlayerPage(QWidget):
         if phase.kind is PhaseKind.MEASURE:
             self._show_degrees()
         else:
-            self.countdown.setText(countdown_text(snapshot))
+            self.figures.show_numbers(snapshot)
         self.detail_label.setText(detail_text(snapshot))
         self.left_label.setText(f"Session time left {time_left_text(snapshot)}")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
@@ -271,6 +277,8 @@ class PlayerPage(QWidget):
             return
         exercise, side = view.step.exercise, view.side
         self.name_label.setText(view.title)
+        self.ready_label.setText(view.getting_ready)
+        self.ready_label.setVisible(bool(view.getting_ready))
         self.side_badge.setText(side.letter if side else "")
         if side is not None:
             colour = SIDE_COLOURS[side.value]
@@ -287,9 +295,7 @@ class PlayerPage(QWidget):
         self.next_label.setText(f"<b>Next:</b> {_esc(view.next_up)}")
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
-        widest = widest_countdown(snapshot)
-        if widest != self._widest:
-            self._widest = widest
+        if self.figures.show_phase(snapshot):
             self._fit_countdown()
         if measuring and (step.index, snapshot.phase_index) != self._measure_key:
             self._measure_key = (step.index, snapshot.phase_index)
@@ -339,18 +345,7 @@ class PlayerPage(QWidget):
             self._apply_fonts()
 
     def _fit_countdown(self) -> None:
-        """Digits a third of the window high, shrunk only if the phase's widest text won't fit."""
-        digits = QFont(self.font())
-        digits.setBold(True)
-        digits.setPixelSize(100)
-        metrics = QFontMetrics(digits)
-        ink = metrics.tightBoundingRect("0").height() or 70
-        window_height = max(self.window().height(), self.height(), 300)
-        by_height = 100 * (window_height / 3 + 6) / ink
-        room = max(self.countdown.width(), 100) - 8
-        by_width = 100 * room / max(metrics.horizontalAdvance(self._widest), 1)
-        digits.setPixelSize(max(24, int(min(by_height, by_width))))
-        self.countdown.setFont(digits)
+        self.figures.fit(max(self.window().height(), self.height(), 300))
 
     def _apply_fonts(self) -> None:
         """Scale text with the window: the countdown digits are a third of its height."""
@@ -363,6 +358,9 @@ class PlayerPage(QWidget):
             (self.name_label, 0.06, True),
             (self.side_badge, 0.18, True),
             (self.detail_label, 0.03, False),
+            (self.ready_label, 0.035, True),
+            (self.rep_caption, 0.03, False),
+            (self.countdown_caption, 0.03, False),
         ):
             font = QFont(self.font())
             font.setBold(bold)

@@ -97,7 +97,7 @@ def test_the_saved_v1_file_migrates_after_a_backup(history_path: Path) -> None:
     store, message = open_history(history_path)
     with store:
         assert message is None
-        assert store.schema_version == CURRENT_VERSION == 5
+        assert store.schema_version == CURRENT_VERSION == 6
         sessions = store.sessions()
         assert [(s.routine_id, s.status, s.pain, s.note) for s in sessions] == [
             ("quick-releases", "incomplete", None, ""),
@@ -428,7 +428,7 @@ def test_a_v2_file_gets_the_monthly_summary_and_the_steps_index(history_path: Pa
 
     store, message = open_history(history_path, NOW)
     with store:
-        assert message is None and store.schema_version == CURRENT_VERSION == 5
+        assert message is None and store.schema_version == CURRENT_VERSION == 6
         summary = store._conn.execute(
             "SELECT test, side, month, total, n FROM measurement_months ORDER BY side"
         ).fetchall()
@@ -615,3 +615,28 @@ def test_a_history_without_permission_to_read_it_is_left_alone(
     with pytest.raises(HistoryUnavailableError, match=r"cannot be opened \(permission denied\)"):
         open_history(history_path, NOW)
     _untouched(history_path.parent, before)
+
+
+def test_a_v5_file_keeps_its_steps_as_one_set_of_one(history_path: Path) -> None:
+    conn = _raw(history_path)
+    for version, migration in enumerate(MIGRATIONS[:5], start=1):
+        migration(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO sessions (routine_id, routine_name, routine_hash, side_choice, started_at,"
+        " started_utc) VALUES ('r', 'R', 'h', 'left', '2026-01-05T09:30:00+00:00', 0)"
+    )
+    conn.execute(
+        "INSERT INTO steps (session_id, step_index, exercise_id, exercise_name, kind, side,"
+        " status, planned_seconds, actual_seconds, ended_at, ended_utc) VALUES"
+        " (1, 0, 'x', 'X', 'hold', 'left', 'done', 60, 60, '2026-01-05T09:31:00+00:00', 60)"
+    )
+    conn.close()
+    store, message = open_history(history_path, NOW)
+    with store:
+        assert message is None and store.schema_version == CURRENT_VERSION
+        [step] = store.session_steps(1)
+        assert (step.set_number, step.set_count) == (1, 1)
+        raw = store._conn.execute("SELECT set_number, set_count FROM steps").fetchall()
+        assert raw == [(None, None)]  # nothing is made up in the file
+    assert history_path.with_name("history.sqlite3.v5.bak").is_file()

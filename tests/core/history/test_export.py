@@ -142,3 +142,19 @@ def test_an_empty_history_exports_cleanly(store: HistoryStore) -> None:
 def test_an_unknown_format_is_refused(store: HistoryStore) -> None:
     with pytest.raises(ValueError, match="table, csv, json"):
         export(store, "xml")
+
+
+def test_each_set_of_each_side_is_a_step_in_csv_and_json(store: HistoryStore) -> None:
+    session = store.begin_session("sets", "Sets", "sha256:s", "both", T0)
+    played = [(Side.RIGHT, 1, 3), (Side.RIGHT, 2, 3), (Side.RIGHT, 3, 3), (Side.LEFT, 1, 2)]
+    for index, (side, number, count) in enumerate(played):
+        outcome = Outcome(index, side=side, set_number=number, set_count=count)
+        store.record_step(session, outcome, T0 + timedelta(minutes=index))
+    steps = [r for r in csv.DictReader(io.StringIO(export(store, "csv"))) if r["record"] == "step"]
+    assert [(r["side"], r["set_number"], r["set_count"]) for r in steps] == [
+        (side.value, str(number), str(count)) for side, number, count in played
+    ]
+    (document,) = json.loads(export(store, "json"))["sessions"]
+    assert [(s["side"], s["set_number"], s["set_count"]) for s in document["steps"]] == [
+        (side.value, number, count) for side, number, count in played
+    ]

@@ -20,7 +20,7 @@ from hiptimer.core.history.rows import PAIN_LIMITS
 from hiptimer.core.history.schema import CURRENT_VERSION, MIGRATIONS
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.routines.limits import DEGREE_LIMITS
+from hiptimer.core.routines.limits import DEGREE_LIMITS, SETS_LIMITS
 from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.session.status import SessionStatus, StepStatus
 
@@ -63,6 +63,8 @@ def test_word_lists_match_the_code(store: HistoryStore, table, column, allowed) 
         ("measurements", "degrees", DEGREE_LIMITS),
         ("steps", "measurement", DEGREE_LIMITS),
         ("sessions", "pain", PAIN_LIMITS),
+        ("steps", "set_number", SETS_LIMITS),
+        ("steps", "set_count", SETS_LIMITS),
     ],
 )
 def test_ranges_match_the_code(store: HistoryStore, table, column, limits) -> None:
@@ -117,7 +119,7 @@ def migrated(app_paths: AppPaths) -> Iterator[HistoryStore]:
 
 
 def test_v3_migrates_after_a_backup_of_everything(migrated: HistoryStore) -> None:
-    assert migrated.schema_version == CURRENT_VERSION == 5
+    assert migrated.schema_version == CURRENT_VERSION == 6
     backup = migrated.path.with_name("history.sqlite3.v3.bak")
     old = sqlite3.connect(backup)
     try:

@@ -552,3 +552,24 @@ def test_resumable_sessions_leave_out_those_a_running_hiptimer_has(store: Histor
     assert [s.session_id for s in store.incomplete_sessions()] == [left, crashed, playing]
     assert [s.session_id for s in store.resumable_sessions()] == [left, crashed]
     assert store.resumable_sessions()[1].session_key == store.session(crashed).key
+
+
+def test_each_set_of_each_side_is_its_own_step_row(store: HistoryStore) -> None:
+    when = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+    session = store.begin_session("sets", "Sets", "h", "both", when)
+    played = [(Side.RIGHT, 1, 3), (Side.RIGHT, 2, 3), (Side.RIGHT, 3, 3), (Side.LEFT, 1, 2)]
+    for index, (side, number, count) in enumerate(played):
+        outcome = make_outcome(index, side=side, set_number=number, set_count=count)
+        store.record_step(session, outcome, when + timedelta(minutes=index))
+    rows = store.session_steps(session)
+    assert [(r.side, r.set_number, r.set_count) for r in rows] == played
+    assert [r.set_number for r in store.all_steps()] == [1, 2, 3, 1]
+
+
+@pytest.mark.parametrize(("number", "count"), [(11, 11), (0, 1), (3, 2), (True, 1)])
+def test_a_set_number_outside_the_limits_is_refused(store: HistoryStore, number, count) -> None:
+    when = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+    session = store.begin_session("sets", "Sets", "h", "left", when)
+    with pytest.raises(ValueError, match="set"):
+        store.record_step(session, make_outcome(set_number=number, set_count=count), when)
+    assert store.session_steps(session) == []

@@ -92,6 +92,8 @@ def test_a_step_row() -> None:
         measurement=31,
     )
     assert step_cells(test_step) == ("5", "Swivel chair", "", "Skipped", "0:03", "", "31°")
+    in_sets = replace(STEP, set_number=2, set_count=3)
+    assert step_cells(in_sets)[1] == "Swivel chair (set 2 of 3)"
 
 
 def test_totals_text() -> None:

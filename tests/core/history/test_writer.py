@@ -521,3 +521,33 @@ def test_a_kill_during_a_write_keeps_what_was_committed_and_replays_the_rest(his
         writer.close(WAIT)
     assert saved(history, "killed") == ("completed", [0, 1, 2, 3, 4], 305.0)
     assert list(history.path.parent.glob("*.unsaved-*")) == []
+
+
+# -- sets -------------------------------------------------------------------------------------
+
+
+def test_a_steps_set_goes_through_a_kept_write_to_its_row(store: HistoryStore) -> None:
+    begin = cmd.BeginSession("s1", "sets", "Sets", "h", "both", T0, planned_steps=2)
+    steps = [
+        cmd.RecordStep("s1", cmd.StepRecord.of(make_outcome(i, set_number=i + 1, set_count=3)), T0)
+        for i in range(2)
+    ]
+    kept = [cmd.from_json(json.loads(json.dumps(cmd.to_json(w)))) for w in (begin, *steps)]
+    assert kept == [begin, *steps]
+    for write in kept:
+        write.apply(store)
+    rows = store.session_steps(store.session_id_for("s1"))
+    assert [(r.set_number, r.set_count) for r in rows] == [(1, 3), (2, 3)]
+
+
+def test_a_kept_step_from_before_sets_reads_as_one_set_of_one() -> None:
+    step = cmd.to_json(cmd.RecordStep("s1", cmd.StepRecord.of(make_outcome(0)), T0))
+    del step["step"]["set_number"], step["step"]["set_count"]
+    record = cmd.from_json(step)
+    assert isinstance(record, cmd.RecordStep)
+    assert (record.step.set_number, record.step.set_count) == (1, 1)
+
+
+def test_a_step_record_with_an_impossible_set_is_refused_when_made() -> None:
+    with pytest.raises(ValueError, match="set"):
+        cmd.StepRecord.of(make_outcome(0, set_number=3, set_count=2))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.paths import builtin_routines_dir
-from hiptimer.core.routines.loader import LoadResult, load_file
+from hiptimer.core.routines.loader import LoadResult, load_file, load_text
 from hiptimer.core.routines.model import (
     EQUIPMENT,
     POSITIONS,
@@ -24,8 +24,11 @@ from hiptimer.core.routines.model import (
     Range,
     Routine,
     Section,
+    Side,
     SideChoice,
+    Sidedness,
     Sides,
+    Target,
 )
 from hiptimer.core.session import plan
 
@@ -51,6 +54,7 @@ class Row:
     kind: Kind
     dose: dict[str, object] = field(default_factory=dict)
     sides: Sides = Sides.LIMITED
+    sidedness: Sidedness = Sidedness.ONE_SIDE  # "one-sided unless the row says otherwise"
 
 
 RELEASE = {"seconds": Range(60, 120)}
@@ -78,12 +82,16 @@ PROGRAM: tuple[Row, ...] = (
     Row(11, MOB, "band-distraction-neutral", "on-back", BAND, REL, RELEASE),
     Row(12, MOB, "band-distraction-flexion", "on-back", BAND, REL, RELEASE),
     Row(13, MOB, "lateral-band-distraction", "on-back", BAND, REL, RELEASE),
-    Row(14, MOB, "hip-click", "chair-edge", ("chair",), Kind.ONCE),
+    # "a squeeze with both knees": done once, both legs together
+    Row(14, MOB, "hip-click", "chair-edge", ("chair",), Kind.ONCE,
+        sidedness=Sidedness.TOGETHER),
     Row(15, MOB, "femoral-head-centration", "feet-on-wall", WALL, Kind.CYCLES,
         {"work": 10, "relax": 5, "count": 5}),
     Row(16, GENTLE, "swivel-chair", "kneel-swivel-chair", ("swivel-chair",), REPS, TWENTY),
     Row(17, GENTLE, "straight-leg-rolls", "floor-legs-straight", (), REPS, TWENTY),
-    Row(18, GENTLE, "sitting-knee-drop", "floor-knees-apart", (), REPS, TWENTY, Sides.ALTERNATE),
+    # "two-sided: alternates every rep"; "work only the limited side if you like"
+    Row(18, GENTLE, "sitting-knee-drop", "floor-knees-apart", (), REPS, TWENTY, Sides.ALTERNATE,
+        Sidedness.EITHER),
     Row(19, STRONG, "seated-hip-ir", "tall-chair", ("tall-chair", "ball"), REPS, TWENTY_HELD),
     Row(20, STRONG, "side-lying-ir", "side-lying", (), REPS, TWENTY_HELD),
     Row(21, STRONG, "hip-shift-wall", "feet-on-wall", WALL, HOLD, {"seconds": Range(30, 30)}),
@@ -165,6 +173,11 @@ def daily(library: Library) -> Routine:
     return _routine("daily.yaml", "daily", library)
 
 
+@pytest.fixture(scope="module")
+def daily_10(library: Library) -> Routine:
+    return _routine("daily-10.yaml", "daily-10", library)
+
+
 # --- a rough duration estimate (one side) ----------------------------------------------------
 
 LEAD_IN = 10
@@ -221,7 +234,7 @@ def test_exercise_matches_program_row(row: Row, exercises: dict[str, Exercise]) 
     assert exercise.section == row.section
     assert exercise.position == row.position
     assert set(exercise.equipment) == set(row.equipment)
-    assert exercise.one_sided is (row.exercise != "sitting-knee-drop")
+    assert exercise.sidedness is row.sidedness
     assert exercise.normal is None
     assert (len(exercise.progressions) > 0) is (row.exercise in WITH_PROGRESSIONS)
 
@@ -234,7 +247,7 @@ def test_range_of_motion_tests(test_id: str, exercises: dict[str, Exercise]) -> 
     assert exercise.position == position
     assert set(exercise.equipment) == set(equipment)
     assert exercise.normal == normal
-    assert exercise.one_sided
+    assert exercise.sidedness is Sidedness.ONE_SIDE
     text = " ".join((*exercise.steps, *exercise.cautions)).lower()
     assert "vertical" in text and "shin" in text
     assert "not always better" in text
@@ -396,12 +409,104 @@ def test_full_program_estimate_is_plausible(full_program: Routine) -> None:
     assert 30 * 60 <= estimate_seconds(full_program) <= 60 * 60
 
 
-@pytest.mark.parametrize("name", ["full-program.yaml", "assessment.yaml", "daily.yaml"])
+ROUTINE_FILES = ["full-program.yaml", "assessment.yaml", "daily.yaml", "daily-10.yaml"]
+
+
+@pytest.mark.parametrize("name", ROUTINE_FILES)
 def test_routine_files_define_no_exercises(name: str, library: Library) -> None:
     assert _load(name, library).exercises == {}
 
 
 def test_builtin_files_are_the_ones_shipped() -> None:
     names = sorted(p.name for p in Path(builtin_routines_dir()).glob("*.yaml"))
-    for name in ("assessment.yaml", "daily.yaml", "exercises.yaml", "full-program.yaml"):
-        assert name in names
+    assert names == sorted([*ROUTINE_FILES, "exercises.yaml"])
+
+
+# --- sides as the program says ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("choice", list(SideChoice))
+def test_the_hip_click_plays_once_with_both_knees_and_no_side(
+    choice: SideChoice, full_program: Routine, library: Library
+) -> None:
+    """The issue: with "both" chosen it played twice with an L/R badge."""
+    steps = plan.build_plan(full_program, library, choice).steps
+    (click,) = [step for step in steps if step.exercise.id == "hip-click"]
+    assert click.side is None
+    assert all(phase.side is None for phase in click.phases)
+
+
+def test_the_knee_drop_alternates_in_the_program_and_can_be_done_on_one_side(
+    full_program: Routine, library: Library
+) -> None:
+    steps = plan.build_plan(full_program, library, SideChoice.BOTH, Side.RIGHT).steps
+    (drop,) = [step for step in steps if step.exercise.id == "sitting-knee-drop"]
+    sides = [phase.side for phase in drop.phases if phase.rep is not None]
+    assert sides[:4] == [Side.RIGHT, Side.LEFT, Side.RIGHT, Side.LEFT] and len(sides) == 20
+    text = """
+format: 1
+routines:
+  - id: limited-knee-drop
+    name: Knee drop on my limited side
+    sections:
+      - name: Move
+        items:
+          - {exercise: sitting-knee-drop, kind: reps, count: 20}
+"""
+    (mine,) = load_text(text, "mine.yaml", library).routines
+    one_side = plan.build_plan(mine, library, SideChoice.RIGHT).steps
+    assert [(step.side, step.planned_reps) for step in one_side] == [(Side.RIGHT, 20)]
+    assert {phase.side for phase in one_side[0].phases} == {Side.RIGHT}
+
+
+# --- how often -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("routine_id", ["full-program", "daily", "daily-10"])
+def test_the_program_routines_carry_the_sources_target(
+    routine_id: str, full_program: Routine, daily: Routine, daily_10: Routine
+) -> None:
+    """At least 2–3 times a week; noticeable change typically after 4–6 weeks."""
+    routine = {r.id: r for r in (full_program, daily, daily_10)}[routine_id]
+    assert routine.target == Target(per_week=3, weeks=6)
+
+
+def test_the_assessment_has_no_weekly_target(assessment: Routine) -> None:
+    assert assessment.target is None
+
+
+# --- the daily routines ----------------------------------------------------------------------
+
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def test_dailys_description_says_truly_what_it_holds(
+    daily: Routine, exercises: dict[str, Exercise]
+) -> None:
+    text = daily.description.lower()
+    parts = {exercises[item.exercise].section for item in daily.items}
+    assert f"{NUMBER_WORDS[len(daily.items)]} exercises" in text
+    assert (
+        f"{NUMBER_WORDS[len(parts)]} of the program's {NUMBER_WORDS[len(SECTIONS)]} parts" in text
+    )
+    assert "one from each" not in text
+    left_out = set(SECTIONS) - parts
+    assert {"Gentle movements", "Encourage"} <= left_out
+    assert "leaves out" in text and "gentle movements" in text and "encourage" in text
+
+
+def test_daily_10_is_daily_without_the_band_in_about_ten_minutes(
+    daily: Routine, daily_10: Routine, library: Library
+) -> None:
+    kept = [item.exercise for item in daily_10.items]
+    dropped = [item.exercise for item in daily.items if item.exercise not in kept]
+    assert kept == [item.exercise for item in daily.items if item.exercise in kept]
+    assert dropped == ["band-distraction-flexion"]
+    seconds = plan.estimate_seconds(daily_10, library, SideChoice.LEFT, change_lead_in=20)
+    assert 9 * 60 <= seconds <= 11 * 60
+    text = daily_10.description.lower()
+    assert "leaves out" in text and "band distraction" in text and "no band" in text
+    assert "one minute instead of two" in text  # the release it shortens
+    for item in daily_10.items:
+        if item.kind is Kind.RELEASE:
+            assert item.seconds == Range(60, 120)  # the program's range, at its low end

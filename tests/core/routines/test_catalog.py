@@ -29,7 +29,7 @@ routines:
 def test_builtins_load_without_problems() -> None:
     catalog = load_catalog(builtin_routines_dir(), None)
     assert catalog.problems == []
-    assert catalog.ids == ["assessment", "daily", "full-program"]
+    assert catalog.ids == ["assessment", "daily-10", "daily", "full-program"]
     assert len(catalog.library.exercises) == 26
     assert all(r.builtin for r in catalog.routines)
 
@@ -67,4 +67,4 @@ def test_a_repeated_routine_id_is_skipped_with_a_message(tmp_path: Path) -> None
 
 def test_a_missing_user_folder_is_fine(tmp_path: Path) -> None:
     catalog = load_catalog(builtin_routines_dir(), tmp_path / "nope")
-    assert catalog.problems == [] and len(catalog.routines) == 3
+    assert catalog.problems == [] and len(catalog.routines) == 4

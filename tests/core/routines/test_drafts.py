@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from hiptimer.core.paths import builtin_routines_dir
 from hiptimer.core.routines import drafts
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.drafts import Drop, Edit
+from hiptimer.core.routines.loader import load_text
 from hiptimer.core.routines.model import (
     Exercise,
     Item,
@@ -17,9 +20,10 @@ from hiptimer.core.routines.model import (
     Routine,
     Section,
     Sides,
+    Target,
 )
 from hiptimer.core.routines.schema import KIND_SPECS
-from hiptimer.core.routines.user_files import check_routine
+from hiptimer.core.routines.user_files import check_routine, routine_text
 
 PROGRAM_SECTIONS = {"Releases", "Stretches", "Strengthening"}
 
@@ -367,3 +371,47 @@ def test_a_personal_routine_keeps_the_programs_order_doses_and_sections() -> Non
     assert [s.name for s in routine.sections] == ["Releases", "Stretches", "Gentle movements"]
     assert routine.items[0].seconds is not None and routine.items[0].seconds.high == 120
     assert routine.name == "My top three" and routine.id not in catalog.ids
+
+
+# --- sets, the limited side, the target -----------------------------------------------------
+
+
+def test_kind_default_starts_sets_and_the_limited_side_afresh() -> None:
+    item = drafts.kind_default("a", Kind.REPS)
+    assert (item.sets, item.set_rest, item.limited) == (None, None, None)
+
+
+def test_alternating_sides_drop_the_limited_sides_own_dose() -> None:
+    item = Item("a", Kind.REPS, count=20, sides=Sides.BOTH, limited=(("count", 30),))
+    assert drafts.with_sides(item, Sides.LIMITED).limited == (("count", 30),)
+    alternating = drafts.with_sides(item, Sides.ALTERNATE)
+    assert (alternating.sides, alternating.limited) == (Sides.ALTERNATE, None)
+
+
+def test_the_target_and_the_limited_extra_of_a_routine() -> None:
+    routine = drafts.set_target(ABC, 3, 6)
+    assert routine.target == Target(3, 6) and routine.sections == ABC.sections
+    assert drafts.set_target(routine, 2, None).target == Target(2, None)
+    assert drafts.set_target(routine, None, 6).target is None
+    assert drafts.set_limited_extra(ABC, 50).limited_extra == 50
+
+
+def test_a_draft_with_sets_and_a_heavier_limited_side_checks_clean_and_reads_back() -> None:
+    item = Item("a", Kind.HOLD, seconds=Range(30, 30), sets=2, set_rest=20)
+    item = drafts.with_sides(item, Sides.BOTH)
+    item = dataclasses.replace(item, limited=(("seconds", Range(45, 45)), ("sets", 3)))
+    routine = drafts.set_limited_extra(drafts.set_target(make(("A", "a")), 3, 6), 25)
+    routine = drafts.set_item(routine, (0, 0), item).routine
+    assert problems_of(routine) == []
+    (loaded,) = load_text(routine_text(routine), "mine.yaml", LIBRARY).routines
+    assert dataclasses.replace(loaded, line=0, source="").items[0] == dataclasses.replace(
+        item, line=loaded.items[0].line
+    )
+    assert (loaded.target, loaded.limited_extra) == (Target(3, 6), 25)
+
+
+def test_a_limited_dose_on_an_alternating_item_is_a_problem_on_that_item() -> None:
+    bad = Item("a", Kind.REPS, count=20, sides=Sides.ALTERNATE, limited=(("count", 30),))
+    routine = Routine("r", "R", (Section("A", (bad,)),))
+    ((place, message),) = problems_of(routine)
+    assert place == (0, 0) and message.startswith("`limited` does not fit 'a'")

@@ -9,8 +9,14 @@ import pytest
 
 from hiptimer.core.paths import builtin_routines_dir
 from hiptimer.core.routines.catalog import load_library
+from hiptimer.core.routines.limits import (
+    DEFAULT_SET_REST,
+    LIMITED_EXTRA_LIMITS,
+    SESSIONS_PER_WEEK_LIMITS,
+    TARGET_WEEKS_LIMITS,
+)
 from hiptimer.core.routines.loader import load_text
-from hiptimer.core.routines.model import Kind
+from hiptimer.core.routines.model import Kind, Sidedness
 from hiptimer.core.routines.schema import (
     DEFAULT_HELD_PACE,
     DEFAULT_ONCE_SECONDS,
@@ -60,4 +66,16 @@ def test_the_limits_and_defaults_in_the_doc_are_the_schemas() -> None:
     assert f"(default {DEFAULT_PACE})" in FORMAT_DOC
     assert f"(default {DEFAULT_HELD_PACE})" in FORMAT_DOC
     assert f"(default {DEFAULT_ONCE_SECONDS})" in FORMAT_DOC
+    assert f"(default {DEFAULT_SET_REST}; 0 for none)" in FORMAT_DOC
     assert f"`format` | yes | always `{FORMAT_VERSION}`" in FORMAT_DOC
+    for limits, row in (
+        (LIMITED_EXTRA_LIMITS, "`limited_extra`"),
+        (SESSIONS_PER_WEEK_LIMITS, "`target`: `per_week`"),
+        (TARGET_WEEKS_LIMITS, "`target`: `weeks`"),
+    ):
+        assert f"| {row} | {limits.low} to {limits.high}" in FORMAT_DOC, row
+
+
+def test_the_sidedness_table_lists_every_value() -> None:
+    for sidedness in Sidedness:
+        assert _table_row(f"`{sidedness.value}`")

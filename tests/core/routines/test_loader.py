@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from hiptimer.core.routines import yaml_nodes
 from hiptimer.core.routines.loader import LoadResult, load_file, load_text
-from hiptimer.core.routines.model import Exercise, Kind, Library, Range
+from hiptimer.core.routines.model import Exercise, Kind, Library, Range, Sidedness
 from hiptimer.core.routines.problems import Code
 
 LIBRARY = Library(
@@ -79,7 +79,7 @@ def test_good_file_loads_with_sources_lines_and_flags() -> None:
     assert [item.line for item in routine.items] == [17, 18, 19]
     assert [item.kind for item in routine.items] == [Kind.HOLD, Kind.REPS, Kind.TEST]
     wall = result.exercises["wall-turn"]
-    assert (wall.one_sided, wall.line, wall.source) == (False, 3, "/some/where.yaml")
+    assert (wall.sidedness, wall.line, wall.source) == (Sidedness.TOGETHER, 3, "/some/where.yaml")
 
 
 def test_bytes_and_a_utf8_bom_are_fine() -> None:
@@ -271,7 +271,7 @@ def test_numbers_must_be_whole_numbers_in_range(value: str, expected: str) -> No
 
 
 def test_yaml_booleans_are_accepted_but_quoted_words_are_not() -> None:
-    assert load(GOOD).exercises["wall-turn"].one_sided is False  # `one_sided: no`
+    assert load(GOOD).exercises["wall-turn"].sidedness is Sidedness.TOGETHER  # `one_sided: no`
     found = messages(load(GOOD.replace("one_sided: no", "one_sided: 'no'")))
     assert found == [
         "8: exercise 'wall-turn': one_sided must be true or false, got 'no'",

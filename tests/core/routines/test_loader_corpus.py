@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.routines.loader import load_file
-from hiptimer.core.routines.model import Exercise, Library, Range
+from hiptimer.core.routines.model import Exercise, Library, Range, Sidedness, Sides, Target
 
 CORPUS = Path(__file__).parent / "corpus"
 VALID = sorted((CORPUS / "valid").glob("*.yaml"))
@@ -91,3 +91,44 @@ def test_invalid_files_still_yield_their_valid_exercises() -> None:
     result = load_file(CORPUS / "invalid" / "test_without_normal.yaml", corpus_library())
     assert list(result.exercises) == ["my-check"]
     assert result.routines == []
+
+
+def test_sets_limited_side_sidedness_and_target_read_as_written() -> None:
+    result = load_file(CORPUS / "valid" / "sets_and_sides.yaml", corpus_library())
+    plan, only_target = result.routines
+    assert (plan.limited_extra, plan.target) == (50, Target(3, 6))
+    assert (only_target.limited_extra, only_target.target) == (0, Target(2, None))
+    held, stretch, extra_set, release, cycles, squeeze, wipers, wipers_alt, either, heavier = (
+        plan.items
+    )
+    assert (held.count, held.hold, held.sets, held.set_rest) == (20, Range(5, 5), 2, 45)
+    assert (held.limited, stretch.limited) == (None, (("seconds", Range(90, 90)),))
+    assert (extra_set.sets, extra_set.limited) == (2, (("sets", 3),))
+    assert release.limited == ()
+    assert (cycles.sets, cycles.set_rest) == (2, 0)
+    assert (squeeze.sides, wipers.sides, wipers_alt.sides) == (
+        Sides.LIMITED,
+        Sides.LIMITED,
+        Sides.ALTERNATE,
+    )
+    assert (either.sides, heavier.sides, heavier.limited) == (
+        Sides.ALTERNATE,
+        Sides.BOTH,
+        (("count", 15),),
+    )
+    # `limited` keys come back in the documented order whatever order the file has
+    assert only_target.items[0].limited == (("count", 12), ("sets", 2))
+    sidedness = {key: e.sidedness for key, e in result.exercises.items()}
+    assert sidedness == {
+        "knee-squeeze": Sidedness.TOGETHER,
+        "windscreen-wipers": Sidedness.ALTERNATING,
+        "knee-drop-either": Sidedness.EITHER,
+        "plain-turn": Sidedness.ONE_SIDE,
+    }
+
+
+def test_sets_is_no_longer_taken_for_sides() -> None:
+    """The issue's first complaint: `sets:` was "unknown key 'sets' (did you mean 'sides'?)"."""
+    result = load_file(CORPUS / "valid" / "sets_and_sides.yaml", corpus_library())
+    assert not any("did you mean 'sides'" in problem.message for problem in result.problems)
+    assert result.routines[0].items[0].sets == 2

@@ -39,11 +39,12 @@ def test_every_kind_has_one_spec() -> None:
 
 
 def test_the_dose_keys_in_the_documented_order() -> None:
+    sets = ("sets", "set_rest")
     assert {kind: spec.keys for kind, spec in KIND_SPECS.items()} == {
-        Kind.HOLD: ("seconds",),
+        Kind.HOLD: ("seconds", *sets),
         Kind.RELEASE: ("seconds",),
-        Kind.REPS: ("count", "hold", "pace"),
-        Kind.CYCLES: ("work", "relax", "count"),
+        Kind.REPS: ("count", "hold", "pace", *sets),
+        Kind.CYCLES: ("work", "relax", "count", *sets),
         Kind.ONCE: ("seconds",),
         Kind.TEST: (),
     }
@@ -55,8 +56,21 @@ def test_the_dose_keys_in_the_documented_order() -> None:
         Kind.ONCE: (),
         Kind.TEST: (),
     }
-    assert DOSE_KEYS == ("seconds", "count", "hold", "pace", "work", "relax")
-    assert ("exercise", "kind", "sides", "rest", "note", *DOSE_KEYS) == ITEM_KEYS
+    assert DOSE_KEYS == ("seconds", "sets", "set_rest", "count", "hold", "pace", "work", "relax")
+    assert ("exercise", "kind", "sides", "rest", "note", *DOSE_KEYS, "limited") == ITEM_KEYS
+
+
+def test_the_kinds_with_sets_and_a_limited_side_dose() -> None:
+    with_sets = [spec.kind for spec in KIND_SPECS.values() if spec.field("sets")]
+    assert with_sets == [Kind.HOLD, Kind.REPS, Kind.CYCLES]
+    assert {kind: spec.scaled for kind, spec in KIND_SPECS.items() if spec.scaled} == {
+        Kind.HOLD: ("seconds",),
+        Kind.RELEASE: ("seconds",),
+        Kind.REPS: ("count",),
+        Kind.CYCLES: ("count",),
+    }
+    for spec in KIND_SPECS.values():
+        assert set(spec.scaled) <= set(spec.keys)
 
 
 def test_the_limits_come_from_the_limits_module() -> None:
@@ -69,6 +83,9 @@ def test_the_limits_come_from_the_limits_module() -> None:
         assert found[(Kind.REPS, key)] is limits.SHORT_SECONDS_LIMITS
     for key in ("work", "relax"):
         assert found[(Kind.CYCLES, key)] is limits.SHORT_SECONDS_LIMITS
+    for kind in (Kind.HOLD, Kind.REPS, Kind.CYCLES):
+        assert found[(kind, "sets")] is limits.SETS_LIMITS == (1, 10)
+        assert found[(kind, "set_rest")] is limits.REST_LIMITS
 
 
 def test_only_release_takes_a_range_of_seconds_and_only_reps_alternate() -> None:
@@ -103,6 +120,11 @@ def test_every_field_is_consistent(spec: KindSpec, dose: DoseField) -> None:
 
 def test_the_builder_rows_by_field() -> None:
     rows = {field_id((spec, dose)): dose.row for spec, dose in FIELDS}
+    sets = {
+        f"{kind}.{key}": row
+        for kind in ("hold", "reps", "cycles")
+        for key, row in (("sets", Row.NUMBER), ("set_rest", Row.NUMBER_OR_DEFAULT))
+    }
     assert rows == {
         "hold.seconds": Row.NUMBER,
         "release.seconds": Row.RANGE,
@@ -113,6 +135,7 @@ def test_the_builder_rows_by_field() -> None:
         "cycles.relax": Row.NUMBER,
         "cycles.count": Row.NUMBER,
         "once.seconds": Row.NUMBER,
+        **sets,
     }
     assert Range(3, 5) == DEFAULT_HELD_REP
 
@@ -132,6 +155,10 @@ def test_the_players_fallbacks() -> None:
     assert wait.shown_value(Item("x", Kind.ONCE)) == Range(10, 10)
     count = KIND_SPECS[Kind.CYCLES].field("count")
     assert count is not None and count.shown_value(Item("x", Kind.CYCLES)) == 1
+    sets = KIND_SPECS[Kind.HOLD].field("sets")
+    assert sets is not None and sets.shown_value(Item("x", Kind.HOLD)) == 1 == sets.implied
+    set_rest = KIND_SPECS[Kind.HOLD].field("set_rest")
+    assert set_rest is not None and set_rest.blank_text(Item("x", Kind.HOLD)) == "default (30 s)"
 
 
 def test_a_test_needs_a_normal_range_and_nothing_else_does() -> None:
@@ -162,6 +189,27 @@ def test_the_kind_menu_labels() -> None:
         (Item("x", Kind.CYCLES, work=10, relax=5, count=5), "5 × 10 s drive, 5 s relax"),
         (Item("x", Kind.ONCE), "once"),
         (Item("x", Kind.TEST), "measure each side"),
+        (Item("x", Kind.REPS, count=20, sets=2), "2 sets: 20 reps"),
+        (Item("x", Kind.HOLD, seconds=Range(30, 30), sets=1), "hold 30 s"),
+        (
+            Item("x", Kind.CYCLES, work=10, relax=5, count=5, sets=3),
+            "3 sets: 5 × 10 s drive, 5 s relax",
+        ),
+        (
+            Item(
+                "x",
+                Kind.HOLD,
+                seconds=Range(60, 60),
+                sides=Sides.BOTH,
+                limited=(("seconds", Range(90, 90)),),
+            ),
+            "hold 60 s, both sides; limited side hold 90 s",
+        ),
+        (
+            Item("x", Kind.REPS, count=20, sets=2, limited=(("sets", 3),)),
+            "2 sets: 20 reps; limited side 3 sets: 20 reps",
+        ),
+        (Item("x", Kind.REPS, count=20, limited=()), "20 reps"),
     ],
 )
 def test_dose_text(item: Item, text: str) -> None:

@@ -19,7 +19,9 @@ from hiptimer.core.routines.model import (
     Range,
     Routine,
     Section,
+    Sidedness,
     Sides,
+    Target,
 )
 from hiptimer.core.routines.schema import KIND_SPECS, Value, with_dose
 from hiptimer.core.routines.writer import dump_file
@@ -104,7 +106,9 @@ def _exercise(rng: random.Random, exercise_id: str, with_normal: bool) -> Exerci
         section=_text(rng, 200),
         position=rng.choice(list(POSITIONS)),
         equipment=tuple(rng.sample(list(EQUIPMENT), rng.randint(0, 3))),
-        one_sided=rng.random() < 0.6,
+        sidedness=rng.choice(
+            [s for s in Sidedness if not (with_normal and s is Sidedness.ALTERNATING)]
+        ),
         steps=tuple(_text(rng) for _ in range(rng.randint(1, 20))),
         feel=_text(rng) if rng.random() < 0.5 else "",
         cautions=texts(4),
@@ -113,25 +117,47 @@ def _exercise(rng: random.Random, exercise_id: str, with_normal: bool) -> Exerci
     )
 
 
-def _item(rng: random.Random, kind: Kind, exercise_ids: list[str], test_ids: list[str]) -> Item:
-    """A random valid item of ``kind``: every required dose key, each optional one half the time."""
-    spec = KIND_SPECS[kind]
+def _dose(rng: random.Random, kind: Kind, every: bool) -> dict[str, int | Range]:
+    """Random values for the required dose keys of ``kind`` (all with ``every``), and each
+    optional one half the time."""
     dose: dict[str, int | Range] = {}
-    for field in spec.fields:
-        if field.required or rng.random() < 0.5:
+    for field in KIND_SPECS[kind].fields:
+        if (every and field.required) or rng.random() < 0.5:
             low, high = field.limits
             if field.value is Value.NUMBER:
                 dose[field.key] = rng.randint(low, high)
             else:
                 dose[field.key] = _range(rng, low, high, fixed=field.value is Value.FIXED)
+    return dose
+
+
+def _item(
+    rng: random.Random, kind: Kind, exercises: dict[str, Exercise], test_ids: list[str]
+) -> Item:
+    """A random valid item of ``kind``: every required dose key, each optional one half the time,
+    and a limited side's own dose now and then where the exercise has a limited side."""
+    spec = KIND_SPECS[kind]
+    sidedness = {i: e.sidedness for i, e in exercises.items()}
+    usable = [
+        i for i, s in sidedness.items() if s is not Sidedness.ALTERNATING or kind is Kind.REPS
+    ]
+    exercise_id = rng.choice(test_ids if spec.needs_normal else usable)
+    alternating = sidedness.get(exercise_id) is Sidedness.ALTERNATING
+    sides = rng.choice([s for s in spec.sides if not (alternating and s is Sides.BOTH)])
+    limited = None
+    one_side = sidedness.get(exercise_id) in (Sidedness.ONE_SIDE, Sidedness.EITHER)
+    if spec.scaled and one_side and sides is not Sides.ALTERNATE and rng.random() < 0.4:
+        own = _dose(rng, kind, every=False)
+        limited = tuple((f.key, own[f.key]) for f in spec.fields if f.key in own)
     item = Item(
-        exercise=rng.choice(test_ids if spec.needs_normal else exercise_ids),
+        exercise=exercise_id,
         kind=kind,
-        sides=rng.choice(spec.sides),
+        sides=sides,
+        limited=limited,
         rest=rng.choice([None, 0, rng.randint(0, 600)]),
         note=_text(rng) if rng.random() < 0.4 else "",
     )
-    return with_dose(item, dose)
+    return with_dose(item, _dose(rng, kind, every=True))
 
 
 def _random_file(seed: int) -> tuple[list[Routine], dict[str, Exercise]]:
@@ -140,14 +166,14 @@ def _random_file(seed: int) -> tuple[list[Routine], dict[str, Exercise]]:
         f"own-{n}": _exercise(rng, f"own-{n}", with_normal=n % 3 == 0)
         for n in range(rng.randint(0, 5))
     }
-    exercise_ids = [*LIBRARY.exercises, *exercises]
+    known = {**LIBRARY.exercises, **exercises}
     test_ids = ["prone-ir-test", *(i for i, e in exercises.items() if e.normal is not None)]
     routines = []
     for n in range(rng.randint(1, 4)):
         kinds = list(Kind)
         rng.shuffle(kinds)  # every kind in every routine, in a random order
-        items = [_item(rng, kind, exercise_ids, test_ids) for kind in kinds]
-        items += [_item(rng, rng.choice(list(Kind)), exercise_ids, test_ids) for _ in range(3)]
+        items = [_item(rng, kind, known, test_ids) for kind in kinds]
+        items += [_item(rng, rng.choice(list(Kind)), known, test_ids) for _ in range(3)]
         cut = rng.randint(1, len(items) - 1)
         routines.append(
             Routine(
@@ -155,6 +181,10 @@ def _random_file(seed: int) -> tuple[list[Routine], dict[str, Exercise]]:
                 name=_text(rng, 200),
                 description=_text(rng) if rng.random() < 0.5 else "",
                 rest=rng.choice([15, 0, 600, rng.randint(0, 600)]),
+                limited_extra=rng.choice([0, 50, rng.randint(0, 200)]),
+                target=rng.choice(
+                    [None, Target(rng.randint(1, 14)), Target(3, rng.randint(1, 52))]
+                ),
                 sections=(
                     Section(_text(rng, 200), tuple(items[:cut])),
                     Section(_text(rng, 200), tuple(items[cut:])),
@@ -191,11 +221,17 @@ def test_every_kind_and_option_is_covered_by_the_random_files() -> None:
         for item in (i for r in routines for i in r.items):
             seen.add(item.kind)
             seen.add(item.sides)
-            seen.update(k for k in ("hold", "pace", "rest", "note", "seconds") if getattr(item, k))
-        seen.update("one_sided=false" for e in exercises.values() if not e.one_sided)
+            keys = ("hold", "pace", "rest", "note", "seconds", "sets", "set_rest", "limited")
+            seen.update(k for k in keys if getattr(item, k))
+            seen.update("limited={}" for _ in [item] if item.limited == ())
+        seen.update(e.sidedness for e in exercises.values())
         seen.update("normal" for e in exercises.values() if e.normal is not None)
-    assert set(Kind) | set(Sides) <= seen
-    assert {"hold", "pace", "rest", "note", "seconds", "one_sided=false", "normal"} <= seen
+        seen.update("extra" for r in routines if r.limited_extra)
+        seen.update("target" for r in routines if r.target)
+        seen.update("weeks" for r in routines if r.target and r.target.weeks)
+    assert set(Kind) | set(Sides) | set(Sidedness) <= seen
+    assert {"hold", "pace", "rest", "note", "seconds", "normal", "sets", "set_rest"} <= seen
+    assert {"limited", "limited={}", "extra", "target", "weeks"} <= seen
 
 
 def test_dump_uses_documented_order_and_omits_defaults() -> None:

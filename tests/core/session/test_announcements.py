@@ -11,6 +11,7 @@ from hiptimer.core.routines.model import (
     Routine,
     Section,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session.announcements import announce
@@ -102,3 +103,54 @@ def test_events_without_a_cue_are_silent() -> None:
     events = Session(plan).start(0.0)
     step_finished = [e for e in events if e.kind is EventKind.STEP_FINISHED]
     assert all(announce(e, plan) is None for e in step_finished)
+
+
+def test_sets_are_announced_and_each_set_starts_like_the_first() -> None:
+    speech, sounds = spoken_and_sounds(
+        Item("stretch", Kind.HOLD, seconds=Range(20, 20), sets=2, set_rest=5),
+        side=SideChoice.BOTH,
+    )
+    assert speech[0] == "Next: Figure four, left side. Set 1 of 2. Get ready."
+    assert speech.count("Rest. Set 2 of 2 next.") == 2  # on each side
+    assert "Switch sides. Right side next, set 1 of 2." in speech
+    assert speech.count("Go.") == 4  # every set begins with the start cue and "Go."
+    assert sounds.count("start") == 4
+
+
+def test_the_get_ready_names_the_sessions_gear_first_then_what_to_fetch() -> None:
+    library = Library(
+        {
+            "ball": Exercise(
+                "ball", "Ball release", "Releases", "figure-four-ball", ("massage-ball",)
+            ),
+            "band": Exercise("band", "Band pull", "Joint mobilization", "on-back", ("band",)),
+            "lie": Exercise("lie", "Lying stretch", "Stretches", "on-back"),
+        }
+    )
+    items = tuple(Item(i, Kind.HOLD, seconds=Range(10, 10)) for i in ("ball", "band", "lie"))
+    plan = build_plan(Routine("r", "R", (Section("S", items),), rest=0), library, SideChoice.LEFT)
+    session = Session(plan)
+    events = session.start(0.0) + session.update(500.0)
+    ready = [
+        cue.speech
+        for event in events
+        if event.kind is EventKind.PHASE_STARTED and event.phase_index == 0
+        if (cue := announce(event, plan)) is not None
+    ]
+    assert ready == [
+        "Next: Ball release, left side. You need: massage ball, thick resistance band and an"
+        " anchor. Get ready.",
+        "Next: Band pull, left side. You need: thick resistance band and an anchor. Get ready.",
+        "Next: Lying stretch, left side. Get ready.",
+    ]
+
+
+def test_the_hip_click_kind_of_exercise_is_announced_without_a_side() -> None:
+    library = Library(
+        {"click": Exercise("click", "Hip click", "Joint mobilization", "chair-edge",
+                           sidedness=Sidedness.TOGETHER)}
+    )  # fmt: skip
+    routine = Routine("r", "R", (Section("S", (Item("click", Kind.ONCE),)),))
+    plan = build_plan(routine, library, SideChoice.BOTH)
+    events = Session(plan).start(0.0)
+    assert announce(events[0], plan).speech == "Next: Hip click. Get ready."

@@ -12,12 +12,13 @@ from hiptimer.core.routines.model import (
     Section,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session import display
 from hiptimer.core.session.engine import Session
 from hiptimer.core.session.events import Snapshot
-from hiptimer.core.session.plan import PhaseKind, build_plan
+from hiptimer.core.session.plan import build_plan
 from hiptimer.core.session.status import SessionStatus
 from tests.fakes import make_outcome
 
@@ -33,7 +34,9 @@ LIBRARY = Library(
             cautions=("Pain at the front of the hip.",),
         ),
         "ball": Exercise("ball", "Glute release", "Releases", "figure-four-ball"),
-        "drop": Exercise("drop", "Knee drop", "Moves", "floor-knees-apart", one_sided=False),
+        "drop": Exercise(
+            "drop", "Knee drop", "Moves", "floor-knees-apart", sidedness=Sidedness.TOGETHER
+        ),
         "rom": Exercise("rom", "Face-down test", "Tests", "face-down", normal=Range(45, 45)),
     }
 )
@@ -79,16 +82,47 @@ def test_get_ready_names_its_keys_and_a_paused_session_says_how_to_resume() -> N
     )
 
 
-def test_held_reps_show_the_rep_then_count_the_hold_down() -> None:
+def test_held_reps_show_the_rep_and_the_seconds_as_two_labelled_figures() -> None:
+    """The issue: "In held reps the big number switches between the rep number and the hold
+    countdown".  Now the rep is one figure and the seconds another, each with its word."""
     session = session_of(Item("stretch", Kind.REPS, count=2, hold=Range(3, 5), pace=2))
     session.start(0.0)
-    lift = at(session, 10.5)
-    assert (lift.phase.kind, display.countdown_text(lift)) == (PhaseKind.WORK, "1")
-    assert display.detail_text(lift) == "rep 1 of 2"
-    hold = at(session, 12.5)
-    assert hold.phase.kind is PhaseKind.HOLD
-    assert display.countdown_text(hold) == "4"  # holding 4 s, counted down
-    assert display.detail_text(hold) == "rep 1 of 2 · hold"
+    seen = []
+    for now in (10.5, 11.5, 12.5, 15.5, 16.5, 18.5, 20.5, 24.5):  # lift, hold, lower of 1 and 2
+        snap = at(session, now)
+        figure = display.rep_figure(snap)
+        assert figure is not None
+        seen.append(
+            (
+                figure.text,
+                figure.caption,
+                display.countdown_text(snap),
+                display.countdown_caption(snap),
+            )
+        )
+    assert seen == [
+        ("1", "rep of 2", "2", "seconds to lift"),
+        ("1", "rep of 2", "1", "seconds to lift"),
+        ("1", "rep of 2", "4", "seconds to hold"),  # holding 4 s, counted down
+        ("1", "rep of 2", "1", "seconds to hold"),
+        ("1", "rep of 2", "2", "seconds to lower"),
+        ("2", "rep of 2", "2", "seconds to lift"),
+        ("2", "rep of 2", "4", "seconds to hold"),
+        ("2", "rep of 2", "2", "seconds to lower"),
+    ]
+    hold = at(session, 22.5)
+    assert display.detail_text(hold) == ""  # the figures say it all
+    assert display.widest_countdown(hold) == "0"
+
+
+def test_plain_reps_have_one_figure_the_rep() -> None:
+    session = session_of(Item("stretch", Kind.REPS, count=12, pace=3))
+    session.start(0.0)
+    snap = at(session, 14.0)
+    assert (display.countdown_text(snap), display.countdown_caption(snap)) == ("2", "")
+    assert display.rep_figure(snap) is None
+    assert display.detail_text(snap) == "rep 2 of 12"
+    assert display.widest_countdown(snap) == "00"
 
 
 def test_a_rest_shows_the_next_exercise_on_its_side() -> None:
@@ -182,3 +216,74 @@ def test_a_stalled_session_says_why_it_paused() -> None:
     assert display.detail_text(snap).startswith(
         "hiptimer was stopped for 40 s, so the session paused where it was"
     )
+
+
+# --- sets, the get-ready's gear ------------------------------------------------------------
+
+GEAR = Library(
+    {
+        "ball": Exercise(
+            "ball", "Glute release", "Releases", "figure-four-ball", ("massage-ball",)
+        ),
+        "band": Exercise("band", "Band pull", "Joint mobilization", "on-back", ("band",)),
+        "lie": Exercise("lie", "Lying stretch", "Stretches", "on-back"),
+    }
+)
+
+
+def gear_plan(*items: Item, rest: int = 10, side: SideChoice = SideChoice.LEFT):
+    routine = Routine("r", "R", (Section("Main", items),), rest=rest)
+    return build_plan(routine, GEAR, side, Side.LEFT, lead_in=10, change_lead_in=20)
+
+
+def test_sets_show_as_set_k_of_n_and_the_rest_between_says_which_comes() -> None:
+    plan = gear_plan(Item("lie", Kind.HOLD, seconds=Range(30, 30), sets=2, set_rest=15))
+    session = Session(plan)
+    session.start(0.0)
+    assert display.detail_text(at(session, 25.0)) == "set 1 of 2"  # 20 s get-ready, then work
+    between = at(session, 55.0)
+    assert display.banner_text(between) == "Rest"
+    assert display.detail_text(between) == (
+        "set 2 of 2 next · press G for 10 s more · Enter to begin now"
+    )
+    view = display.step_view(plan, between)
+    assert (view.title, view.step.set_number) == ("Lying stretch", 2)  # not "Rest · next: …"
+    assert display.detail_text(at(session, 70.0)) == "set 2 of 2"
+
+
+def test_next_up_names_the_set_and_the_side() -> None:
+    plan = gear_plan(Item("lie", Kind.HOLD, seconds=Range(30, 30), sets=2), side=SideChoice.BOTH)
+    session = Session(plan)
+    session.start(0.0)
+    assert display.step_view(plan, at(session, 21.0)).next_up == "Lying stretch (left, set 2 of 2)"
+
+
+def test_the_first_get_ready_lists_the_sessions_gear_and_later_ones_what_to_fetch() -> None:
+    plan = gear_plan(
+        Item("ball", Kind.RELEASE, seconds=Range(60, 60)),
+        Item("band", Kind.RELEASE, seconds=Range(60, 60)),
+        Item("lie", Kind.HOLD, seconds=Range(30, 30)),
+    )
+    session = Session(plan)
+    session.start(0.0)
+    first = display.step_view(plan, at(session, 1.0))
+    assert (
+        first.getting_ready
+        == "You need for this session: Massage ball, Thick resistance band and an anchor"
+    )
+    assert display.step_view(plan, at(session, 30.0)).getting_ready == ""  # working
+    resting = display.step_view(plan, at(session, 85.0))  # the rest before the band
+    assert resting.getting_ready == (
+        "Fetch: Thick resistance band and an anchor · New position: Lying on your back"
+    )
+    band_ready = display.step_view(plan, at(session, 95.0))
+    assert band_ready.getting_ready == resting.getting_ready
+    session.next(95.0)
+    lie_ready = display.step_view(plan, at(session, 96.0))
+    assert lie_ready.getting_ready == ""  # still on your back, nothing new
+
+
+def test_summary_lines_name_the_set() -> None:
+    line = display.outcome_line(make_outcome(set_number=2, set_count=3, side=Side.RIGHT))
+    assert line == "✓ Piriformis release (right, set 2 of 3): 76 s of 60 s"
+    assert "set" not in display.outcome_line(make_outcome(set_number=1, set_count=1))

@@ -14,6 +14,7 @@ from hiptimer.core.routines.model import (
     Section,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session.engine import Session
@@ -23,7 +24,7 @@ from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 LIBRARY = Library(
     {name: Exercise(name, name.title(), "Main", "on-back") for name in ("a", "b", "c", "d", "e")}
     | {
-        "no-side": Exercise("no-side", "No side", "Main", "on-back", one_sided=False),
+        "no-side": Exercise("no-side", "No side", "Main", "on-back", sidedness=Sidedness.TOGETHER),
         "rom": Exercise("rom", "Range test", "Tests", "face-down", normal=Range(45, 45)),
     }
 )
@@ -991,7 +992,7 @@ def test_snapshot_shows_whole_seconds_rounded_up() -> None:
         1,
     ]
     snap = session.snapshot(59.5)
-    assert (snap.remaining, snap.phase.word, snap.step.exercise.id) == (0.5, "Stretch", "a")
+    assert (snap.remaining, snap.phase.word, snap.step.exercise.id) == (0.5, "Hold", "a")
     late = session.snapshot(75.0)  # not updated yet: clamps at zero
     assert (late.remaining, late.shown_seconds) == (0.0, 0)
 

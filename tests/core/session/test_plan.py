@@ -14,6 +14,7 @@ from hiptimer.core.routines.model import (
     Section,
     Side,
     SideChoice,
+    Sidedness,
     Sides,
 )
 from hiptimer.core.session.plan import (
@@ -30,7 +31,10 @@ LIBRARY = Library(
         "one": Exercise("one", "One", "Stretches", "on-back", steps=("Lie down.",)),
         "two": Exercise("two", "Two", "Stretches", "on-back"),
         "three": Exercise("three", "Three", "Moves", "chair-edge"),
-        "both-legs": Exercise("both-legs", "Both legs", "Moves", "on-back", one_sided=False),
+        "ball": Exercise("ball", "Ball", "Releases", "figure-four-ball", ("massage-ball",)),
+        "both-legs": Exercise(
+            "both-legs", "Both legs", "Moves", "on-back", sidedness=Sidedness.TOGETHER
+        ),
         "prone-test": Exercise(
             "prone-test", "Prone test", "Tests", "face-down", normal=Range(45, 45)
         ),
@@ -74,7 +78,7 @@ def test_hold_is_get_ready_then_one_stretch_countdown() -> None:
 
 
 def test_release_counts_from_the_low_end_and_extends_to_the_high_end() -> None:
-    plan = plan_of(Item("one", Kind.RELEASE, seconds=Range(60, 120)))
+    plan = plan_of(Item("ball", Kind.RELEASE, seconds=Range(60, 120)))
     work = plan.steps[0].phases[1]
     assert (work.kind, work.word, work.seconds, work.extendable_to) == (
         PhaseKind.WORK,

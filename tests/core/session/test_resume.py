@@ -7,8 +7,10 @@ from datetime import datetime, timezone
 
 from hiptimer.core.routines.model import Item, Kind, Range, Routine, Section, Side, SideChoice
 from hiptimer.core.session.resume import (
+    ResumePoint,
     Verdict,
     pick_offer,
+    plan_limited_side,
     resume_offer,
     routine_hash,
 )
@@ -71,3 +73,16 @@ def test_only_a_session_with_a_finished_step_is_offered() -> None:
     assert pick_offer([Left(steps_recorded=0), Left(session_id=3)]) == Left(session_id=3)
     assert pick_offer([Left(steps_recorded=0, last_step_index=None)]) is None
     assert resume_offer(Left(last_step_index=None), ROUTINE, []).point.at_step == 0
+
+
+def test_the_plans_limited_side_keeps_a_resumed_both_sides_order_and_else_is_the_set_one() -> None:
+    point = ResumePoint(session_id=7, at_step=3, first_side=Side.RIGHT)
+    both, left = SideChoice.BOTH, SideChoice.LEFT
+    assert plan_limited_side(both, Side.LEFT, point) is Side.RIGHT  # the order it began with
+    assert plan_limited_side(both, Side.LEFT, None) is Side.LEFT
+    assert plan_limited_side(both, None, None) is None  # the plan starts on the left then
+    # one side: the recorded side says nothing about which side is limited
+    assert plan_limited_side(
+        left, Side.RIGHT, dataclasses.replace(point, first_side=Side.LEFT)
+    ) is (Side.RIGHT)
+    assert plan_limited_side(left, None, point) is None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines import user_files as ur
 from hiptimer.core.routines.drafts import Drop
-from hiptimer.core.routines.model import Kind, Range, Sides
+from hiptimer.core.routines.model import Kind, Range, Sides, Target
 from hiptimer.qt.builder import RoutinesPage
 from hiptimer.qt.builder.editor import RoutineEditor
 from hiptimer.qt.context import AppContext
@@ -141,7 +141,7 @@ def test_reorder_with_keys_and_drop(editor: RoutineEditor, qtbot) -> None:
 def test_edit_parameters_only_of_the_items_kind(editor: RoutineEditor, qtbot) -> None:
     editor._select((2, 0))  # seated internal rotation: reps
     form = editor.selection.item_form
-    assert form.shown_keys() == ("count", "hold", "pace")  # no seconds, no work
+    assert form.shown_keys() == ("count", "hold", "pace", "sets", "set_rest")  # no work
     before = editor.estimate_label.text()
     count = form.dose_row("count").spin
     count.selectAll()
@@ -161,7 +161,7 @@ def test_edit_parameters_only_of_the_items_kind(editor: RoutineEditor, qtbot) ->
     item = editor.draft.items[2]
     assert (item.kind, item.work, item.relax, item.count) == (Kind.CYCLES, 10, 5, 5)
     assert item.note == "knees together" and item.rest == 30
-    assert form.shown_keys() == ("work", "relax", "count")  # no pace
+    assert form.shown_keys() == ("work", "relax", "count", "sets", "set_rest")  # no pace
 
 
 def test_invalid_input_is_shown_inline_and_blocks_saving(
@@ -327,3 +327,55 @@ def test_enter_on_a_problem_goes_to_what_it_is_about(editor: RoutineEditor, qtbo
     editor.tree.setFocus()
     editor.problem_list.itemActivated.emit(none)  # the "none" row goes nowhere
     assert editor.tree.hasFocus()
+
+
+# --- sets, the limited side, the plan ---------------------------------------------------------
+
+
+def test_the_plan_and_the_limited_sides_extra_are_undoable_routine_edits(
+    editor: RoutineEditor, qtbot
+) -> None:
+    fields = editor.fields
+    assert fields.per_week_spin.text() == "no plan" and not fields.weeks_spin.isEnabled()
+    fields.per_week_spin.setValue(3)
+    assert editor.draft.target == Target(3, None) and fields.weeks_spin.isEnabled()
+    fields.weeks_spin.setValue(6)
+    assert editor.draft.target == Target(3, 6)
+    fields.extra_spin.setValue(50)
+    assert editor.draft.limited_extra == 50
+    assert editor.valid
+    editor.undo_stack.undo()
+    assert editor.draft.limited_extra == 0 and fields.extra_spin.text() == "the same"
+    editor.undo_stack.undo()  # the plan's two boxes were one edit
+    assert editor.draft.target is None and fields.per_week_spin.text() == "no plan"
+    editor.undo_stack.redo()
+    editor.undo_stack.redo()
+    assert (editor.draft.target, editor.draft.limited_extra) == (Target(3, 6), 50)
+    fields.per_week_spin.setValue(fields.per_week_spin.minimum())
+    assert editor.draft.target is None
+
+
+def test_the_routines_extra_shows_in_the_limited_side_box(editor: RoutineEditor) -> None:
+    editor._select((1, 0))  # posterior capsule stretch: a 60 s hold
+    box = editor.selection.item_form.side_dose
+    assert box.row("seconds").spin.value() == 60
+    editor.fields.extra_spin.setValue(50)
+    assert box.row("seconds").spin.value() == 90
+
+
+def test_every_routine_field_has_a_label_with_a_mnemonic(editor: RoutineEditor) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    labels = {lb.buddy(): lb.text() for lb in editor.fields.findChildren(QLabel) if lb.buddy()}
+    for widget in editor.fields.widgets():
+        assert "&" in labels[widget], widget.accessibleName()
+        assert widget.accessibleName()
+    letters = [text[text.index("&") + 1].lower() for text in labels.values()]
+    assert len(letters) == len(set(letters))
+
+
+def test_a_problem_with_a_routine_field_names_its_control(editor: RoutineEditor) -> None:
+    fields = editor.fields
+    assert fields.field("target") is fields.per_week_spin
+    assert fields.field("limited_extra") is fields.extra_spin
+    assert fields.field("name") is fields.name_edit

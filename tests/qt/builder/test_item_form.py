@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sides
+from hiptimer.core.routines.model import Exercise, Item, Kind, Range, Sidedness, Sides
 from hiptimer.core.routines.schema import KIND_SPECS
 from hiptimer.qt.builder.dose_rows import NumberOrDefaultRow, NumberRow, RangeRow, ToggledRangeRow
 from hiptimer.qt.builder.item_form import ItemForm
 
 ONE_SIDED = Exercise("x", "Side lying lift", "Strengthening", "side-lying")
-TWO_SIDED = Exercise("y", "Bridge", "Strengthening", "on-back", one_sided=False)
+TWO_SIDED = Exercise("y", "Bridge", "Strengthening", "on-back", sidedness=Sidedness.TOGETHER)
 TEST = Exercise("t", "Prone test", "Tests", "face-down", normal=Range(35, 45))
 
 ITEMS = {
@@ -149,3 +149,99 @@ def test_sides_rest_and_note(form: ItemForm, edits: list[tuple[Item, str]]) -> N
     form.sides.activated.emit(form.sides.currentIndex())
     assert [(item.rest, field) for item, field in edits[:2]] == [(20, "rest"), (None, "rest")]
     assert edits[2][0].sides is Sides.BOTH
+
+
+# --- sets, sidedness, the limited side -------------------------------------------------------
+
+EITHER = Exercise(
+    "e", "Knee drop", "Gentle movements", "floor-knees-apart", sidedness=Sidedness.EITHER
+)
+ALTERNATING = Exercise(
+    "a", "Wipers", "Gentle movements", "on-back", sidedness=Sidedness.ALTERNATING
+)
+
+
+def offered(form: ItemForm) -> list[str]:
+    return [form.sides.itemData(i) for i in range(form.sides.count())]
+
+
+def test_sets_and_the_rest_between_them_are_rows_of_the_kinds_that_take_them(
+    form: ItemForm, edits: list[tuple[Item, str]]
+) -> None:
+    form.show_item(ITEMS[Kind.REPS], ONE_SIDED)
+    sets = form.dose_row("sets")
+    assert isinstance(sets, NumberRow) and sets.spin.value() == 1
+    assert label_of(form, "sets") == "Sets:"
+    sets.spin.setValue(3)
+    assert edits[-1] == (Item("x", Kind.REPS, count=20, sets=3), "sets")
+    sets.spin.setValue(1)  # one set is the same as none: the key is left out
+    assert edits[-1] == (Item("x", Kind.REPS, count=20), "sets")
+    rest = form.dose_row("set_rest")
+    assert isinstance(rest, NumberOrDefaultRow) and rest.spin.text() == "default (30 s)"
+    form.show_item(ITEMS[Kind.RELEASE], ONE_SIDED)
+    assert "sets" not in form.shown_keys()
+
+
+def test_the_sides_offered_follow_the_exercises_sidedness(form: ItemForm) -> None:
+    form.show_item(ITEMS[Kind.REPS], ONE_SIDED)
+    assert offered(form) == ["limited", "both"]
+    form.show_item(Item("x", Kind.REPS, count=5, sides=Sides.ALTERNATE), ONE_SIDED)
+    assert offered(form) == ["limited", "both", "alternate"]  # an older file's choice stays
+    form.show_item(Item("e", Kind.REPS, count=20), EITHER)
+    assert offered(form) == ["limited", "both", "alternate"]
+    form.show_item(Item("e", Kind.HOLD, seconds=Range(30, 30)), EITHER)
+    assert offered(form) == ["limited", "both"]  # only reps alternate
+    for exercise, words in ((TWO_SIDED, "Both legs together"), (ALTERNATING, "Alternates")):
+        form.show_item(Item(exercise.id, Kind.REPS, count=5), exercise)
+        assert not form.sides.isVisibleTo(form) and form.sidedness.isVisibleTo(form)
+        assert form.sidedness.text().startswith(words)
+
+
+def test_the_limited_side_box_shows_only_for_items_done_one_side_at_a_time(form: ItemForm) -> None:
+    box = form.side_dose
+    form.show_item(ITEMS[Kind.HOLD], ONE_SIDED)
+    assert box.isVisibleTo(form) and box.shown_keys() == ("seconds", "sets")
+    for item, exercise in (
+        (Item("y", Kind.HOLD, seconds=Range(30, 30)), TWO_SIDED),
+        (Item("a", Kind.REPS, count=5), ALTERNATING),
+        (Item("e", Kind.REPS, count=5, sides=Sides.ALTERNATE), EITHER),
+        (ITEMS[Kind.ONCE], ONE_SIDED),
+        (ITEMS[Kind.TEST], TEST),
+    ):
+        form.show_item(item, exercise)
+        assert not box.isVisibleTo(form), item
+
+
+def test_an_own_dose_for_the_limited_side_starts_from_the_routines_extra(
+    form: ItemForm, edits: list[tuple[Item, str]]
+) -> None:
+    box = form.side_dose
+    form.show_item(ITEMS[Kind.HOLD], ONE_SIDED, extra_percent=50)
+    assert not box.toggle.isChecked() and not box.row("seconds").isEnabled()
+    assert box.row("seconds").spin.value() == 90  # what the limited side plays now
+    assert "50 % more" in box.hint.text()
+    box.toggle.setChecked(True)
+    own = edits[-1]
+    assert own == (
+        Item("x", Kind.HOLD, seconds=Range(60, 60), limited=(("seconds", Range(90, 90)),)),
+        "limited",
+    )
+    form.show_item(own[0], ONE_SIDED, extra_percent=50)
+    assert box.row("seconds").isEnabled()
+    box.row("sets").spin.setValue(3)
+    assert edits[-1][0].limited == (("seconds", Range(90, 90)), ("sets", 3))
+    form.show_item(edits[-1][0], ONE_SIDED, extra_percent=50)
+    box.row("sets").spin.setValue(1)  # one set on the limited side is kept as written
+    assert edits[-1][0].limited == (("seconds", Range(90, 90)), ("sets", 1))
+    box.toggle.setChecked(False)
+    assert edits[-1] == (ITEMS[Kind.HOLD], "limited")
+
+
+def test_choosing_alternate_drops_the_limited_sides_own_dose(
+    form: ItemForm, edits: list[tuple[Item, str]]
+) -> None:
+    item = Item("e", Kind.REPS, count=20, limited=(("count", 30),))
+    form.show_item(item, EITHER)
+    form.sides.setCurrentIndex(form.sides.findData(Sides.ALTERNATE.value))
+    form.sides.activated.emit(form.sides.currentIndex())
+    assert edits[-1] == (Item("e", Kind.REPS, count=20, sides=Sides.ALTERNATE), "sides")
