@@ -40,6 +40,7 @@ from hiptimer.core.history.view_text import (
     week_cells,
 )
 from hiptimer.core.history.writer import WriterReport, WriteState
+from hiptimer.core.settings import main_routine, weekly_goal
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.chart import MOST_POINTS_DRAWN, ProgressChart
 from hiptimer.qt.history.dialogs import (
@@ -140,7 +141,6 @@ class HistoryPage(QWidget):
         self.goal = QSpinBox()
         self.goal.setRange(1, 14)
         self.goal.setSuffix(" a week")
-        self.goal.setValue(ctx.settings.weekly_goal)
         self.goal.setAccessibleName("Weekly goal: sessions a week")
         goal_label = QLabel("Weekly &goal:")
         goal_label.setBuddy(self.goal)
@@ -251,10 +251,7 @@ class HistoryPage(QWidget):
         cheap however long the history.
         """
         store = self.ctx.history
-        if self.goal.value() != self.ctx.settings.weekly_goal:
-            self.goal.blockSignals(True)
-            self.goal.setValue(self.ctx.settings.weekly_goal)
-            self.goal.blockSignals(False)
+        self._show_goal_control()
         if store is None:
             self._shown = None
             self.body.setCurrentWidget(self.unavailable)
@@ -267,7 +264,7 @@ class HistoryPage(QWidget):
                 store.data_stamp(),
                 self._today(),
                 normal_ranges(self.ctx.catalog.library),
-                self.ctx.settings.weekly_goal,
+                self._goal(),
             )
             if shown == self._shown:
                 return  # nothing written since, same day, library and goal: the page is current
@@ -357,8 +354,24 @@ class HistoryPage(QWidget):
         self.week_strip.setVisible(bool(totals.sessions))
         self.totals_label.setText(totals_text(totals))
 
+    def _goal(self) -> int:
+        return weekly_goal(self.ctx.settings, self.ctx.catalog)
+
+    def _show_goal_control(self) -> None:
+        """The goal is the main routine's target when it has one (its prescription), else
+        the person's own setting, which this control changes."""
+        routine = main_routine(self.ctx.settings, self.ctx.catalog)
+        target = routine.target if routine is not None else None
+        self.goal.blockSignals(True)
+        self.goal.setValue(self._goal())
+        self.goal.blockSignals(False)
+        self.goal.setEnabled(target is None)
+        self.goal.setToolTip(
+            f"Set by your main routine, {routine.name}" if routine is not None and target else ""
+        )
+
     def _show_goal(self, store: HistoryStore) -> None:
-        goal = self.ctx.settings.weekly_goal
+        goal = self._goal()
         today = self._today()
         this_week = weeks.week_start(today)
         first = store.first_session_date(self._tz)

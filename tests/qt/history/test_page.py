@@ -252,3 +252,15 @@ def test_the_log_dialog_shows_the_library_normal_range(
     monkeypatch.setattr(LogMeasurementDialog, "exec", look_and_cancel)
     assert page.log_measurement() is False
     assert seen == ["Normal 30–45°"]
+
+
+def test_the_main_routines_target_is_the_weekly_goal(qtbot, app_paths, store) -> None:
+    ctx = make_ctx(app_paths, history=store)
+    ctx.settings.main_routine = "daily"  # a target of 3 a week for 6 weeks
+    ctx.settings.weekly_goal = 5
+    page = _page(qtbot, ctx)
+    assert page.goal.value() == 3 and not page.goal.isEnabled()
+    assert "daily" in page.goal.toolTip().lower()
+    ctx.settings.main_routine = ""
+    page.refresh()
+    assert page.goal.value() == 5 and page.goal.isEnabled()
