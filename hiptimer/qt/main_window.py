@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.controller.runner.changed.connect(self._show_snapshot)
         self.controller.finished.connect(self._session_finished)
         self.controller.record_problem.connect(self.player.set_notice)
-        self.player.set_plan(plan, speed)
+        self.player.set_plan(plan, speed, self.ctx.settings.progression_levels)
         self.player.set_notice(self._sound_notice)
         self._sound_notice = ""  # said once
         self.stack.setCurrentWidget(self.player)

@@ -44,19 +44,3 @@ def suggest_next_level(done: Sequence[DoneAt], levels: int) -> int | None:
     if any(d.pain is not None and d.pain > PAIN_OK for d in recent):
         return None
     return current + 1
-
-
-def progression_text(progressions: Sequence[str], level: int) -> str:
-    """What the person does at ``level``: "as written" or the progression's own words."""
-    if level <= 0 or not progressions:
-        return "As written"
-    return progressions[min(level, len(progressions)) - 1]
-
-
-def progression_line(progressions: Sequence[str], level: int) -> str:
-    """What the player and the builder say about an exercise's progression ("" if none)."""
-    if not progressions:
-        return ""
-    if level > 0:
-        return f"You do: {progression_text(progressions, level)}"
-    return f"When it gets easy: {progressions[0]}"

@@ -48,6 +48,12 @@ def exercise_html(exercise: Exercise) -> str:
             + "".join(f"<li>{escape(c)}</li>" for c in exercise.cautions)
             + "</ul>"
         )
+    if exercise.progressions:
+        parts.append(
+            "<p><i>When it gets easy:</i></p><ul>"
+            + "".join(f"<li>{escape(p)}</li>" for p in exercise.progressions)
+            + "</ul>"
+        )
     return "".join(parts)
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
-from hiptimer.core.history.progressions import progression_text, suggest_next_level
+from hiptimer.core.history.progressions import suggest_next_level
 from hiptimer.core.history.what_helps import (
     KEEP_AT_LEAST,
     KEEP_AT_MOST,
@@ -31,6 +31,7 @@ from hiptimer.core.history.what_helps import (
     personal_choice,
     rank,
 )
+from hiptimer.core.routines.progression import progression_text
 from hiptimer.qt.context import AppContext
 
 EMPTY_TEXT = (

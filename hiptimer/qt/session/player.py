@@ -7,6 +7,7 @@ engine.  Text is set only when it changes, so an idle countdown repaints once a 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import EQUIPMENT
+from hiptimer.core.routines.progression import progression_line
 from hiptimer.core.session.colours import phase_colours
 from hiptimer.core.session.display import (
     DONE_WORDS,
@@ -64,6 +66,7 @@ class PlayerPage(QWidget):
         super().__init__(parent)
         self.setObjectName("player")
         self._plan: Plan | None = None
+        self._levels: dict[str, int] = {}
         self._snapshot: Snapshot | None = None
         self._phase_key: tuple[object, ...] | None = None
         self._measure_key: tuple[int, int] | None = None  # the MEASURE phase being entered
@@ -234,8 +237,11 @@ class PlayerPage(QWidget):
             self.countdown.setText("?" if value == NO_DEGREES else f"{value}°")
 
     # Showing ------------------------------------------------------------------------------
-    def set_plan(self, plan: Plan, speed: float) -> None:
+    def set_plan(self, plan: Plan, speed: float, levels: Mapping[str, int] | None = None) -> None:
+        """Show ``plan`` at ``speed``; ``levels``: the version of each exercise the person
+        does (by exercise id), named in the instructions."""
         self._plan = plan
+        self._levels = dict(levels or {})
         self._phase_key = None
         self._measure_key = None  # a new session never offers the last one's degrees
         self.measure_spin.setValue(NO_DEGREES)
@@ -291,7 +297,8 @@ class PlayerPage(QWidget):
         self.position_label.setText(view.position)
         self._show_equipment(exercise.equipment)
         self.progress_label.setText(view.progress)
-        self.steps_label.setText(instructions_html(view.step))
+        level = self._levels.get(view.step.exercise.id, 0)
+        self.steps_label.setText(instructions_html(view.step, level))
         self.next_label.setText(f"<b>Next:</b> {_esc(view.next_up)}")
         measuring = phase.kind is PhaseKind.MEASURE
         self.measure_box.setVisible(measuring)
@@ -377,7 +384,7 @@ class PlayerPage(QWidget):
                 widget.setFont(font)
 
 
-def instructions_html(step: Step) -> str:
+def instructions_html(step: Step, level: int = 0) -> str:
     text = instructions(step)
     items = "".join(f"<li>{_esc(s)}</li>" for s in text.steps)
     parts = [f"<ol style='margin:0'>{items}</ol>"]
@@ -387,4 +394,8 @@ def instructions_html(step: Step) -> str:
         parts.append(f"<b>Stop if:</b> {_esc(text.stop_if)}")
     if text.note:
         parts.append(f"<b>Note:</b> {_esc(text.note)}")
+    progression = progression_line(step.exercise.progressions, level)
+    if progression:
+        said, _, what = progression.partition(": ")
+        parts.append(f"<b>{_esc(said)}:</b> {_esc(what)}")
     return "<br>".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hiptimer.core.history.progressions import DoneAt, progression_text, suggest_next_level
+from hiptimer.core.history.progressions import DoneAt, suggest_next_level
 from hiptimer.core.history.what_helps import (
     ExerciseRecord,
     Rating,
@@ -12,6 +12,7 @@ from hiptimer.core.history.what_helps import (
     personal_choice,
     rank,
 )
+from hiptimer.core.routines.progression import progression_line, progression_text
 
 DAY = date(2026, 3, 2)
 
@@ -69,3 +70,10 @@ def test_progression_text() -> None:
     assert progression_text(steps, 0) == "As written"
     assert progression_text(steps, 1) == "Tie a band around both ankles."
     assert progression_text((), 1) == "As written"
+
+
+def test_progression_line() -> None:
+    steps = ("Tie a band around both ankles.",)
+    assert progression_line(steps, 0) == "When it gets easy: Tie a band around both ankles."
+    assert progression_line(steps, 1) == "You do: Tie a band around both ankles."
+    assert progression_line((), 0) == ""
