@@ -7,6 +7,7 @@ from datetime import date, datetime, tzinfo
 
 from hiptimer.core.history.errors import as_history_error
 from hiptimer.core.history.progressions import DoneAt
+from hiptimer.core.history.trends import MeasurementTrend, period_means, trend_of
 from hiptimer.core.history.what_helps import ExerciseRecord, Rating
 from hiptimer.core.session.status import SessionStatus, StepStatus
 
@@ -65,6 +66,29 @@ class CoachReads:
             (exercise_id,),
         )
         return [DoneAt(_day(started, tz), level, pain) for started, level, pain in rows]
+
+    @as_history_error
+    def pain_trend(self, most_points: int, tz: tzinfo | None = None) -> MeasurementTrend:
+        """What the pain chart draws: every rating, or (beyond ``most_points`` of them) the
+        mean of each month or quarter, summed in SQL so ten years cost what a month does."""
+        count = self._conn.execute(
+            f"SELECT count(*) FROM sessions s WHERE s.pain IS NOT NULL AND {_KEPT}"
+        ).fetchone()[0]
+        if count <= most_points:
+            return trend_of(self.pain_series(tz), most_points)
+        months = [
+            (int(month[:4]), int(month[5:7]), total, n)
+            for month, total, n in self._conn.execute(
+                "SELECT substr(s.started_at, 1, 7), sum(s.pain), count(*) FROM sessions s"
+                f" WHERE s.pain IS NOT NULL AND {_KEPT} GROUP BY 1 ORDER BY 1"
+            )
+        ]
+        points, period = period_means(months)
+        started, pain = self._conn.execute(
+            f"SELECT s.started_at, s.pain FROM sessions s WHERE s.pain IS NOT NULL AND {_KEPT}"
+            " ORDER BY s.started_utc DESC LIMIT 1"
+        ).fetchone()
+        return MeasurementTrend(points, period, count, (_day(started, tz), pain))
 
     @as_history_error
     def pain_series(self, tz: tzinfo | None = None) -> list[tuple[date, int]]:

@@ -74,7 +74,7 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
 
 
-def _msecs(day: date) -> float:
+def chart_x(day: date) -> float:
     """Noon of ``day`` in local time, as the chart's x value.
 
     Plain arithmetic with today's UTC offset: building a QDateTime per point is ~100× slower,
@@ -123,7 +123,7 @@ class TestChartView(QChartView):
         chart.legend().setLabelColor(text)
         chart.legend().setFont(self.font())
 
-        x_lo, x_hi = _msecs(content.first_day), _msecs(content.last_day)
+        x_lo, x_hi = chart_x(content.first_day), chart_x(content.last_day)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("MMM yyyy" if content.months_only else "d MMM yyyy")
         x_axis.setTickCount(6)
@@ -205,7 +205,7 @@ class TestChartView(QChartView):
         return line, markers
 
     def _started_line(self, started: date, text: QColor) -> QLineSeries:
-        x = _msecs(started)
+        x = chart_x(started)
         line = QLineSeries()
         line.setObjectName(f"{self.test}-started")
         line.setName(started_text(started))

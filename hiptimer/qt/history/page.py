@@ -48,6 +48,7 @@ from hiptimer.qt.history.dialogs import (
     SessionDetailsDialog,
     export_history_dialog,
 )
+from hiptimer.qt.history.pain_chart import PainChartView
 from hiptimer.qt.history.program_panel import ProgramPanel
 from hiptimer.qt.history.sessions_model import SessionsModel
 
@@ -178,6 +179,7 @@ class HistoryPage(QWidget):
         self.sessions_title.setStyleSheet("font-weight: bold")
 
         self.chart = ProgressChart()
+        self.pain_chart = PainChartView()
 
         top = QHBoxLayout()
         summary = QVBoxLayout()
@@ -205,6 +207,7 @@ class HistoryPage(QWidget):
         progress_title.setStyleSheet("font-weight: bold")
         chart_layout.addWidget(progress_title)
         chart_layout.addWidget(self.chart, 1)
+        chart_layout.addWidget(self.pain_chart)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(sessions_box)
         self.splitter.addWidget(chart_box)
@@ -276,6 +279,9 @@ class HistoryPage(QWidget):
                 store.measurement_trends(MOST_POINTS_DRAWN),
                 store.first_session_date(),
                 shown.normals,
+            )
+            self.pain_chart.show_trend(
+                store.pain_trend(MOST_POINTS_DRAWN, self._tz), store.first_session_date(self._tz)
             )
             self._shown = shown
         except HistoryError as exc:  # e.g. locked by another program for too long

@@ -109,3 +109,17 @@ def test_exercise_records_progressions_and_pain_come_back_oldest_first(store: Hi
         (1, 5),
     ]  # own pain, else the session's
     assert [pain for _, pain in store.pain_series(timezone.utc)] == [4, 4, 4]
+
+
+def test_the_pain_trend_is_monthly_means_beyond_its_points(store: HistoryStore) -> None:
+    for day in range(60):
+        started = T0 + timedelta(days=day)
+        store.begin_session("d", "D", "h", "left", started, key=f"k{day}")
+        session = store.session_id_for(f"k{day}")
+        store.record_step(session, make_outcome(0), started)
+        store.set_feedback(session, day % 3, "")
+    every = store.pain_trend(100, timezone.utc)
+    assert every.averaged_by is None and len(every.points) == 60
+    monthly = store.pain_trend(10, timezone.utc)
+    assert monthly.averaged_by == "month" and len(monthly.points) == 2  # March and April
+    assert monthly.count == 60 and monthly.latest == ((T0 + timedelta(days=59)).date(), 59 % 3)

@@ -264,3 +264,11 @@ def test_the_main_routines_target_is_the_weekly_goal(qtbot, app_paths, store) ->
     ctx.settings.main_routine = ""
     page.refresh()
     assert page.goal.value() == 5 and page.goal.isEnabled()
+
+
+def test_pain_is_charted_over_time_next_to_the_measurements(qtbot, ctx) -> None:
+    page = _page(qtbot, ctx)
+    series = page.pain_chart.chart().series()
+    line = next(s for s in series if s.objectName() == "pain")
+    assert [p.y() for p in line.points()] == [3]  # one rated session in the fixture
+    assert not page.pain_chart.isHidden()
