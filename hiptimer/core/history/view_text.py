@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hiptimer.core.history import weeks
+from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.text import duration_text, hours_minutes_text, plural
@@ -44,6 +45,19 @@ def pain_text(pain: int | None) -> str:
     return "" if pain is None else f"{pain}/{PAIN_LIMITS.high}"
 
 
+#: How the list marks a session that does not count as a workout (a workout is unmarked).
+KIND_MARKS = {
+    SessionKind.WORKOUT.value: "",
+    SessionKind.CHECK_IN.value: " · check-in",
+    SessionKind.SHORT.value: " · not counted",
+}
+
+
+def status_text(session: SessionRow) -> str:
+    """How it ended, and whether it counted: "Ended early", "Completed · check-in"."""
+    return STATUS_WORDS[session.status] + KIND_MARKS.get(session.kind, "")
+
+
 def session_cells(session: SessionRow) -> tuple[str, ...]:
     """One session's row of the list, in the order of :data:`SESSION_COLUMNS`."""
     return (
@@ -51,7 +65,7 @@ def session_cells(session: SessionRow) -> tuple[str, ...]:
         session.routine_name,
         session.side_choice.value.capitalize(),
         duration_text(session.active_seconds),
-        STATUS_WORDS[session.status],
+        status_text(session),
         pain_text(session.pain),
         f"{session.steps_done} of {session.steps_of}",
     )
@@ -62,7 +76,7 @@ def session_summary(session: SessionRow) -> str:
     pain = pain_text(session.pain) or "not given"
     return (
         f"{session.started_at:%A %d %B %Y, %H:%M} · {duration_text(session.active_seconds)} "
-        f"active · {STATUS_WORDS[session.status]} · pain {pain}"
+        f"active · {status_text(session)} · pain {pain}"
     )
 
 

@@ -6,8 +6,10 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.rows import SessionRow, StepRow, Totals, WeekCount
 from hiptimer.core.history.view_text import (
+    KIND_MARKS,
     SESSION_COLUMNS,
     STATUS_WORDS,
     STEP_COLUMNS,
@@ -40,6 +42,7 @@ SESSION = SessionRow(
     note="",
     steps_done=18,
     steps_skipped=2,
+    kind="workout",
 )
 STEP = StepRow(
     id=1,
@@ -76,6 +79,12 @@ def test_a_session_row_and_summary() -> None:
     no_pain = replace(SESSION, pain=None)
     assert session_cells(no_pain)[5] == "" and session_summary(no_pain).endswith("pain not given")
     assert pain_text(0) == "0/10"
+
+
+def test_the_list_marks_what_did_not_count_as_a_workout() -> None:
+    assert set(KIND_MARKS) == {kind.value for kind in SessionKind}
+    assert session_cells(replace(SESSION, kind="check_in"))[4] == "Ended early · check-in"
+    assert session_cells(replace(SESSION, kind="short"))[4] == "Ended early · not counted"
 
 
 def test_a_step_row() -> None:
