@@ -179,6 +179,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     )
     if not (args.tray and desktop.tray is not None):  # --tray: the window waits to be opened
         window.show()
+        window.activateWindow()  # the keys work at once, also where no window manager runs
     if args.fullscreen:
         window.toggle_fullscreen()
 

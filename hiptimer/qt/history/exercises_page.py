@@ -43,7 +43,7 @@ ADVICE = (
     "help you most. Ranked by what you said, how often you did them and how your limited hip "
     "moved in those weeks (a hint only: exercises done in the same weeks share it)."
 )
-COLUMNS = ("Exercise", "Done", "You said", "Hip meanwhile", "The version you do", "")
+COLUMNS = ("Exercise", "Done", "You said", "Hip meanwhile", "The version you do", "Next")
 
 
 class ExercisesPage(QWidget):
@@ -141,7 +141,8 @@ class ExercisesPage(QWidget):
             self.table.setCellWidget(row, 4, versions)
         else:
             self.table.setItem(row, 4, QTableWidgetItem("As written (no progression)"))
-        suggested = suggest_next_level(history, len(progressions)) if progressions else None
+        wanted = progressions and not ranked.not_for_me  # no nudge to do more of what you dislike
+        suggested = suggest_next_level(history, len(progressions)) if wanted else None
         hint = ""
         if suggested is not None:
             hint = f"Ready for more: {progression_text(progressions, suggested)}"
