@@ -12,8 +12,6 @@ from hiptimer.core.routines.model import EQUIPMENT, Exercise, Side
 
 #: How many of an exercise's steps are read (the rest stay on screen).
 READ_STEPS = 3
-#: Words a minute at the normal speaking rate (eSpeak NG's default; Qt's engines are close).
-NORMAL_WORDS_PER_MINUTE = 175
 #: Seconds of get-ready left after the reading ends: the 3-2-1 ticks fall here, never on it.
 AFTER_READING_SECONDS = 5.0
 #: The estimate is stretched by this much: a words-a-minute rate counts its pauses in, and
@@ -44,11 +42,6 @@ def reading_text(exercise: Exercise, side: Side | None) -> str:
     if exercise.feel.strip():
         parts.append(f"What to feel: {_sentence(exercise.feel)}")
     return " ".join(part for part in parts if part)
-
-
-def words_per_minute(rate_percent: int) -> float:
-    """The speaking rate for a rate setting (-50 … +50 % of normal)."""
-    return NORMAL_WORDS_PER_MINUTE * (1 + rate_percent / 100)
 
 
 def reading_seconds(text: str, wpm: float) -> float:

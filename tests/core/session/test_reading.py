@@ -20,8 +20,8 @@ from hiptimer.core.session.reading import (
     reading_lead_in,
     reading_seconds,
     reading_text,
-    words_per_minute,
 )
+from hiptimer.core.speech import words_per_minute
 
 BAND = Exercise(
     "band",
