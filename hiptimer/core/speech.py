@@ -24,6 +24,9 @@ ESPEAK_PACKAGE = "espeak-ng"
 DEFAULT_BUILTIN_VOICE = "en-gb"
 #: Words a minute at the normal speaking rate (eSpeak NG's default; Qt's engines are close).
 NORMAL_WORDS_PER_MINUTE = 175
+#: A prompt that cannot start within this many seconds of its moment (its phrase still being
+#: rendered, the system voice still being tried) is dropped: a late count misleads.
+LATE_PROMPT_SECONDS = 1.5
 #: Changes whenever a rendered phrase would sound different for the same text, voice and rate.
 RENDER_VERSION = 1
 

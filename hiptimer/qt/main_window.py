@@ -17,22 +17,25 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
+from hiptimer.core.session.announcements import spoken_phrases
 from hiptimer.core.session.display import SESSION_WORDS, window_title
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
+from hiptimer.core.speech import Backend, VoiceChoice, words_per_minute
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.tabs import HomeTabs
 from hiptimer.qt.home.welcome import WelcomeDialog
-from hiptimer.qt.session.audio import CuePlayer, Voice
+from hiptimer.qt.session.audio import CuePlayer
 from hiptimer.qt.session.controller import SessionController, wall_now
 from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.ratings import Feedback
 from hiptimer.qt.session.runner import SessionRunner
 from hiptimer.qt.session.summary import SummaryPage, session_verdict
+from hiptimer.qt.session.voice import Voice
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
         if self._audio_factory is not None:
             factory, self._audio_factory = self._audio_factory, None
             self._attach_audio(*factory())
+        if self.voice is not None:
+            self.voice.prepare(spoken_phrases(plan))  # the built-in voice renders them ahead
         self.controller = SessionController(
             plan,
             speed=speed,
@@ -178,7 +183,16 @@ class MainWindow(QMainWindow):
         settings, lib = self.ctx.settings, self.ctx.catalog.library
         limited = plan_limited_side(side, settings.limited_side, resume)  # never changes it
         paced = settings.self_paced_reps
-        return build_plan(routine, lib, side, limited, self_paced_reps=paced, **settings.lead_ins())
+        reading = self._reading_wpm()
+        return build_plan(
+            routine,
+            lib,
+            side,
+            limited,
+            self_paced_reps=paced,
+            reading_wpm=reading,
+            **settings.lead_ins(),
+        )
 
     def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
         """Carry on a session left unfinished (and claimed by this window), at the step after
@@ -318,9 +332,12 @@ class MainWindow(QMainWindow):
         self._paused_for(self._edit_settings)
 
     def _edit_settings(self) -> None:
+        voice_before = self.ctx.settings.voice_choice
         if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
+        if self.voice is not None and self.ctx.settings.voice_choice != voice_before:
+            self.voice.choose(VoiceChoice.from_setting(self.ctx.settings.voice_choice))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.ctx.settings.theme)
@@ -385,16 +402,30 @@ class MainWindow(QMainWindow):
             self.voice.set_volume(settings.volume)
             self.voice.set_muted(settings.muted)
             self.voice.set_enabled(settings.voice)
+            self.voice.set_rate(settings.speech_rate)
+
+    def _reading_wpm(self) -> float | None:
+        """The speaking rate when get-readies read the steps aloud, else None."""
+        settings = self.ctx.settings
+        if not (settings.read_steps and settings.voice):
+            return None
+        return words_per_minute(settings.speech_rate)
 
     def _attach_audio(self, cues: CuePlayer | None, voice: Voice | None) -> None:
         self.cues, self.voice = cues, voice
         self._apply_audio_settings()
         self._sound_notice = self._audio_problems()
-        if voice is not None:
-            voice.problem_found.connect(self._voice_problem)
+        for signal in (
+            voice.problem_found if voice is not None else None,
+            cues.problem_found if cues is not None else None,
+            cues.restored if cues is not None else None,
+        ):
+            if signal is not None:
+                signal.connect(self._voice_problem)
 
     def _voice_problem(self, message: str) -> None:
-        """The speech engine failed after start-up: say so once, where the user looks."""
+        """The voice or the sound changed after start-up (the system voice failed, a device
+        went or came): say so once, where the user looks."""
         if self.controller is not None and self.stack.currentWidget() is self.player:
             label = self.player.notice_label
             current = label.text() if label.isVisible() else ""
@@ -403,8 +434,15 @@ class MainWindow(QMainWindow):
             self._sound_notice = " ".join(filter(None, [self._sound_notice, message]))
 
     def _audio_problems(self) -> str:
-        problems = [p.problem for p in (self.cues, self.voice) if p is not None and p.problem]
-        return " ".join(problems) + (" The session runs silent." if problems else "")
+        """The one-time notice: why sound is off, and which voice speaks (or why none)."""
+        cues, voice = self.cues, self.voice
+        parts = [cues.problem] if cues is not None and cues.problem else []
+        if voice is not None and voice.notice:
+            parts.append(voice.notice)
+        system_speaks = voice is not None and voice.backend is Backend.SYSTEM
+        if cues is not None and not cues.available and not system_speaks:
+            parts.append("The session runs silent.")
+        return " ".join(parts)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
