@@ -333,7 +333,14 @@ class MainWindow(QMainWindow):
 
     def _edit_settings(self) -> None:
         voice_before = self.ctx.settings.voice_choice
-        if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
+        dialog = SettingsDialog(
+            self.ctx.settings,
+            self,
+            voice_in_use=self.voice.description if self.voice is not None else "",
+            cache_dir=self.ctx.paths.cache_dir,
+            player=self.cues,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
         if self.voice is not None and self.ctx.settings.voice_choice != voice_before:

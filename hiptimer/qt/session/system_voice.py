@@ -67,15 +67,19 @@ class EngineProbe(QObject):
     def running(self) -> bool:
         return self._process is not None
 
-    def _give_up(self) -> None:
+    def stop(self) -> None:
+        """Give up without a signal (the asker went away)."""
         process, self._process = self._process, None
-        if process is None:
-            return
-        process.finished.disconnect(self._finished)
-        process.kill()
-        process.waitForFinished(1000)
-        process.deleteLater()
-        self.timed_out.emit()
+        if process is not None:
+            process.finished.disconnect(self._finished)
+            process.kill()
+            process.waitForFinished(1000)
+            process.deleteLater()
+
+    def _give_up(self) -> None:
+        if self._process is not None:
+            self.stop()
+            self.timed_out.emit()
 
     def _finished(self) -> None:
         process, self._process = self._process, None
