@@ -117,7 +117,7 @@ def child(quick: bool, cache_dir: Path) -> int:
 
     cues.play_speech = speak  # type: ignore[method-assign]
     controller = SessionController(
-        plan, speed=1.0, clock=time.monotonic, history=None, cues=cues, voice=voice
+        plan, speed=1.0, clock=time.monotonic, writes=None, cues=cues, voice=voice
     )
     start = {"at": 0.0}
 

@@ -93,7 +93,7 @@ def main(speed: float, cache_dir: Path) -> int:
     restored: list[str] = []
     cues.restored.connect(restored.append)
     controller = SessionController(
-        plan, speed=speed, clock=__import__("time").monotonic, history=None, cues=cues, voice=voice
+        plan, speed=speed, clock=__import__("time").monotonic, writes=None, cues=cues, voice=voice
     )
 
     def finished(events: list) -> None:
