@@ -23,7 +23,7 @@ from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
-from hiptimer.core.speech import Backend, VoiceChoice, words_per_minute
+from hiptimer.core.speech import VoiceChoice
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
@@ -35,7 +35,13 @@ from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.ratings import Feedback
 from hiptimer.qt.session.runner import SessionRunner
 from hiptimer.qt.session.summary import SummaryPage, session_verdict
-from hiptimer.qt.session.voice import Voice
+from hiptimer.qt.session.voice import (
+    Voice,
+    apply_audio_settings,
+    audio_changes,
+    audio_notice,
+    reading_wpm,
+)
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 
@@ -183,7 +189,7 @@ class MainWindow(QMainWindow):
         settings, lib = self.ctx.settings, self.ctx.catalog.library
         limited = plan_limited_side(side, settings.limited_side, resume)  # never changes it
         paced = settings.self_paced_reps
-        reading = self._reading_wpm()
+        reading = reading_wpm(settings)
         return build_plan(
             routine,
             lib,
@@ -401,34 +407,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Muted" if self.ctx.settings.muted else "Sound on", 3000)
 
     def _apply_audio_settings(self) -> None:
-        settings = self.ctx.settings
-        if self.cues is not None:
-            self.cues.set_volume(settings.volume)
-            self.cues.set_muted(settings.muted)
-        if self.voice is not None:
-            self.voice.set_volume(settings.volume)
-            self.voice.set_muted(settings.muted)
-            self.voice.set_enabled(settings.voice)
-            self.voice.set_rate(settings.speech_rate)
-
-    def _reading_wpm(self) -> float | None:
-        """The speaking rate when get-readies read the steps aloud, else None."""
-        settings = self.ctx.settings
-        if not (settings.read_steps and settings.voice):
-            return None
-        return words_per_minute(settings.speech_rate)
+        apply_audio_settings(self.cues, self.voice, self.ctx.settings)
 
     def _attach_audio(self, cues: CuePlayer | None, voice: Voice | None) -> None:
         self.cues, self.voice = cues, voice
         self._apply_audio_settings()
-        self._sound_notice = self._audio_problems()
-        for signal in (
-            voice.problem_found if voice is not None else None,
-            cues.problem_found if cues is not None else None,
-            cues.restored if cues is not None else None,
-        ):
-            if signal is not None:
-                signal.connect(self._voice_problem)
+        self._sound_notice = audio_notice(cues, voice)
+        for signal in audio_changes(cues, voice):
+            signal.connect(self._voice_problem)
 
     def _voice_problem(self, message: str) -> None:
         """The voice or the sound changed after start-up (the system voice failed, a device
@@ -439,17 +425,6 @@ class MainWindow(QMainWindow):
             self.player.set_notice(" ".join(filter(None, [current, message])))
         else:
             self._sound_notice = " ".join(filter(None, [self._sound_notice, message]))
-
-    def _audio_problems(self) -> str:
-        """The one-time notice: why sound is off, and which voice speaks (or why none)."""
-        cues, voice = self.cues, self.voice
-        parts = [cues.problem] if cues is not None and cues.problem else []
-        if voice is not None and voice.notice:
-            parts.append(voice.notice)
-        system_speaks = voice is not None and voice.backend is Backend.SYSTEM
-        if cues is not None and not cues.available and not system_speaks:
-            parts.append("The session runs silent.")
-        return " ".join(parts)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -20,6 +20,7 @@ from hiptimer.core.speech import (
     LATE_PROMPT_SECONDS,
     Backend,
     VoiceChoice,
+    words_per_minute,
 )
 from hiptimer.qt.session.audio import CuePlayer
 from hiptimer.qt.session.builtin_voice import BuiltinVoice
@@ -259,3 +260,39 @@ def make_audio(cache_dir: Path, settings: Settings) -> tuple[CuePlayer, Voice]:
         rate=settings.speech_rate,
     )
     return cues, voice
+
+
+def apply_audio_settings(cues: CuePlayer | None, voice: Voice | None, settings: Settings) -> None:
+    if cues is not None:
+        cues.set_volume(settings.volume)
+        cues.set_muted(settings.muted)
+    if voice is not None:
+        voice.set_volume(settings.volume)
+        voice.set_muted(settings.muted)
+        voice.set_enabled(settings.voice)
+        voice.set_rate(settings.speech_rate)
+
+
+def reading_wpm(settings: Settings) -> float | None:
+    """The speaking rate when get-readies read the steps aloud, else None."""
+    if not (settings.read_steps and settings.voice):
+        return None
+    return words_per_minute(settings.speech_rate)
+
+
+def audio_notice(cues: CuePlayer | None, voice: Voice | None) -> str:
+    """The one-time notice: why sound is off, and which voice speaks (or why none)."""
+    parts = [cues.problem] if cues is not None and cues.problem else []
+    if voice is not None and voice.notice:
+        parts.append(voice.notice)
+    system_speaks = voice is not None and voice.backend is Backend.SYSTEM
+    if cues is not None and not cues.available and not system_speaks:
+        parts.append("The session runs silent.")
+    return " ".join(parts)
+
+
+def audio_changes(cues: CuePlayer | None, voice: Voice | None) -> list:
+    """The signals that bring a message when sound or voice change after start-up (the system
+    voice failed, a device went or came)."""
+    signals = [voice.problem_found] if voice is not None else []
+    return signals + ([cues.problem_found, cues.restored] if cues is not None else [])
