@@ -116,10 +116,20 @@ def child(quick: bool, cache_dir: Path) -> int:
         return play_speech(pcm, text)
 
     cues.play_speech = speak  # type: ignore[method-assign]
-    controller = SessionController(
-        plan, speed=1.0, clock=time.monotonic, writes=None, cues=cues, voice=voice
-    )
     start = {"at": 0.0}
+    reads: list[float] = []
+
+    def clock() -> float:
+        """The runner's clock; its first read after start() is the session's start."""
+        now = time.monotonic()
+        reads.append(now)
+        if len(reads) == 1:
+            start["at"] = now
+        return now
+
+    controller = SessionController(
+        plan, speed=1.0, clock=clock, writes=None, cues=cues, voice=voice
+    )
 
     def events(batch: list[Event]) -> None:
         now = time.monotonic()
@@ -138,7 +148,7 @@ def child(quick: bool, cache_dir: Path) -> int:
     def begin() -> None:
         while voice._builtin is not None and voice._builtin.renderer.busy:
             app.processEvents()
-        start["at"] = time.monotonic()
+        reads.clear()
         controller.start()
 
     QTimer.singleShot(500, begin)
