@@ -245,7 +245,7 @@ class SettingsDialog(QDialog):
         self.voice_picker = VoicePicker(
             cache_dir=cache_dir, player=player, rate=self.speech_rate.value, in_use=in_use
         )
-        self._add_row(form, "V&oice:", self.voice_picker.combo, self.voice_picker)
+        self._add_row(form, "Voice to &use:", self.voice_picker.combo, self.voice_picker)
         rate_row = QHBoxLayout()
         rate_row.addWidget(self.speech_rate, 1)
         rate_row.addWidget(self.speech_rate_value)

@@ -80,7 +80,8 @@ def test_every_phase_kind_plays_its_sounds_and_says_its_words_in_order(
     ticks = ["tick"] * 3
     assert heard == [
         # hold, both sides: get ready with 3-2-1, start, 3-2-1, switch, start, 3-2-1
-        "say: Next: Lying figure 4 stretch, left side. Get ready.",
+        "say: Next: Lying figure 4 stretch, left side. You need: massage ball, tall chair or "
+        "table, ball to hold between the knees, wall, chair. Get ready.",
         *ticks,
         "start",
         "say: Go.",
@@ -93,7 +94,7 @@ def test_every_phase_kind_plays_its_sounds_and_says_its_words_in_order(
         *ticks,
         # release of 20 s: the hold's end sounds at its get-ready (no rest between)
         "end",
-        "say: Next: Deep glute release, left side. Get ready.",
+        "say: Next: Deep glute release, left side. You need: massage ball. Get ready.",
         *ticks,
         "start",
         "say: Go.",
@@ -110,7 +111,8 @@ def test_every_phase_kind_plays_its_sounds_and_says_its_words_in_order(
         "say: 2 right",
         # a held rep: rep, hold, lower
         "end",
-        "say: Next: Seated internal rotation, left side. Get ready.",
+        "say: Next: Seated internal rotation, left side. You need: tall chair or table, ball to "
+        "hold between the knees. Get ready.",
         *ticks,
         "rep",
         "say: 1",
@@ -120,7 +122,7 @@ def test_every_phase_kind_plays_its_sounds_and_says_its_words_in_order(
         "say: Release",
         # cycles: drive (5 s, with 3-2-1), relax, drive
         "end",
-        "say: Next: Femoral head centration, left side. Get ready.",
+        "say: Next: Femoral head centration, left side. You need: wall. Get ready.",
         *ticks,
         "drive",
         "say: Drive",
@@ -132,7 +134,7 @@ def test_every_phase_kind_plays_its_sounds_and_says_its_words_in_order(
         *ticks,
         # a one-off action, hands-free for its 4 s
         "end",
-        "say: Next: Hip click, left side. Get ready.",
+        "say: Next: Hip click. You need: chair. Get ready.",
         *ticks,
         "start",
         "say: Your turn.",

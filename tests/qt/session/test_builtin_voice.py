@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hiptimer.core.routines.model import Side, SideChoice
+from hiptimer.core.routines.model import Side, SideChoice, Sidedness
 from hiptimer.core.session.announcements import spoken_phrases
 from hiptimer.core.session.plan import build_plan
 from hiptimer.core.session.reading import reading_seconds, reading_text
@@ -76,7 +76,9 @@ def test_the_reading_estimate_covers_every_built_in_reading_as_rendered(
     for rate in (-50, 50):
         wpm = words_per_minute(rate)
         texts = {
-            exercise.id: reading_text(exercise, Side.LEFT if exercise.one_sided else None)
+            exercise.id: reading_text(
+                exercise, Side.LEFT if exercise.sidedness is Sidedness.ONE_SIDE else None
+            )
             for exercise in library.exercises.values()
         }
         renderer = PhraseRenderer(tmp_path / str(rate), "en-gb", wpm)
