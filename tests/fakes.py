@@ -124,3 +124,109 @@ def add_session(
     elif status is not SessionStatus.INCOMPLETE:
         store.finish_session(session, started + timedelta(minutes=30), status, work_seconds)
     return session
+
+
+# Sound ----------------------------------------------------------------------------------------
+class FakeSignal:
+    """Enough of a Qt signal for the fakes below: connect and emit, in the same thread."""
+
+    def __init__(self) -> None:
+        self._slots: list = []
+
+    def connect(self, slot) -> None:
+        self._slots.append(slot)
+
+    def emit(self, *args: object) -> None:
+        for slot in list(self._slots):
+            slot(*args)
+
+
+class FakeDevices:
+    """Audio output devices a test plugs in and pulls out (the first one is the default)."""
+
+    def __init__(self, *names: str) -> None:
+        self.names = list(names)
+        self.changed = FakeSignal()
+
+    def outputs(self) -> list[str]:
+        return list(self.names)
+
+    def default_output(self) -> str | None:
+        return self.names[0] if self.names else None
+
+    def plug(self, name: str) -> None:
+        self.names.insert(0, name)
+        self.changed.emit()
+
+    def pull(self, name: str) -> None:
+        self.names.remove(name)
+        self.changed.emit()
+
+
+class FakeOutput:
+    """A sound output on ``device`` that records into ``log``: (device, event, detail)."""
+
+    def __init__(self, device: object, log: list[tuple], *, broken: bool = False) -> None:
+        self.device, self.log, self.broken = device, log, broken
+        self.volume = 1.0
+        self.closed = False
+
+    def open(self, rate: int, channels: int) -> None:
+        self.log.append((self.device, "open", (rate, channels)))
+
+    def play(self, pcm) -> None:
+        self.log.append((self.device, "play", pcm))
+
+    def stop(self) -> None:
+        self.log.append((self.device, "stop", None))
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def close(self) -> None:
+        self.closed = True
+
+    def problem(self) -> str | None:
+        return "the audio output could not be opened" if self.broken else None
+
+
+class RecordingPlayer:
+    """A cue player that plays nothing and records, in order, each cue's name and each
+    spoken phrase as ``"say: <text>"`` (what the controller and the voices hand it)."""
+
+    def __init__(self, *, available: bool = True) -> None:
+        self.played: list[str] = []
+        self.available = available
+        self.problem: str | None = None if available else "Sound is off: no device."
+        self.muted = False
+        self.volume = 80
+        self.problem_found = FakeSignal()
+        self.restored = FakeSignal()
+
+    def play(self, sound) -> None:
+        if not self.muted:
+            self.played.append(getattr(sound, "value", sound))
+
+    def play_speech(self, pcm, text: str = "") -> bool:
+        if self.muted or not self.available:
+            return False
+        assert pcm.data, f"no audio for {text!r}"
+        self.played.append(f"say: {text}")
+        return True
+
+    def stop_speech(self) -> None:
+        self.played.append("stop speech")
+
+    def set_volume(self, percent: int) -> None:
+        self.volume = percent
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+    @property
+    def sounds(self) -> list[str]:
+        return [p for p in self.played if not p.startswith(("say: ", "stop "))]
+
+    @property
+    def said(self) -> list[str]:
+        return [p[len("say: ") :] for p in self.played if p.startswith("say: ")]

@@ -5,7 +5,7 @@ Nothing is computed at import time; the app builds one :class:`AppPaths` and pas
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -32,10 +32,16 @@ def builtin_routines_dir() -> Path:
     return _shipped_dir("routines")
 
 
+def _user_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 @dataclass(frozen=True)
 class AppPaths:
     data_dir: Path
     config_dir: Path
+    #: Things that can be made again (the built-in voice's rendered phrases).
+    cache_dir: Path = field(default_factory=_user_cache_dir)
 
     @classmethod
     def default(cls) -> AppPaths:

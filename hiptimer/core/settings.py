@@ -28,6 +28,7 @@ NUMBER_LIMITS: dict[str, Limits] = {
     "weekly_goal": SESSIONS_PER_WEEK_LIMITS,  # sessions a week
     "reassess_weeks": Limits(1, 12),  # weeks between assessments
     "snooze_minutes": Limits(5, 120),  # a snoozed reminder comes back after this long
+    "speech_rate": Limits(-50, 50),  # percent faster (+) or slower (-) than normal
 }
 #: The values a choice setting may take (the first is its default).
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -73,6 +74,12 @@ class Settings:
     def lead_ins(self) -> LeadIns:
         """The get-ready lengths, as the plan's keyword arguments."""
         return {"lead_in": self.lead_in_seconds, "change_lead_in": self.change_lead_in_seconds}
+
+    # The voice (issue 14): which one speaks (a core.speech.VoiceChoice setting string),
+    # how fast, and whether each get-ready reads the exercise's steps aloud.
+    voice_choice: str = "auto"
+    speech_rate: int = 0
+    read_steps: bool = False
 
     def validated(self) -> Settings:
         """Clamp every number into its range; a value of the wrong type gets its default."""

@@ -27,7 +27,7 @@ from hiptimer.core.settings import load_settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
-from hiptimer.qt.session.audio import CuePlayer, Voice
+from hiptimer.qt.session.voice import make_audio
 from hiptimer.qt.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     window = MainWindow(
         ctx,
         speed=args.speed,
-        audio_factory=lambda: (CuePlayer(resources_dir() / "sounds"), Voice()),
+        audio_factory=lambda: make_audio(paths.cache_dir, ctx.settings),
     )
     if args.routine:
         side = SideChoice(args.side) if args.side else None

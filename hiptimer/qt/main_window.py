@@ -17,22 +17,31 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
+from hiptimer.core.session.announcements import spoken_phrases
 from hiptimer.core.session.display import SESSION_WORDS, window_title
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
 from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
+from hiptimer.core.speech import VoiceChoice
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.tabs import HomeTabs
 from hiptimer.qt.home.welcome import WelcomeDialog
-from hiptimer.qt.session.audio import CuePlayer, Voice
+from hiptimer.qt.session.audio import CuePlayer
 from hiptimer.qt.session.controller import SessionController, wall_now
 from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.ratings import Feedback
 from hiptimer.qt.session.runner import SessionRunner
 from hiptimer.qt.session.summary import SummaryPage, session_verdict
+from hiptimer.qt.session.voice import (
+    Voice,
+    apply_audio_settings,
+    audio_changes,
+    audio_notice,
+    reading_wpm,
+)
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.theme import apply_theme
 
@@ -150,6 +159,8 @@ class MainWindow(QMainWindow):
         if self._audio_factory is not None:
             factory, self._audio_factory = self._audio_factory, None
             self._attach_audio(*factory())
+        if self.voice is not None:
+            self.voice.prepare(spoken_phrases(plan))  # the built-in voice renders them ahead
         self.controller = SessionController(
             plan,
             speed=speed,
@@ -178,7 +189,16 @@ class MainWindow(QMainWindow):
         settings, lib = self.ctx.settings, self.ctx.catalog.library
         limited = plan_limited_side(side, settings.limited_side, resume)  # never changes it
         paced = settings.self_paced_reps
-        return build_plan(routine, lib, side, limited, self_paced_reps=paced, **settings.lead_ins())
+        reading = reading_wpm(settings)
+        return build_plan(
+            routine,
+            lib,
+            side,
+            limited,
+            self_paced_reps=paced,
+            reading_wpm=reading,
+            **settings.lead_ins(),
+        )
 
     def resume_session(self, routine: Routine, side: SideChoice, resume: ResumePoint) -> None:
         """Carry on a session left unfinished (and claimed by this window), at the step after
@@ -318,9 +338,19 @@ class MainWindow(QMainWindow):
         self._paused_for(self._edit_settings)
 
     def _edit_settings(self) -> None:
-        if SettingsDialog(self.ctx.settings, self).exec() != QDialog.DialogCode.Accepted:
+        voice_before = self.ctx.settings.voice_choice
+        dialog = SettingsDialog(
+            self.ctx.settings,
+            self,
+            voice_in_use=self.voice.description if self.voice is not None else "",
+            cache_dir=self.ctx.paths.cache_dir,
+            player=self.cues,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
+        if self.voice is not None and self.ctx.settings.voice_choice != voice_before:
+            self.voice.choose(VoiceChoice.from_setting(self.ctx.settings.voice_choice))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.ctx.settings.theme)
@@ -377,34 +407,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Muted" if self.ctx.settings.muted else "Sound on", 3000)
 
     def _apply_audio_settings(self) -> None:
-        settings = self.ctx.settings
-        if self.cues is not None:
-            self.cues.set_volume(settings.volume)
-            self.cues.set_muted(settings.muted)
-        if self.voice is not None:
-            self.voice.set_volume(settings.volume)
-            self.voice.set_muted(settings.muted)
-            self.voice.set_enabled(settings.voice)
+        apply_audio_settings(self.cues, self.voice, self.ctx.settings)
 
     def _attach_audio(self, cues: CuePlayer | None, voice: Voice | None) -> None:
         self.cues, self.voice = cues, voice
         self._apply_audio_settings()
-        self._sound_notice = self._audio_problems()
-        if voice is not None:
-            voice.problem_found.connect(self._voice_problem)
+        self._sound_notice = audio_notice(cues, voice)
+        for signal in audio_changes(cues, voice):
+            signal.connect(self._voice_problem)
 
     def _voice_problem(self, message: str) -> None:
-        """The speech engine failed after start-up: say so once, where the user looks."""
+        """The voice or the sound changed after start-up (the system voice failed, a device
+        went or came): say so once, where the user looks."""
         if self.controller is not None and self.stack.currentWidget() is self.player:
             label = self.player.notice_label
             current = label.text() if label.isVisible() else ""
             self.player.set_notice(" ".join(filter(None, [current, message])))
         else:
             self._sound_notice = " ".join(filter(None, [self._sound_notice, message]))
-
-    def _audio_problems(self) -> str:
-        problems = [p.problem for p in (self.cues, self.voice) if p is not None and p.problem]
-        return " ".join(problems) + (" The session runs silent." if problems else "")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -1,5 +1,5 @@
-"""The settings dialog: sound, voice, pacing, weekly goal, reminders, theme, the limited side
-and autostart.
+"""The settings dialog: sound, voice (which, how fast, reading the steps), pacing, weekly goal,
+reminders, theme, the limited side and autostart.
 
 It edits a copy of the values in its controls; OK writes them into the Settings object
 (clamped by ``Settings.validated``), Cancel leaves the object untouched.  The caller saves
@@ -7,6 +7,9 @@ the settings and applies theme and sound afterwards.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -30,6 +33,11 @@ from hiptimer.core.desktop import choices
 from hiptimer.core.reminders.schedule import default_days
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import CHOICES, NUMBER_LIMITS, WEEKDAYS, Settings, parse_clock
+from hiptimer.core.speech import VoiceChoice
+from hiptimer.qt.session.voice_picker import VoicePicker
+
+if TYPE_CHECKING:
+    from hiptimer.qt.session.audio import CuePlayer
 
 THEME_WORDS = {"system": "Same as the system", "dark": "Dark", "light": "Light"}
 SIDE_CHOICES = ((Side.LEFT, "Left hip"), (Side.RIGHT, "Right hip"), (None, "Not set"))
@@ -51,9 +59,14 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         offer_autostart: bool | None = None,
+        voice_in_use: str = "",
+        cache_dir: Path | None = None,
+        player: CuePlayer | None = None,
     ) -> None:
         """Autostart is offered where there is a tray to start into (``offer_autostart``
-        None: ask Qt); OK writes or removes the login entry at once."""
+        None: ask Qt); OK writes or removes the login entry at once.  ``voice_in_use`` names
+        the voice speaking now; ``cache_dir`` and ``player`` let the voice's Hear it button speak
+        as a session would."""
         super().__init__(parent)
         if offer_autostart is None:
             offer_autostart = QSystemTrayIcon.isSystemTrayAvailable()
@@ -84,6 +97,7 @@ class SettingsDialog(QDialog):
         self.voice = QCheckBox("Spoken &prompts (exercise names, counts, “switch sides”)")
         self.voice.setAccessibleName("Spoken prompts")
         form.addRow("", self.voice)
+        self._add_voice_rows(form, voice_in_use, cache_dir, player)
 
         self.lead_in = QSpinBox()
         self.lead_in.setRange(*NUMBER_LIMITS["lead_in_seconds"])
@@ -215,6 +229,34 @@ class SettingsDialog(QDialog):
         goal_days = [WEEKDAYS[i] for i in default_days(self.weekly_goal.value())]
         return None if days == goal_days or not days else days
 
+    def _add_voice_rows(
+        self, form: QFormLayout, in_use: str, cache_dir: Path | None, player: CuePlayer | None
+    ) -> None:
+        """Which voice speaks, how fast, and whether get-ready reads the steps (issue 14)."""
+        self.speech_rate = QSlider(Qt.Orientation.Horizontal)
+        self.speech_rate.setRange(*NUMBER_LIMITS["speech_rate"])
+        self.speech_rate.setSingleStep(5)
+        self.speech_rate.setPageStep(10)
+        self.speech_rate.setAccessibleName("Speaking speed, percent faster or slower")
+        self.speech_rate_value = QLabel()
+        self.speech_rate.valueChanged.connect(
+            lambda v: self.speech_rate_value.setText(f"{v:+d} %" if v else "normal")
+        )
+        self.voice_picker = VoicePicker(
+            cache_dir=cache_dir, player=player, rate=self.speech_rate.value, in_use=in_use
+        )
+        self._add_row(form, "Voice to &use:", self.voice_picker.combo, self.voice_picker)
+        rate_row = QHBoxLayout()
+        rate_row.addWidget(self.speech_rate, 1)
+        rate_row.addWidget(self.speech_rate_value)
+        self._add_row(form, "Spea&king speed:", self.speech_rate, rate_row)
+        self.read_steps = QCheckBox(
+            "Read ea&ch exercise's steps aloud while you get ready (the get-ready time "
+            "grows to fit)"
+        )
+        self.read_steps.setAccessibleName("Read the steps aloud during get-ready")
+        form.addRow("", self.read_steps)
+
     @staticmethod
     def _add_row(form: QFormLayout, text: str, field: QWidget, layout=None) -> QLabel:
         label = QLabel(text)
@@ -228,6 +270,12 @@ class SettingsDialog(QDialog):
         self.volume_value.setText(f"{self.volume.value()} %")
         self.muted.setChecked(bool(settings.muted))
         self.voice.setChecked(bool(settings.voice))
+        self.voice_picker.set_choice(VoiceChoice.from_setting(settings.voice_choice))
+        self.speech_rate.setValue(int(settings.speech_rate))
+        self.speech_rate_value.setText(
+            f"{self.speech_rate.value():+d} %" if self.speech_rate.value() else "normal"
+        )
+        self.read_steps.setChecked(bool(settings.read_steps))
         self.lead_in.setValue(int(settings.lead_in_seconds))
         self.change_lead_in.setValue(int(settings.change_lead_in_seconds))
         self.self_paced.setChecked(bool(settings.self_paced_reps))
@@ -257,6 +305,9 @@ class SettingsDialog(QDialog):
         settings.volume = self.volume.value()
         settings.muted = self.muted.isChecked()
         settings.voice = self.voice.isChecked()
+        settings.voice_choice = self.voice_picker.choice().setting
+        settings.speech_rate = self.speech_rate.value()
+        settings.read_steps = self.read_steps.isChecked()
         settings.lead_in_seconds = self.lead_in.value()
         settings.change_lead_in_seconds = self.change_lead_in.value()
         settings.self_paced_reps = self.self_paced.isChecked()

@@ -67,19 +67,31 @@ def write_wav(path: Path, samples: Sequence[float]) -> None:
 
 
 # Frequencies of a few notes (equal temperament, A4 = 440 Hz).
-C5, E5, G5, A5, C6, E6 = 523.25, 659.25, 783.99, 880.00, 1046.50, 1318.51
-F4, A4 = 349.23, 440.00
+C5, D5, E5, F5, G5, A5, B5 = 523.25, 587.33, 659.25, 698.46, 783.99, 880.00, 987.77
+C6, E6, G6 = 1046.50, 1318.51, 1567.98
 
+#: One recipe per cue sound (``hiptimer.core.session.announcements.Sound``; a test checks
+#: both lists match).  Short and soft, each with its own shape, so a set can be followed by
+#: ear: the rep clicks, the hold hums, lower falls, drive rises, relax sighs.
 CUES: dict[str, list[Note]] = {
     # bright rising two-tone: G5 then C6
     "start": [Note(0.0, 0.16, [G5], decay=3.0), Note(0.15, 0.30, [C6], decay=4.0)],
     # one short beep for 3-2-1
     "tick": [Note(0.0, 0.12, [A5], decay=6.0)],
+    # two soft blips on one note
+    "halfway": [Note(0.0, 0.09, [E5], decay=8.0), Note(0.14, 0.12, [E5], decay=8.0)],
     # a gentle C major chord, notes rolling in one after another
     "end": [
         Note(0.00, 0.64, [C5], level=0.8, decay=3.0),
         Note(0.08, 0.56, [E5], level=0.8, decay=3.0),
         Note(0.16, 0.48, [G5], level=0.8, decay=3.0),
+    ],
+    # the end chord rising to the octave and ringing longer: the session is done
+    "finish": [
+        Note(0.00, 1.10, [C5], level=0.8, decay=2.0),
+        Note(0.10, 1.00, [E5], level=0.8, decay=2.0),
+        Note(0.20, 0.90, [G5], level=0.8, decay=2.0),
+        Note(0.30, 0.80, [C6], level=0.8, decay=2.0),
     ],
     # two tones going back and forth: high-low-high-low
     "switch": [
@@ -88,11 +100,23 @@ CUES: dict[str, list[Note]] = {
         Note(0.26, 0.12, [E6], decay=4.0),
         Note(0.39, 0.16, [A5], decay=5.0),
     ],
-    # very short, soft click-like tick for each rep
+    # very short, soft click-like tick for each rep; alternating sets click low (left) and
+    # high (right)
     "rep": [Note(0.0, 0.06, [C6, E6], level=0.5, decay=40.0)],
+    "rep_left": [Note(0.0, 0.06, [G5, B5], level=0.5, decay=40.0)],
+    "rep_right": [Note(0.0, 0.06, [E6, G6], level=0.5, decay=40.0)],
+    # a steady, quiet hum: stay there
+    "hold": [Note(0.0, 0.30, [E5, B5], decay=2.5)],
+    # a short fall: let go, back to the start
+    "lower": [Note(0.0, 0.10, [G5], decay=4.0), Note(0.10, 0.16, [D5], decay=6.0)],
+    # a quick, firm rise to a bright fifth: push
+    "drive": [Note(0.0, 0.07, [C5], decay=2.0), Note(0.07, 0.18, [G5, C6], decay=5.0)],
+    # a slow, soft fall: let go
+    "relax": [Note(0.0, 0.20, [F5], decay=2.0), Note(0.18, 0.36, [C5], decay=3.0)],
 }
 
-_LEVELS = {"rep": 0.35, "tick": 0.55}  # quieter cues than the default PEAK
+#: Quieter cues than the default PEAK (the ones that come every few seconds).
+_LEVELS = {"rep": 0.35, "rep_left": 0.35, "rep_right": 0.35, "tick": 0.55, "hold": 0.4}
 
 
 def main(argv: Sequence[str]) -> int:

@@ -189,3 +189,17 @@ def test_the_weekly_goal_is_the_main_routines_target_when_it_has_one() -> None:
     )
     assert weekly_goal(Settings(weekly_goal=4, main_routine="gone"), with_target) == 4
     assert main_routine(Settings(main_routine="gone"), with_target) is None
+
+
+def test_voice_settings_are_kept_clamped_or_reset_to_their_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"voice_choice": "builtin:en-us", "speech_rate": 90, "read_steps": true}')
+    settings, _ = load_settings(path)
+    assert (settings.voice_choice, settings.speech_rate, settings.read_steps) == (
+        "builtin:en-us",
+        50,
+        True,
+    )
+    path.write_text('{"voice_choice": 7, "speech_rate": "fast", "read_steps": "yes"}')
+    settings, _ = load_settings(path)
+    assert (settings.voice_choice, settings.speech_rate, settings.read_steps) == ("auto", 0, False)

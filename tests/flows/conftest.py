@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.settings import Settings
 from hiptimer.qt.main_window import MainWindow
-from hiptimer.qt.session.audio import Voice
+from hiptimer.qt.session.voice import Voice
 from tests.fakes import FakeClock, make_ctx
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import NUMBER_LIMITS, Settings
+from hiptimer.core.speech import VoiceChoice
 from hiptimer.qt.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -204,3 +205,16 @@ def test_autostart_is_offered_only_with_a_tray(qtbot, app_paths) -> None:
     again.autostart.setChecked(False)
     again.accept()
     assert not entry.exists()
+
+
+def test_the_voice_rows_show_and_store_the_voice_its_speed_and_reading(qtbot) -> None:
+    settings = Settings(voice_choice="builtin:en-us", speech_rate=-20, read_steps=True)
+    dialog = _dialog(qtbot, settings)
+    assert dialog.voice_picker.choice().setting == "builtin:en-us"
+    assert (dialog.speech_rate.value(), dialog.speech_rate_value.text()) == (-20, "-20 %")
+    assert dialog.read_steps.isChecked()
+    dialog.voice_picker.set_choice(VoiceChoice())
+    dialog.speech_rate.setValue(15)
+    dialog.read_steps.setChecked(False)
+    dialog.accept()
+    assert (settings.voice_choice, settings.speech_rate, settings.read_steps) == ("auto", 15, False)

@@ -14,6 +14,7 @@ No Qt here.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from hiptimer.core.routines.limits import DEFAULT_SET_REST
@@ -43,6 +44,7 @@ from hiptimer.core.session.phases import (
     alternates,
     work_phases,
 )
+from hiptimer.core.session.reading import reading_lead_in
 
 __all__ = [
     "LEAD_KINDS",
@@ -95,6 +97,7 @@ class Plan:
     steps: tuple[Step, ...]
     item_count: int
     gear: tuple[str, ...] = ()  # every equipment id the routine needs, in order of first use
+    read_steps: bool = False  # each get-ready reads the exercise's steps aloud
 
     def total_seconds(self) -> float:
         """Whole plan estimate in session seconds.
@@ -121,6 +124,7 @@ def build_plan(
     switch_seconds: float = 5,
     self_paced_reps: bool = False,
     hands_free: bool = True,
+    reading_wpm: float | None = None,
 ) -> Plan:
     """Turn a routine into steps and phases for one session.
 
@@ -131,6 +135,8 @@ def build_plan(
     the first side) play the item's limited-side dose.  The get-ready lasts ``lead_in`` seconds, or
     ``change_lead_in`` (default: the same) when the position or the gear changes
     (:func:`~hiptimer.core.session.lead_in.lead_in_seconds`).  A lead phase of 0 s is left out.
+    ``reading_wpm`` (a speaking rate) has each get-ready read the exercise's steps aloud and
+    last long enough for that reading.
     """
     side_choice = SideChoice(side_choice)
     first_side = _first_side(side_choice, limited_side)
@@ -145,6 +151,9 @@ def build_plan(
         exercise = _exercise(library, item)
         sides = _item_sides(item, exercise, side_choice, first_side)
         get_ready = lead_in_seconds(exercise, previous, timing)
+        if reading_wpm is not None:
+            reading = reading_lead_in(exercise, sides[0], reading_wpm)
+            get_ready = max(get_ready, math.ceil(reading))
         change = change_between(exercise, previous)
         previous = exercise
         rest = item.rest if item.rest is not None else routine.rest
@@ -187,6 +196,7 @@ def build_plan(
         steps=tuple(steps),
         item_count=len(entries),
         gear=gear(routine, library),
+        read_steps=reading_wpm is not None,
     )
 
 
@@ -197,9 +207,17 @@ def estimate_seconds(
     *,
     lead_in: float = 10,
     change_lead_in: float | None = None,
+    reading_wpm: float | None = None,
 ) -> float:
     """Estimated session seconds for a routine (hands-free, paced reps)."""
-    plan = build_plan(routine, library, side_choice, lead_in=lead_in, change_lead_in=change_lead_in)
+    plan = build_plan(
+        routine,
+        library,
+        side_choice,
+        lead_in=lead_in,
+        change_lead_in=change_lead_in,
+        reading_wpm=reading_wpm,
+    )
     return plan.total_seconds()
 
 

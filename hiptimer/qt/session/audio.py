@@ -1,211 +1,179 @@
-"""Cue sounds (QSoundEffect) and voice prompts (QTextToSpeech).
+"""The cue sounds and the built-in voice's phrases, on whatever audio device there is.
 
-Both are optional: when QtMultimedia cannot load (no libpulse), no audio device exists, or no
-speech engine starts, the session still runs silent and :attr:`problems` says why, once.
+Sound is optional: when Qt Multimedia cannot load (no libpulse) or no output device exists,
+the session runs silent and :attr:`CuePlayer.problem` says why.  When a device appears later
+(headphones plugged in, a sound server's sink added) sound comes back by itself, and when it
+goes away the player says so once; both through signals the window shows.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-from collections import deque
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hiptimer.core.session.announcements import Sound
+from hiptimer.qt.resources import sound_path
+from hiptimer.qt.session.sound_out import Output, Pcm, SinkOutput, load_wav
+
+#: The format the built-in voice's phrases come in (eSpeak NG writes 22.05 kHz mono); its
+#: output is opened in it at once so the first phrase does not wait for a stream.
+SPEECH_FORMAT = (22050, 1)
+
+NO_DEVICE = (
+    "Sound is off: no audio output device was found; it comes back by itself when one is connected."
+)
+
+
+class Devices(Protocol):
+    """The audio outputs there are, and a signal when that changes (a fake one in tests)."""
+
+    changed: Any  # a signal (or anything with connect(slot))
+
+    def outputs(self) -> list[Any]: ...
+    def default_output(self) -> Any: ...
+
+
+class QtDevices(QObject):
+    """:class:`Devices` from QMediaDevices."""
+
+    changed = Signal()
+
+    def __init__(self, multimedia: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._mm = multimedia
+        self._watch = multimedia.QMediaDevices(self)
+        self._watch.audioOutputsChanged.connect(self.changed.emit)
+
+    def outputs(self) -> list[Any]:
+        return list(self._mm.QMediaDevices.audioOutputs())
+
+    def default_output(self) -> Any:
+        return self._mm.QMediaDevices.defaultAudioOutput()
+
+
+OutputFactory = Callable[[Any], Output]
 
 
 class CuePlayer(QObject):
-    """Plays the short WAV cues from ``sounds_dir``."""
+    """Plays the cue WAVs of ``resources`` (default: the shipped ones) and speech PCM, each on
+    its own output so a count can sound over a rep's click; a new phrase cuts the one still
+    speaking."""
 
-    def __init__(self, sounds_dir: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.problem: str | None = None
-        self._effects: dict[str, Any] = {}  # QSoundEffect, imported only when there is sound
-        self._volume = 0.8
-        self._muted = False
-        try:
-            multimedia = importlib.import_module("PySide6.QtMultimedia")
-        except ImportError as exc:
-            self.problem = f"Sound is off: Qt Multimedia could not load ({exc})."
-            return
-        if not multimedia.QMediaDevices.audioOutputs():
-            self.problem = "Sound is off: no audio output device was found."
-            return
-        from PySide6.QtCore import QUrl
-
-        for sound in Sound:
-            name = sound.value
-            path = sounds_dir / f"{name}.wav"
-            if not path.is_file():
-                self.problem = f"Sound is off for some cues: {path} is missing."
-                continue
-            effect = multimedia.QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(str(path)))
-            self._effects[name] = effect
-        self._apply()
-
-    @property
-    def available(self) -> bool:
-        return bool(self._effects)
-
-    def set_volume(self, percent: int) -> None:
-        self._volume = max(0, min(percent, 100)) / 100
-        self._apply()
-
-    def set_muted(self, muted: bool) -> None:
-        self._muted = muted
-        self._apply()
-
-    def _apply(self) -> None:
-        for effect in self._effects.values():
-            effect.setVolume(self._volume)
-            effect.setMuted(self._muted)
-
-    def play(self, sound: Sound | str) -> None:
-        effect = self._effects.get(Sound(sound).value)
-        if effect is not None and not self._muted:
-            effect.play()
-
-
-_PROBE = """
-import sys
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtTextToSpeech import QTextToSpeech
-app = QCoreApplication([])
-speech = QTextToSpeech(sys.argv[1])
-print("error" if speech.state() == QTextToSpeech.State.Error else "ok", flush=True)
-"""
-
-
-class Voice(QObject):
-    """Speaks prompts; newer prompts interrupt older ones so the voice never lags the timer.
-
-    Some speech engines block for good when their service hangs (speech-dispatcher without a
-    working audio output does), so a real engine is first tried in a short-lived child process;
-    only when that answers in time is it started here.  ``problem_found`` reports a failure.
-    """
-
-    problem_found = Signal(str)
+    problem_found = Signal(str)  # sound went off while running
+    restored = Signal(str)  # sound came back
 
     def __init__(
         self,
-        engine: str | None = None,
+        resources: Path | None = None,
         *,
-        probe: bool | None = None,
-        probe_timeout_ms: int = 5000,
+        devices: Devices | None = None,
+        open_output: OutputFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``engine`` None picks the first real engine; ``probe`` (default: when picking)
-        tries it in a child process first."""
+        """``devices`` and ``open_output`` default to Qt's; tests pass fakes."""
         super().__init__(parent)
         self.problem: str | None = None
-        self._speech = None
-        self._engine: str | None = None
-        self._enabled = True
-        self._muted = False
+        self._sounds: dict[Sound, Pcm] = {}
         self._volume = 0.8
-        self._probe: QProcess | None = None
-        self._pending: str | None = None  # the latest prompt asked for while probing
-        self.spoken: deque[str] = deque(maxlen=100)  # recent prompts, for the window and tests
-        try:
-            self._tts = importlib.import_module("PySide6.QtTextToSpeech")
-        except ImportError as exc:
-            self.problem = f"Voice is off: Qt Text to Speech could not load ({exc})."
-            return
-        engines = self._tts.QTextToSpeech.availableEngines()
-        if probe is None:
-            probe = engine is None
-        if engine is None:
-            engine = next((e for e in engines if e != "mock"), None)
-            if engine is None:
-                self.problem = (
-                    "Voice is off: no speech engine is installed (for example speech-dispatcher)."
-                )
+        self._muted = False
+        self._device: Any = None
+        self._cues: Output | None = None
+        self._speech: Output | None = None
+        missing = []
+        for sound in Sound:
+            try:
+                self._sounds[sound] = load_wav(sound_path(resources, sound))
+            except ValueError:
+                missing.append(sound_path(resources, sound))
+        if devices is None or open_output is None:
+            try:
+                multimedia = importlib.import_module("PySide6.QtMultimedia")
+            except ImportError as exc:
+                self.problem = f"Sound is off: Qt Multimedia could not load ({exc})."
                 return
-        if engine not in engines:
-            self.problem = f"Voice is off: the speech engine '{engine}' is not installed."
-            return
-        self._engine = engine
-        if probe:
-            self._start_probe(engine, probe_timeout_ms)
-        else:
-            self._create(engine)
-
-    def _start_probe(self, engine: str, timeout_ms: int) -> None:
-        probe = QProcess(self)
-        probe.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert("QT_QPA_PLATFORM", "offscreen")
-        probe.setProcessEnvironment(env)
-        probe.finished.connect(self._probe_finished)
-        QTimer.singleShot(timeout_ms, self._probe_timed_out)
-        self._probe = probe
-        probe.start(sys.executable, ["-c", _PROBE, engine])
-
-    def _probe_timed_out(self) -> None:
-        probe, self._probe = self._probe, None
-        if probe is None:
-            return
-        probe.finished.disconnect(self._probe_finished)
-        probe.kill()
-        probe.waitForFinished(1000)
-        probe.deleteLater()
-        self._fail(f"Voice is off: the speech engine '{self._engine}' did not answer.")
-
-    def _probe_finished(self) -> None:
-        probe, self._probe = self._probe, None
-        if probe is None:
-            return
-        output = bytes(probe.readAll().data()).decode(errors="replace")
-        if probe.exitCode() == 0 and "ok" in output.split() and self._engine is not None:
-            self._create(self._engine)
-        elif self.problem is None:
-            self._fail(f"Voice is off: the speech engine '{self._engine}' did not start.")
-        probe.deleteLater()
-
-    def _fail(self, message: str) -> None:
-        self.problem = message
-        self.problem_found.emit(message)
-
-    def _create(self, engine: str) -> None:
-        speech = self._tts.QTextToSpeech(engine, self)
-        if speech.state() == self._tts.QTextToSpeech.State.Error:
-            self._fail(f"Voice is off: the speech engine '{engine}' did not start.")
-            return
-        self._speech = speech
-        self._apply()
-        pending, self._pending = self._pending, None
-        if pending:
-            self.say(pending)
+        self._devices: Devices = devices or QtDevices(multimedia, self)
+        self._open_output: OutputFactory = open_output or (lambda d: SinkOutput(d, self))
+        self._devices.changed.connect(self._devices_changed)
+        self._connect()
+        if missing and self.problem is None:
+            self.problem = f"Sound is off for some cues: {missing[0]} is missing."
 
     @property
     def available(self) -> bool:
-        return self._speech is not None
+        return self._cues is not None
 
-    def set_enabled(self, enabled: bool) -> None:
-        self._enabled = enabled
+    def _connect(self) -> bool:
+        """Open the outputs on the default device; False (and the problem set) when none."""
+        self._close()
+        if not self._devices.outputs():
+            self.problem = NO_DEVICE
+            return False
+        self._device = self._devices.default_output()
+        self._cues = self._open_output(self._device)
+        self._speech = self._open_output(self._device)
+        first = next(iter(self._sounds.values()), None)
+        if first is not None:
+            self._cues.open(first.rate, first.channels)
+        self._speech.open(*SPEECH_FORMAT)
+        problem = self._cues.problem()
+        if problem:
+            self._close()
+            self.problem = f"Sound is off: {problem}."
+            return False
+        self.problem = None
+        self._apply()
+        return True
 
-    def set_muted(self, muted: bool) -> None:
-        self._muted = muted
+    def _close(self) -> None:
+        for output in (self._cues, self._speech):
+            if output is not None:
+                output.close()
+        self._cues = self._speech = None
+        self._device = None
+
+    def _devices_changed(self) -> None:
+        ours = self._device
+        still_there = self._cues is not None and ours in self._devices.outputs()
+        if still_there and self._devices.default_output() == ours:
+            return  # another device came or went; ours is still there and the default
+        was_off = self._cues is None
+        if self._connect():
+            if was_off:
+                self.restored.emit("Sound is back on.")
+        elif not was_off:
+            self.problem_found.emit(self.problem or NO_DEVICE)
 
     def set_volume(self, percent: int) -> None:
         self._volume = max(0, min(percent, 100)) / 100
         self._apply()
 
-    def _apply(self) -> None:
-        if self._speech is not None:
-            self._speech.setVolume(self._volume)
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        if muted:
+            self.stop_speech()
 
-    def say(self, text: str) -> None:
-        if not self._enabled or self._muted:
-            return
-        if self._speech is None:
-            if self._probe is not None:
-                self._pending = text  # said as soon as the engine answers
-            return
-        self.spoken.append(text)
-        self._speech.stop()
-        self._speech.say(text)
+    def _apply(self) -> None:
+        for output in (self._cues, self._speech):
+            if output is not None:
+                output.set_volume(self._volume)
+
+    def play(self, sound: Sound | str) -> None:
+        pcm = self._sounds.get(Sound(sound))
+        if pcm is not None and self._cues is not None and not self._muted:
+            self._cues.play(pcm)
+
+    def play_speech(self, pcm: Pcm, text: str = "") -> bool:
+        """Speak rendered ``pcm`` of ``text`` (cutting any phrase still playing); False when
+        there is no sound."""
+        if self._speech is None or self._muted:
+            return False
+        self._speech.play(pcm)
+        return True
+
+    def stop_speech(self) -> None:
+        if self._speech is not None:
+            self._speech.stop()

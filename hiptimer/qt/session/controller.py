@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from hiptimer.core.history.commands import Command
     from hiptimer.core.history.writer import WriterReport
     from hiptimer.qt.history.writes import HistoryWrites
-    from hiptimer.qt.session.audio import CuePlayer, Voice
+    from hiptimer.qt.session.audio import CuePlayer
+    from hiptimer.qt.session.voice import Voice
 
 
 def wall_now() -> datetime:
