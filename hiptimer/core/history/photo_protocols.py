@@ -21,6 +21,21 @@ HOLD_STILL_WORDS = {"prone": "Lie still", "seated": "Sit still"}
 COUNTED_SECONDS = 3
 
 
+def self_timer_words(test: str, seconds_left: int, seconds: int) -> str | None:
+    """What the self-timer says with ``seconds_left`` of ``seconds`` to go, or None.
+
+    It says when the photo comes as it starts, asks to keep still just before the count,
+    then counts the last seconds: "Photo in 10 seconds" … "Lie still" … "3", "2", "1".
+    """
+    if seconds_left == seconds:
+        return f"Photo in {seconds} seconds"
+    if seconds_left == COUNTED_SECONDS + 1:
+        return HOLD_STILL_WORDS[test]
+    if 0 < seconds_left <= COUNTED_SECONDS:
+        return str(seconds_left)
+    return None
+
+
 @dataclass(frozen=True)
 class PhotoProtocol:
     test: str  # the stored test key

@@ -10,6 +10,7 @@ from hiptimer.core.history.photo_protocols import (
     PROTOCOLS,
     lean_problem,
     protocol_for,
+    self_timer_words,
 )
 from hiptimer.core.paths import resources_dir
 from hiptimer.core.routines.model import Side
@@ -46,3 +47,14 @@ def test_the_seated_test_says_how_to_turn_the_feet_out_alone() -> None:
     seated = protocol_for("seated")
     assert any("band" in step for step in seated.steps)
     assert "helper" in seated.alone and "own muscles" in seated.alone
+
+
+def test_the_self_timer_says_when_then_asks_for_stillness_and_counts() -> None:
+    said = [self_timer_words("prone", left, 10) for left in range(10, -1, -1)]
+    assert [words for words in said if words] == ["Photo in 10 seconds", "Lie still", "3", "2", "1"]
+    assert self_timer_words("seated", 4, 5) == "Sit still"
+    assert [w for w in (self_timer_words("prone", n, 3) for n in (3, 2, 1)) if w] == [
+        "Photo in 3 seconds",
+        "2",
+        "1",
+    ]
