@@ -237,3 +237,40 @@ def sticker_at(image, near: tuple[float, float], colour: tuple[int, int, int], r
                 ys.append(y)
     assert len(xs) > 20, f"no sticker of {colour} near {near}"
     return (sum(xs) / len(xs), sum(ys) / len(ys))
+
+
+def fake_camera(image=None, *, fail: str = ""):
+    """A stand-in for the computer's camera (:class:`hiptimer.qt.photo.camera.CameraBackend`):
+    a blank preview; ``capture`` delivers ``image`` (a QImage), or fails with ``fail``."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QLabel
+
+    class FakeCamera(QObject):
+        captured = Signal(QImage)
+        failed = Signal(str)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.preview_widget = QLabel("camera preview")
+            self.started: list[int] = []
+            self.captures = 0
+            self.stopped = False
+
+        def preview(self):
+            return self.preview_widget
+
+        def start(self, index: int) -> None:
+            self.started.append(index)
+
+        def capture(self) -> None:
+            self.captures += 1
+            if fail:
+                self.failed.emit(fail)
+            else:
+                self.captured.emit(image)
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    return FakeCamera()

@@ -142,6 +142,7 @@ class PhotoCanvas(QGraphicsView):
         self._reference = self._line(REFERENCE_COLOUR, Qt.PenStyle.DashLine)
         self._overlay: tuple[str, str] = ("", "")
         self._fitted = True
+        self._fit_zoom = 1.0
 
     def _line(self, colour: QColor, style: Qt.PenStyle) -> QGraphicsLineItem:
         line = QGraphicsLineItem()
@@ -246,19 +247,17 @@ class PhotoCanvas(QGraphicsView):
         return self.transform().m11()
 
     def fit(self) -> None:
+        """Show the whole photo; zooming out never goes below this."""
         if not self._image.isNull():
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self._fit_zoom = self.zoom()
         self._fitted = True
 
     def zoom_by(self, factor: float) -> None:
-        fitted = min(
-            self.viewport().width() / max(self._image.width(), 1),
-            self.viewport().height() / max(self._image.height(), 1),
-        )
-        target = min(max(self.zoom() * factor, min(fitted, 1.0)), MOST_ZOOM)
-        if target != self.zoom():
+        target = min(max(self.zoom() * factor, min(self._fit_zoom, 1.0)), MOST_ZOOM)
+        if abs(target - self.zoom()) > 1e-9:
             self.scale(target / self.zoom(), target / self.zoom())
-            self._fitted = False
+            self._fitted = abs(target - self._fit_zoom) < 1e-9
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -149,7 +149,6 @@ class PhotoMeasureDialog(QDialog):
         layout.addWidget(self.camera_note)
         layout.addWidget(self.file_problem)
         layout.addLayout(buttons)
-        (self.camera_button if self.cameras else self.open_button).setDefault(True)
         return page
 
     def take_photo(self) -> None:
