@@ -30,7 +30,7 @@ def test_without_a_camera_the_photo_file_is_offered(qtbot, tmp_path) -> None:
     path = tmp_path / "from-phone.jpg"
     assert photo.image.save(str(path))
     assert dialog.open_photo_file(str(path))
-    assert dialog.pages.currentIndex() == 1 and dialog.canvas.hasFocus()
+    assert dialog.pages.currentIndex() == 1 and dialog.focusWidget() is dialog.canvas
 
 
 def test_a_file_that_is_no_photo_is_explained_on_the_page(qtbot, tmp_path) -> None:
