@@ -11,7 +11,13 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from hiptimer.core.history.errors import as_history_error
-from hiptimer.core.history.photos import NAME_PATTERN, photo_path, photos_dir, remove_photo
+from hiptimer.core.history.photos import (
+    NAME_PATTERN,
+    check_photo_mark,
+    photo_path,
+    photos_dir,
+    remove_photo,
+)
 
 
 class MeasurementEdits:
@@ -49,11 +55,9 @@ class MeasurementEdits:
     def check_photo(self, from_photo: bool, photo: str | None) -> None:
         """ValueError unless ``photo`` (None: no photo) names a photo already kept in
         :attr:`photos_dir` (:func:`photos.keep_photo`) for a measurement ``from_photo``."""
-        if photo is not None:
-            if not from_photo:
-                raise ValueError("only a measurement taken from a photo can keep one")
-            if not photo_path(self.photos_dir, photo).is_file():
-                raise ValueError(f"the photo {photo!r} to keep is not in {self.photos_dir}")
+        check_photo_mark(from_photo, photo)
+        if photo is not None and not photo_path(self.photos_dir, photo).is_file():
+            raise ValueError(f"the photo {photo!r} to keep is not in {self.photos_dir}")
 
     def _kept_photo_of_key(self, key: str) -> str | None:
         found = self._conn.execute(

@@ -37,6 +37,18 @@ def photo_path(folder: Path, name: str) -> Path:
     return folder / name
 
 
+def check_photo_mark(from_photo: object, photo: object) -> None:
+    """ValueError unless ``from_photo`` is a bool and ``photo`` is None or a kept photo's name
+    on a measurement taken from a photo."""
+    if not isinstance(from_photo, bool):
+        raise ValueError(f"from_photo must be true or false, got {from_photo!r}")
+    if photo is not None:
+        if not isinstance(photo, str) or not NAME_PATTERN.fullmatch(photo):
+            raise ValueError(f"not a kept photo's name: {photo!r}")
+        if not from_photo:
+            raise ValueError("only a measurement taken from a photo can keep one")
+
+
 def keep_photo(folder: Path, jpeg: bytes) -> str:
     """Write ``jpeg`` under a new name in ``folder`` (made private if new); return the name."""
     if not jpeg.startswith(b"\xff\xd8"):

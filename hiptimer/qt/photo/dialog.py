@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage
@@ -38,11 +39,13 @@ from hiptimer.core.history.photo_angle import (
     shin_angle,
 )
 from hiptimer.core.history.photo_protocols import lean_problem, lean_words, protocol_for
+from hiptimer.core.history.photos import keep_photo
 from hiptimer.core.routines.model import Side
 from hiptimer.qt.photo.camera import CameraBackend, CameraDialog, Say, camera_names
 from hiptimer.qt.photo.canvas import Mark, PhotoCanvas
 from hiptimer.qt.photo.image_file import (
     PhotoFileError,
+    jpeg_bytes,
     load_photo,
     photo_file_filter,
     photo_start_folder,
@@ -72,6 +75,11 @@ class PhotoMeasurement:
     @property
     def degrees(self) -> int:
         return self.reading.stored
+
+    def kept_in(self, folder: Path) -> str | None:
+        """Keep the photo in ``folder`` if the person asked (see :func:`photos.keep_photo`):
+        the kept file's name, or None.  Raises OSError or ValueError when it cannot be."""
+        return keep_photo(folder, jpeg_bytes(self.image)) if self.keep else None
 
 
 class PhotoMeasureDialog(QDialog):
