@@ -258,6 +258,23 @@ class AddMeasurement:
 
 
 @dataclass(frozen=True)
+class DeleteMeasurement:
+    """The person deletes a measurement and the photo kept with it (``photo_only``: only the
+    photo).  Asked for and waited on, so not kept for later."""
+
+    KIND: ClassVar[str] = "delete_measurement"
+    kept: ClassVar[bool] = False
+    measurement_id: int
+    photo_only: bool = False
+
+    def apply(self, store: HistoryStore) -> None:
+        if self.photo_only:
+            store.forget_photo(self.measurement_id)
+        else:
+            store.delete_measurement(self.measurement_id)
+
+
+@dataclass(frozen=True)
 class ClaimSession:
     """Take an unfinished session for ``claim`` if its claim is still ``replacing``: the
     answer (True: this window has it) is what resuming or discarding waits for."""
@@ -292,6 +309,7 @@ Command = (
     | SetFeedback
     | SetExerciseFeedback
     | AddMeasurement
+    | DeleteMeasurement
     | ClaimSession
     | DiscardSession
 )

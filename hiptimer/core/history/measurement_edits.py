@@ -66,13 +66,12 @@ class MeasurementEdits:
         return None if found is None else kept_name(found[0])
 
     def photo_of(self, measurement_id: int) -> str | None:
-        """The name of the photo kept with a measurement; ValueError for no such measurement."""
+        """The name of the photo kept with a measurement (None: none, or no such measurement:
+        deleting twice, as a replayed write does, changes nothing the second time)."""
         found = self._conn.execute(
             "SELECT photo FROM measurements WHERE id = ?", (measurement_id,)
         ).fetchone()
-        if found is None:
-            raise ValueError(f"no measurement with id {measurement_id}")
-        return kept_name(found[0])
+        return None if found is None else kept_name(found[0])
 
 
 def kept_name(name: object) -> str | None:
