@@ -248,7 +248,7 @@ class CameraDialog(QDialog):
         self._show_taking()
 
     def _show_left(self, seconds: int) -> None:
-        self.countdown.setText(f"{seconds}" if seconds else "📷")
+        self.countdown.setText(f"{seconds}" if seconds else "Now")
 
     def _show_taking(self) -> None:
         self.screens.setCurrentIndex(0)

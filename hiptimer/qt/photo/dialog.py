@@ -148,6 +148,7 @@ class PhotoMeasureDialog(QDialog):
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         for button in (self.camera_button, self.open_button, self.last_button):
+            button.setMinimumHeight(40)
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)

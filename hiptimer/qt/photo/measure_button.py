@@ -27,7 +27,7 @@ class PhotoMeasureButton(QPushButton):
     measured = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("📷 From a &photo…", parent)
+        super().__init__("No goniometer? Measure on a &photo…", parent)
         self.setToolTip("Measure the angle on a photo: no goniometer or helper needed")
         self.setAccessibleName("Measure from a photo")
         self.say: Say | None = None  # the session's voice, for the self-timer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hiptimer.core.history.photo_protocols import STOP_IF, PhotoProtocol
 from hiptimer.qt.widgets.pictogram import PictogramWidget
@@ -35,17 +35,23 @@ class ProtocolPanel(QWidget):
         self.pictogram.setAccessibleName("Where the camera goes")
         self.pictogram.set_position(protocol.pictogram)
         self.pictogram.setMinimumSize(140, 140)
-        self.pictogram.setMaximumWidth(280)
+        self.pictogram.setMaximumSize(360, 360)
         self.text = QLabel(protocol_html(protocol))
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setAccessibleName("How to take the photo")
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # read from a step away, phone in hand
+        self.text.setFont(font)
         scroll = QScrollArea()
         scroll.setWidget(self.text)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        picture = QVBoxLayout()
+        picture.addWidget(self.pictogram)
+        picture.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pictogram, 2)
+        layout.addLayout(picture, 2)
         layout.addWidget(scroll, 5)

@@ -182,7 +182,10 @@ class PlayerPage(QWidget):
     # Building -----------------------------------------------------------------------------
     def _build_measure_box(self) -> QWidget:
         box = QFrame()
-        row = QHBoxLayout(box)
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         self.measure_caption = QLabel("Degrees:")
         self.measure_spin = QSpinBox()
         self.measure_spin.setRange(NO_DEGREES, DEGREE_LIMITS.high)
@@ -201,8 +204,8 @@ class PlayerPage(QWidget):
         row.addWidget(self.measure_caption)
         row.addWidget(self.measure_spin)
         row.addWidget(self.measure_save)
-        row.addWidget(self.photo_button)
         row.addStretch(1)
+        rows.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.hide()
         return box
 
@@ -382,7 +385,8 @@ class PlayerPage(QWidget):
         self.side_badge.setMinimumWidth(int(height * 0.17))
         for widgets, factor in (
             ((self.steps_label, self.next_label, self.position_label), 1.25),
-            ((self.measure_caption, self.measure_spin, self.measure_save, self.photo_button), 1.6),
+            ((self.measure_caption, self.measure_spin, self.measure_save), 1.6),
+            ((self.photo_button,), 1.1),
         ):
             font = QFont(self.font())
             font.setPointSizeF(base * factor)
