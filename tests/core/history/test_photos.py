@@ -120,3 +120,20 @@ def test_deleting_twice_changes_nothing_the_second_time(store: HistoryStore) -> 
     store.delete_measurement(first)  # a replayed write
     store.forget_photo(first)
     assert [m.degrees for m in store.measurements()] == [43]
+
+
+def test_exports_say_which_measurements_came_from_a_photo(store: HistoryStore) -> None:
+    import csv
+    import io
+    import json
+
+    from hiptimer.core.history.export import export
+
+    store.add_measurement("prone", "left", 41, T0, from_photo=True)
+    store.add_measurement("prone", "right", 43, T0, note="goniometer")
+    document = json.loads(export(store, "json"))
+    assert [m["from_photo"] for m in document["measurements"]] == [True, False]
+    rows = list(csv.DictReader(io.StringIO(export(store, "csv"))))
+    assert [row["from_photo"] for row in rows] == ["1", "0"]
+    table = export(store, "table").splitlines()
+    assert "How" in table[-4] and "photo" in table[-2] and "typed" in table[-1]
