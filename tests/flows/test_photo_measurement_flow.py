@@ -34,12 +34,12 @@ def _measure_on_photo(
 
 
 def test_both_tests_from_photos_land_in_history_and_the_chart(
-    qtbot, app_paths, clock, store: HistoryStore, tmp_path
+    qtbot, app_paths, clock, store: HistoryStore, writes, tmp_path
 ) -> None:
     from hiptimer.qt.main_window import MainWindow
     from hiptimer.qt.session.audio import Voice
 
-    ctx = make_ctx(app_paths, history=store, clock=clock)
+    ctx = make_ctx(app_paths, history=store, writes=writes, clock=clock)
     window = MainWindow(ctx, cues=None, voice=Voice("mock"))
     qtbot.addWidget(window)
     window.show()
@@ -58,6 +58,7 @@ def test_both_tests_from_photos_land_in_history_and_the_chart(
         )
         measured.append((exercise, side, degrees))
     assert window.stack.currentWidget() is window.summary
+    assert writes.wait_until_saved()
     rows = store.measurements()
     assert [(r.test, r.side, r.degrees, r.from_photo) for r in rows] == [
         ("prone" if e == "prone-ir-test" else "seated", s, d, True) for e, s, d in measured
@@ -67,7 +68,7 @@ def test_both_tests_from_photos_land_in_history_and_the_chart(
     assert [p.name for p in store.photos_dir.iterdir()] == kept
 
     window.show_home()
-    window.home.setCurrentWidget(window._history_tab)
+    window.home.setCurrentWidget(window.home.history_tab)
     page = window.history_page
     page.refresh()
     for row in rows:
@@ -77,22 +78,26 @@ def test_both_tests_from_photos_land_in_history_and_the_chart(
 
 
 def test_a_typed_measurement_after_a_photo_is_not_marked(
-    qtbot, app_paths, clock, store: HistoryStore, tmp_path
+    qtbot, app_paths, clock, store: HistoryStore, writes, tmp_path
 ) -> None:
     from hiptimer.qt.main_window import MainWindow
 
-    ctx = make_ctx(app_paths, history=store, clock=clock)
+    ctx = make_ctx(app_paths, history=store, writes=writes, clock=clock)
     window = MainWindow(ctx, cues=None, voice=None)
     qtbot.addWidget(window)
     window.show()
     start(qtbot, window, "assessment", SideChoice.BOTH)
     play_until(window, clock, in_phase(PhaseKind.MEASURE, step=0))
-    _measure_on_photo(
-        qtbot, window, tmp_path, 40, -1 if snap(window).step.side is Side.LEFT else 1, keep=True
-    )
-    assert store.measurements()[0].from_photo
+    lean = -1 if snap(window).step.side is Side.LEFT else 1
+    _measure_on_photo(qtbot, window, tmp_path, 40, lean, keep=True)
+    assert writes.wait_until_saved()
+    [first] = store.measurements()
+    assert first.from_photo and first.photo is not None
     window.controller.runner.previous()
     play_until(window, clock, in_phase(PhaseKind.MEASURE, step=0))
     window.player.measure_spin.setValue(41)
     window.player.submit_measurement()
-    assert [(m.degrees, m.from_photo) for m in store.measurements()] == [(40, True), (41, False)]
+    assert writes.wait_until_saved()
+    # one measurement per step: typed again, it is no longer from a photo, and the photo goes
+    assert [(m.degrees, m.from_photo, m.photo) for m in store.measurements()] == [(41, False, None)]
+    assert list(store.photos_dir.iterdir()) == []

@@ -137,3 +137,39 @@ def test_exports_say_which_measurements_came_from_a_photo(store: HistoryStore) -
     assert [row["from_photo"] for row in rows] == ["1", "0"]
     table = export(store, "table").splitlines()
     assert "How" in table[-4] and "photo" in table[-2] and "typed" in table[-1]
+
+
+def test_photo_marks_travel_in_the_writes_kept_for_later(store: HistoryStore) -> None:
+    from hiptimer.core.history import commands
+
+    kept = keep_photo(store.photos_dir, JPEG)
+    add = commands.AddMeasurement("prone", "left", 41, T0, from_photo=True, photo=kept)
+    assert commands.from_json(commands.to_json(add)) == add
+    step = commands.StepRecord.of(
+        make_outcome(0, "seated-ir-test", "Rotation test, seated", "test", measurement=33)
+    )
+    record = commands.RecordStep("key", step, T0, None, True, None)
+    assert commands.from_json(commands.to_json(record)) == record
+    add.apply(store)
+    add.apply(store)  # replayed: still one
+    [row] = store.measurements()
+    assert (row.from_photo, row.photo) == (True, kept)
+    commands.DeleteMeasurement(row.id, photo_only=True).apply(store)
+    assert store.measurements()[0].photo is None and not any(store.photos_dir.iterdir())
+    commands.DeleteMeasurement(row.id).apply(store)
+    assert store.measurements() == []
+
+
+@pytest.mark.parametrize(
+    ("from_photo", "photo", "message"),
+    [
+        ("yes", None, "true or false"),
+        (False, "0" * 32 + ".jpg", "only a measurement taken from a photo"),
+        (True, "../history.sqlite3", "not a kept photo"),
+    ],
+)
+def test_a_bad_photo_mark_is_refused_where_it_is_made(from_photo, photo, message) -> None:
+    from hiptimer.core.history import commands
+
+    with pytest.raises(ValueError, match=message):
+        commands.AddMeasurement("prone", "left", 41, T0, from_photo=from_photo, photo=photo)

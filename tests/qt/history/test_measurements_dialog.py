@@ -26,8 +26,8 @@ def photo_store(store: HistoryStore, qapp) -> HistoryStore:
     return store
 
 
-def _dialog(qtbot, store: HistoryStore) -> MeasurementsDialog:
-    dialog = MeasurementsDialog(store)
+def _dialog(qtbot, store: HistoryStore, writes=None) -> MeasurementsDialog:
+    dialog = MeasurementsDialog(store, writes)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -38,21 +38,22 @@ def _how(dialog: MeasurementsDialog) -> list[str]:
 
 
 def test_the_list_says_how_each_was_measured(qtbot, photo_store: HistoryStore) -> None:
-    dialog = _dialog(qtbot, photo_store)
+    dialog = _dialog(qtbot, photo_store)  # no writer: the history cannot be written
+    assert not dialog.delete_button.isEnabled()
     assert _how(dialog) == ["typed in", "on a photo", "on a photo (kept)"]  # newest first
     assert not dialog.show_button.isEnabled()
     dialog.table.selectRow(2)
-    assert dialog.show_button.isEnabled() and dialog.forget_button.isEnabled()
+    assert dialog.show_button.isEnabled() and not dialog.forget_button.isEnabled()
     viewer = dialog.show_photo()
     assert viewer is not None and viewer.isVisible()
 
 
 def test_deleting_a_measurement_deletes_its_photo(
-    qtbot, photo_store: HistoryStore, monkeypatch
+    qtbot, photo_store: HistoryStore, writes, monkeypatch
 ) -> None:
     kept = photo_store.measurements()[0].photo
     assert kept is not None
-    dialog = _dialog(qtbot, photo_store)
+    dialog = _dialog(qtbot, photo_store, writes)
     changed = []
     dialog.changed.connect(lambda: changed.append(True))
     asked = []
@@ -70,16 +71,18 @@ def test_deleting_a_measurement_deletes_its_photo(
     assert _how(dialog) == ["typed in", "on a photo"] and changed == [True]
 
 
-def test_a_no_keeps_the_measurement(qtbot, photo_store: HistoryStore, monkeypatch) -> None:
+def test_a_no_keeps_the_measurement(qtbot, photo_store: HistoryStore, writes, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
-    dialog = _dialog(qtbot, photo_store)
+    dialog = _dialog(qtbot, photo_store, writes)
     dialog.delete_button.click()
     assert len(photo_store.measurements()) == 3
 
 
-def test_deleting_only_the_photo_keeps_the_degrees(qtbot, photo_store: HistoryStore) -> None:
+def test_deleting_only_the_photo_keeps_the_degrees(
+    qtbot, photo_store: HistoryStore, writes
+) -> None:
     kept = photo_store.measurements()[0].photo
-    dialog = _dialog(qtbot, photo_store)
+    dialog = _dialog(qtbot, photo_store, writes)
     dialog.table.selectRow(2)
     dialog.forget_button.click()
     assert not photo_path(photo_store.photos_dir, kept).exists()
@@ -97,12 +100,12 @@ def test_a_photo_gone_from_the_folder_is_said_so(qtbot, photo_store: HistoryStor
 
 
 def test_the_history_tab_opens_the_list_and_redraws_after_a_deletion(
-    qtbot, app_paths, photo_store: HistoryStore, monkeypatch
+    qtbot, app_paths, photo_store: HistoryStore, writes, monkeypatch
 ) -> None:
     from hiptimer.qt.history.page import HistoryPage
     from tests.fakes import make_ctx
 
-    page = HistoryPage(make_ctx(app_paths, history=photo_store))
+    page = HistoryPage(make_ctx(app_paths, history=photo_store, writes=writes))
     qtbot.addWidget(page)
     page.measurements_button.click()
     dialog = page.findChild(MeasurementsDialog)
