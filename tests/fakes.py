@@ -230,3 +230,153 @@ class RecordingPlayer:
     @property
     def said(self) -> list[str]:
         return [p[len("say: ") :] for p in self.played if p.startswith("say: ")]
+
+
+# -- photos of a leg at a known angle (measuring from a photo) ------------------------------
+
+#: The colours of the small stickers the drawn photos carry on the knee, the ankle and the ends
+#: of the door frame, so a test finds them again in the decoded photo.
+KNEE_STICKER = (230, 0, 230)
+ANKLE_STICKER = (0, 200, 0)
+FRAME_STICKER = (250, 220, 0)
+
+
+@dataclasses.dataclass(frozen=True)
+class LegPhoto:
+    """A drawn photo and where its points are (photo pixels, after the camera's roll)."""
+
+    image: object  # QImage (Qt is imported only by the tests that draw)
+    knee: tuple[float, float]
+    ankle: tuple[float, float]
+    frame: tuple[tuple[float, float], tuple[float, float]]  # a door frame, truly vertical
+    degrees: float  # the shin's true angle from the vertical
+
+
+def draw_leg_photo(
+    degrees: float,
+    *,
+    lean: int = 1,
+    roll: float = 0.0,
+    hanging: bool = False,
+    size: tuple[int, int] = (960, 720),
+) -> LegPhoto:
+    """A photo of a room with one leg: a thigh, a shin at ``degrees`` from the vertical leaning
+    to the picture's right (``lean`` 1) or left (-1), and a foot; a door frame and the floor
+    line.  ``hanging``: the seated test's shin, hanging down from the knee; otherwise it rises
+    from the knee on the floor (face down, seen from the feet).  ``roll`` turns the whole
+    picture clockwise by that many degrees, as a camera set down crooked would."""
+    import math
+
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
+
+    width, height = size
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c9c2b4"))  # a wall
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    floor_y = height * 0.62
+    painter.fillRect(0, int(floor_y), width, height, QColor("#8a6a4a"))  # the floor
+    painter.setPen(QPen(QColor("#3b2a1a"), 6))
+    painter.drawLine(QPointF(0, floor_y), QPointF(width, floor_y))
+    frame = ((width * 0.12, height * 0.06), (width * 0.12, floor_y - 4))
+    painter.setPen(QPen(QColor("#5a4030"), 18))
+    painter.drawLine(QPointF(*frame[0]), QPointF(*frame[1]))
+    shin = height * 0.42
+    angle = math.radians(degrees) * lean
+    if hanging:
+        knee = (width * 0.5, height * 0.3)
+        ankle = (knee[0] + shin * math.sin(angle), knee[1] + shin * math.cos(angle))
+        thigh_end = (knee[0] + 10, knee[1] - height * 0.12)
+    else:
+        knee = (width * 0.5, height * 0.86)
+        ankle = (knee[0] + shin * math.sin(angle), knee[1] - shin * math.cos(angle))
+        thigh_end = (knee[0] - 6, knee[1] - height * 0.14)
+    cap = Qt.PenCapStyle.RoundCap
+    painter.setPen(QPen(QColor("#6d7f99"), 86, Qt.PenStyle.SolidLine, cap))  # trousers
+    painter.drawLine(QPointF(*knee), QPointF(*thigh_end))
+    painter.setPen(QPen(QColor("#d8a47f"), 56, Qt.PenStyle.SolidLine, cap))  # the shin
+    painter.drawLine(QPointF(*knee), QPointF(*ankle))
+    toe = (ankle[0] + 30 * lean, ankle[1] + (-40 if not hanging else 50))
+    painter.setPen(QPen(QColor("#40444c"), 44, Qt.PenStyle.SolidLine, cap))  # a sock
+    painter.drawLine(QPointF(*ankle), QPointF(*toe))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for colour, point in (
+        (KNEE_STICKER, knee),
+        (ANKLE_STICKER, ankle),
+        (FRAME_STICKER, frame[0]),
+        (FRAME_STICKER, frame[1]),
+    ):
+        painter.setBrush(QColor(*colour))
+        painter.drawEllipse(QPointF(*point), 7, 7)
+    painter.end()
+    if roll:
+        turn = QTransform().rotate(roll)
+        matrix = QImage.trueMatrix(turn, width, height)  # what transformed() really does
+        image = image.transformed(turn, Qt.TransformationMode.SmoothTransformation)
+        knee, ankle = _mapped(matrix, knee), _mapped(matrix, ankle)
+        frame = (_mapped(matrix, frame[0]), _mapped(matrix, frame[1]))
+    return LegPhoto(image, knee, ankle, frame, degrees)
+
+
+def _mapped(matrix, point: tuple[float, float]) -> tuple[float, float]:
+    from PySide6.QtCore import QPointF
+
+    mapped = matrix.map(QPointF(*point))
+    return (mapped.x(), mapped.y())
+
+
+def sticker_at(image, near: tuple[float, float], colour: tuple[int, int, int], reach: int = 24):
+    """The centre of the sticker of ``colour`` within ``reach`` pixels of ``near``, found in
+    the pixels of ``image`` (a decoded photo); AssertionError if it is not there."""
+    xs, ys = [], []
+    x0, y0 = round(near[0]), round(near[1])
+    for y in range(max(0, y0 - reach), min(image.height(), y0 + reach + 1)):
+        for x in range(max(0, x0 - reach), min(image.width(), x0 + reach + 1)):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - colour[0]) < 60
+                and abs(pixel.green() - colour[1]) < 60
+                and abs(pixel.blue() - colour[2]) < 60
+            ):
+                xs.append(x)
+                ys.append(y)
+    assert len(xs) > 20, f"no sticker of {colour} near {near}"
+    return (sum(xs) / len(xs), sum(ys) / len(ys))
+
+
+def fake_camera(image=None, *, fail: str = ""):
+    """A stand-in for the computer's camera (:class:`hiptimer.qt.photo.camera.CameraBackend`):
+    a blank preview; ``capture`` delivers ``image`` (a QImage), or fails with ``fail``."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QLabel
+
+    class FakeCamera(QObject):
+        captured = Signal(QImage)
+        failed = Signal(str)
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.preview_widget = QLabel("camera preview")
+            self.started: list[int] = []
+            self.captures = 0
+            self.stopped = False
+
+        def preview(self):
+            return self.preview_widget
+
+        def start(self, index: int) -> None:
+            self.started.append(index)
+
+        def capture(self) -> None:
+            self.captures += 1
+            if fail:
+                self.failed.emit(fail)
+            else:
+                self.captured.emit(image)
+
+        def stop(self) -> None:
+            self.stopped = True
+
+    return FakeCamera()

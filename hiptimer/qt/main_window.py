@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
             earlier_active_seconds=resume.active_seconds if resume else 0,
             earlier_outcomes=resume.earlier if resume else (),
             progression_levels=self.ctx.settings.progression_levels,
+            photos=self.player.photo_button.results,
             parent=self,
         )
         self.controller.runner.changed.connect(self._show_snapshot)
@@ -411,6 +412,7 @@ class MainWindow(QMainWindow):
 
     def _attach_audio(self, cues: CuePlayer | None, voice: Voice | None) -> None:
         self.cues, self.voice = cues, voice
+        self.player.photo_button.say = voice.say if voice is not None else None
         self._apply_audio_settings()
         self._sound_notice = audio_notice(cues, voice)
         for signal in audio_changes(cues, voice):

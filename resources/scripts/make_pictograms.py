@@ -43,6 +43,7 @@ PROP_ACCENT = Style(ACCENT, 6)
 DOT = Style(ACCENT, 11)
 FLOOR = Style(FG, 4, 0.45)
 THIN = Style(FG, 3)
+BAND = Style(ACCENT, 4)  # a band held in the hand
 
 
 def _num(value: float) -> str:
@@ -57,6 +58,12 @@ def _stroke(style: Style) -> str:
 def line(style: Style, *points: Point) -> str:
     coords = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
     return f'<polyline points="{coords}" {_stroke(style)}/>'
+
+
+def dashed(style: Style, *points: Point) -> str:
+    """A dotted line: what a camera sees, in the photo set-ups."""
+    coords = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+    return f'<polyline points="{coords}" {_stroke(style)} stroke-dasharray="2 7"/>'
 
 
 def path(style: Style, d: str) -> str:
@@ -294,6 +301,61 @@ def kneel_swivel_chair() -> list[str]:
     ]
 
 
+# --- the photo set-ups: where the camera goes for each test done alone -------------------
+
+
+def camera(x: float, y: float) -> list[str]:
+    """A phone standing on its edge, seen from the side, its lens facing left at (x, y)."""
+    return [
+        path(PROP, f"M{_num(x)},{_num(y - 14)} h8 v36 h-8 Z"),
+        line(DOT, (x - 2, y), (x - 2, y)),
+    ]
+
+
+def photo_face_down() -> list[str]:
+    # face down, knees bent so the shins stand up; the camera lies at the feet, looking along
+    # the body at the shins
+    hip, knee = (94, 160), (132, 162)
+    return [
+        floor(),
+        line(FAR, hip, (126, 160), (140, 116)),
+        line(BODY, (40, 160), hip),
+        head((24, 156)),
+        line(BODY, (40, 160), (48, 140), (14, 136)),
+        line(WORK, hip, knee, (132, 112)),
+        *camera(178, 150),
+        dashed(THIN, (172, 150), (136, 118)),
+        dashed(THIN, (172, 150), (136, 162)),
+    ]
+
+
+def photo_seated() -> list[str]:
+    # perched on a tall chair, a band from the ankle to the hand; the camera stands on a box
+    # in front, at knee height, looking at the knees
+    hip = (130, 92)
+    return [
+        floor(),
+        *chair(122, 178, 100, 178, 52),
+        line(FAR, hip, (92, 90), (98, 138)),
+        line(BODY, hip, (128, 44)),
+        head((126, 24)),
+        line(WORK, hip, (90, 96), (88, 140), (76, 142)),
+        line(BODY, (128, 46), (116, 72), (104, 88)),
+        path(BAND, "M80,140 C62,128 70,100 104,90"),
+        path(PROP, f"M10,{FLOOR_Y} V120 H40 V{FLOOR_Y}"),
+        *camera(26, 98),
+        dashed(THIN, (22, 98), (84, 96)),
+        dashed(THIN, (22, 98), (82, 142)),
+    ]
+
+
+#: Pictograms that are not positions: the photo set-ups of the measured tests.
+SETUP_DRAWINGS = {
+    "photo-face-down": photo_face_down,
+    "photo-seated": photo_seated,
+}
+
+
 POSITION_DRAWINGS = {
     "figure-four-ball": figure_four_ball,
     "chair-edge": chair_edge,
@@ -396,7 +458,7 @@ EQUIPMENT_DRAWINGS = {
 def main(argv: Sequence[str]) -> int:
     root = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
     for folder, drawings in (
-        ("pictograms", POSITION_DRAWINGS),
+        ("pictograms", {**POSITION_DRAWINGS, **SETUP_DRAWINGS}),
         ("equipment", EQUIPMENT_DRAWINGS),
     ):
         out_dir = root / folder

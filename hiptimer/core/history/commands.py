@@ -28,6 +28,7 @@ from hiptimer.core.history.checks import (
 )
 from hiptimer.core.history.coach_writes import check_feedback, check_progression_level
 from hiptimer.core.history.measurements import check_degrees, stored_test
+from hiptimer.core.history.photos import check_photo_mark
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.routines.model import Side, SideChoice
 
@@ -128,7 +129,8 @@ class BeginSession:
 
 @dataclass(frozen=True)
 class RecordStep:
-    """A step finished; ``active_seconds`` is the session's active time with it."""
+    """A step finished; ``active_seconds`` is the session's active time with it;
+    ``from_photo`` and ``photo``: its measurement was taken on a photo (kept under that name)."""
 
     KIND: ClassVar[str] = "step"
     kept: ClassVar[bool] = True
@@ -136,17 +138,25 @@ class RecordStep:
     step: StepRecord
     ended_at: datetime
     active_seconds: float | None = None
+    from_photo: bool = False
+    photo: str | None = None
 
     def __post_init__(self) -> None:
         _require_text(session_key=self.session_key)
         require_aware(self.ended_at, "ended_at")
         if self.active_seconds is not None:
             check_active_seconds(self.active_seconds)
+        check_photo_mark(self.from_photo, self.photo)
 
     def apply(self, store: HistoryStore) -> int:
         session_id = store.session_id_for(self.session_key)
         return store.record_step(
-            session_id, self.step, self.ended_at, active_seconds=self.active_seconds
+            session_id,
+            self.step,
+            self.ended_at,
+            active_seconds=self.active_seconds,
+            from_photo=self.from_photo,
+            photo=self.photo,
         )
 
 
@@ -212,7 +222,8 @@ class SetExerciseFeedback:
 
 @dataclass(frozen=True)
 class AddMeasurement:
-    """A range-of-motion measurement logged by hand (``test``: 'prone', 'seated' or its id)."""
+    """A range-of-motion measurement logged by hand (``test``: 'prone', 'seated' or its id),
+    typed in or measured on a photo (``from_photo``; ``photo``: the name it was kept under)."""
 
     KIND: ClassVar[str] = "measurement"
     kept: ClassVar[bool] = True
@@ -222,6 +233,8 @@ class AddMeasurement:
     taken_at: datetime
     note: str = ""
     key: str = dataclasses.field(default_factory=new_key)
+    from_photo: bool = False
+    photo: str | None = None
 
     def __post_init__(self) -> None:
         _require_text(key=self.key)
@@ -229,11 +242,36 @@ class AddMeasurement:
         Side(self.side)
         check_degrees(self.degrees)
         require_aware(self.taken_at, "taken_at")
+        check_photo_mark(self.from_photo, self.photo)
 
     def apply(self, store: HistoryStore) -> int:
         return store.add_measurement(
-            self.test, self.side, self.degrees, self.taken_at, self.note, key=self.key
+            self.test,
+            self.side,
+            self.degrees,
+            self.taken_at,
+            self.note,
+            key=self.key,
+            from_photo=self.from_photo,
+            photo=self.photo,
         )
+
+
+@dataclass(frozen=True)
+class DeleteMeasurement:
+    """The person deletes a measurement and the photo kept with it (``photo_only``: only the
+    photo).  Asked for and waited on, so not kept for later."""
+
+    KIND: ClassVar[str] = "delete_measurement"
+    kept: ClassVar[bool] = False
+    measurement_id: int
+    photo_only: bool = False
+
+    def apply(self, store: HistoryStore) -> None:
+        if self.photo_only:
+            store.forget_photo(self.measurement_id)
+        else:
+            store.delete_measurement(self.measurement_id)
 
 
 @dataclass(frozen=True)
@@ -271,6 +309,7 @@ Command = (
     | SetFeedback
     | SetExerciseFeedback
     | AddMeasurement
+    | DeleteMeasurement
     | ClaimSession
     | DiscardSession
 )

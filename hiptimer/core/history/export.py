@@ -52,6 +52,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "test",
     "degrees",
     "planned_steps",
+    "from_photo",  # 1 when a measurement's degrees were measured on a photo
 )
 
 
@@ -109,13 +110,14 @@ def _table(sessions: Sequence[SessionRow], measurements: Sequence[MeasurementRow
     if measurements:
         parts.append(
             _aligned(
-                ("Date", "Test", "Side", "Degrees", "Note"),
+                ("Date", "Test", "Side", "Degrees", "How", "Note"),
                 [
                     (
                         m.taken_at.strftime("%Y-%m-%d %H:%M"),
                         m.test,
                         m.side.value,
                         str(m.degrees),
+                        "photo" if m.from_photo else "typed",
                         m.note,
                     )
                     for m in measurements
@@ -209,6 +211,7 @@ def _csv(
                 "note": m.note,
                 "test": m.test,
                 "degrees": m.degrees,
+                "from_photo": int(m.from_photo),
             }
         )
     return out.getvalue()
@@ -252,6 +255,7 @@ def _json(
                 "degrees": m.degrees,
                 "taken_at": m.taken_at.isoformat(),
                 "note": m.note,
+                "from_photo": m.from_photo,
             }
             for m in measurements
         ],

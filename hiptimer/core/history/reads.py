@@ -16,6 +16,7 @@ from hiptimer.core.history import claims, weeks
 from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.coach_reads import CoachReads
 from hiptimer.core.history.errors import as_history_error
+from hiptimer.core.history.measurement_edits import kept_name
 from hiptimer.core.history.measurements import TESTS
 from hiptimer.core.history.rows import (
     IncompleteSession,
@@ -293,8 +294,8 @@ class HistoryReader(CoachReads):
     @as_history_error
     def measurements(self) -> list[MeasurementRow]:
         rows = self._conn.execute(
-            "SELECT id, session_id, test, side, degrees, taken_at, note FROM measurements"
-            " ORDER BY taken_utc, id"
+            "SELECT id, session_id, test, side, degrees, taken_at, note, from_photo, photo"
+            " FROM measurements ORDER BY taken_utc, id"
         ).fetchall()
         return [
             MeasurementRow(
@@ -305,6 +306,8 @@ class HistoryReader(CoachReads):
                 degrees=row[4],
                 taken_at=datetime.fromisoformat(row[5]),
                 note=row[6],
+                from_photo=bool(row[7]),
+                photo=kept_name(row[8]),
             )
             for row in rows
         ]

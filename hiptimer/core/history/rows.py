@@ -105,6 +105,8 @@ class MeasurementRow:
     degrees: int
     taken_at: datetime
     note: str
+    from_photo: bool = False  # measured on a photo, not typed in
+    photo: str | None = None  # the kept photo's name in the photos folder, if kept
 
 
 @dataclass(frozen=True)

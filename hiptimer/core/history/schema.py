@@ -30,6 +30,9 @@ Versions:
      planned work and saved steps, per-exercise feedback, each step's progression level.
   6. sets: which set of its item each step was (``steps.set_number``) of how many on that side
      (``steps.set_count``); steps recorded before sets existed keep NULL (one set of one).
+  7. measuring from a photo: ``measurements.from_photo`` (1 when the degrees were measured on a
+     photo, 0 when typed in) and ``measurements.photo`` (the file name of the photo kept with
+     the measurement in ``photos/`` beside the history file, only when the person asked).
 """
 
 from __future__ import annotations
@@ -229,6 +232,14 @@ def _add_sets_v6(conn: sqlite3.Connection) -> None:
         )
 
 
+def _add_photo_measurements_v7(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "ALTER TABLE measurements ADD COLUMN"
+        " from_photo INTEGER NOT NULL DEFAULT 0 CHECK (from_photo IN (0, 1))"
+    )
+    conn.execute("ALTER TABLE measurements ADD COLUMN photo TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _add_feedback_v2,
@@ -236,6 +247,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_keys_and_claims_v4,
     _add_coach_v5,
     _add_sets_v6,
+    _add_photo_measurements_v7,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -10,8 +10,8 @@ window's thread.
 
 Open the file with :func:`open_history`: it migrates older files (after copying them aside),
 moves damaged ones aside and starts afresh (one only out of reach is left alone), and refuses
-files from a newer version without touching them.  Nothing is ever deleted; a discarded
-session only changes its status.
+files from a newer version without touching them.  Nothing is deleted but what the person
+deletes (:mod:`measurement_edits`); a discarded session only changes its status.
 
 Times go in as timezone-aware datetimes and are stored twice: ISO 8601 with the local offset
 (what the person saw) and seconds since the epoch (for sorting and week arithmetic).
@@ -51,7 +51,9 @@ from hiptimer.core.history.errors import (
     UnknownSessionError,
     as_history_error,
 )
+from hiptimer.core.history.measurement_edits import MeasurementEdits
 from hiptimer.core.history.measurements import check_degrees, stored_test
+from hiptimer.core.history.photos import remove_photo
 from hiptimer.core.history.reads import HistoryReader
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.history.schema import user_version
@@ -60,7 +62,7 @@ from hiptimer.core.routines.model import Side, SideChoice
 from hiptimer.core.session.status import SessionStatus
 
 
-class HistoryStore(HistoryReader):
+class HistoryStore(MeasurementEdits, HistoryReader):
     """Reads (see :class:`HistoryReader`) and writes one history file.
 
     Build it with :func:`open_history`.
@@ -186,6 +188,8 @@ class HistoryStore(HistoryReader):
         ended_at: datetime,
         *,
         active_seconds: float | None = None,
+        from_photo: bool = False,
+        photo: str | None = None,
     ) -> int:
         """Commit one finished step and return its row id.
 
@@ -193,6 +197,7 @@ class HistoryStore(HistoryReader):
         outcome: one row per step index.  A test step's degrees also become a measurement
         row, one per step.  ``active_seconds``, when given, is the session's active time so
         far, so a session that never finishes (a crash) still shows the time of its steps.
+        ``from_photo`` and ``photo`` mark its measurement as in :meth:`add_measurement`.
         """
         require_aware(ended_at, "ended_at")
         kind, side, status, test = checked_outcome(outcome)
@@ -239,6 +244,8 @@ class HistoryStore(HistoryReader):
                     session_id,
                     key=f"session-{session_id}-step-{outcome.step_index}",
                     replace=True,
+                    from_photo=from_photo,
+                    photo=photo,
                 )
             if active_seconds is not None:
                 self._conn.execute(
@@ -324,9 +331,12 @@ class HistoryStore(HistoryReader):
         session_id: int | None = None,
         *,
         key: str | None = None,
+        from_photo: bool = False,
+        photo: str | None = None,
     ) -> int:
         """Record a range-of-motion measurement and return its id; ``test`` is 'prone' or
         'seated' or its exercise id.  Adding again with a ``key`` already used changes nothing.
+        ``from_photo``: measured on a photo; ``photo``: the kept photo (see :meth:`check_photo`).
         """
         test_name = stored_test(test)
         side_value = Side(value_of(side)).value
@@ -336,7 +346,15 @@ class HistoryStore(HistoryReader):
             if session_id is not None:
                 self._require_session(session_id)
             return self._insert_measurement(
-                test_name, side_value, degrees, taken_at, note, session_id, key=key
+                test_name,
+                side_value,
+                degrees,
+                taken_at,
+                note,
+                session_id,
+                key=key,
+                from_photo=from_photo,
+                photo=photo,
             )
 
     # -- helpers ------------------------------------------------------------------------
@@ -367,30 +385,29 @@ class HistoryStore(HistoryReader):
         *,
         key: str | None = None,
         replace: bool = False,
+        from_photo: bool = False,
+        photo: str | None = None,
     ) -> int:
         """Insert one measurement; with a ``key`` already in the file, keep the row there
-        (or, with ``replace``, give it these values)."""
+        (or, with ``replace``, give it these values and delete a photo it no longer names)."""
+        self.check_photo(from_photo, photo)
+        replaced = self._kept_photo_of_key(key) if key is not None and replace else None
+        when = (taken_at.isoformat(), taken_at.timestamp())
         on_conflict = (
             "UPDATE SET test = excluded.test, side = excluded.side, degrees = excluded.degrees,"
-            " taken_at = excluded.taken_at, taken_utc = excluded.taken_utc"
+            " taken_at = excluded.taken_at, taken_utc = excluded.taken_utc,"
+            " from_photo = excluded.from_photo, photo = excluded.photo"
             if replace
             else "NOTHING"
         )
         cursor = self._conn.execute(
-            "INSERT INTO measurements"
-            " (measurement_key, session_id, test, side, degrees, taken_at, taken_utc, note)"
-            f" VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measurement_key) DO {on_conflict}",
-            (
-                key,
-                session_id,
-                test,
-                side,
-                degrees,
-                taken_at.isoformat(),
-                taken_at.timestamp(),
-                note,
-            ),
+            "INSERT INTO measurements (measurement_key, session_id, test, side, degrees,"
+            " taken_at, taken_utc, note, from_photo, photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            f" ON CONFLICT (measurement_key) DO {on_conflict}",
+            (key, session_id, test, side, degrees, *when, note, int(bool(from_photo)), photo),
         )
+        if replaced != photo:
+            remove_photo(self.photos_dir, replaced)
         if key is None:
             return int(cursor.lastrowid or 0)
         found = self._conn.execute("SELECT id FROM measurements WHERE measurement_key = ?", (key,))

@@ -45,6 +45,7 @@ from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.view_text import STEP_COLUMNS, session_summary, step_cells
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import Side
+from hiptimer.qt.photo.log_entry import PhotoEntry
 
 NO_DEGREES = DEGREE_LIMITS.low - 1  # the spin box's "not entered yet" value
 
@@ -54,6 +55,7 @@ class LogMeasurementDialog(QDialog):
     (the history writer's ``submit``), which saves it off the window's thread.
 
     After ``exec()`` returns Accepted, ``measurement`` is the write that was handed over.
+    ``photos``: where a photo measured on is kept when the person asks (None: never kept).
     """
 
     def __init__(
@@ -61,6 +63,7 @@ class LogMeasurementDialog(QDialog):
         parent: QWidget | None,
         save: Callable[[AddMeasurement], None],
         *,
+        photos: Path | None = None,
         normals: NormalRanges,
         tz: tzinfo | None = None,
         today: date | None = None,
@@ -96,12 +99,14 @@ class LogMeasurementDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("font-weight: bold")
         self.error.hide()
+        self.photo = PhotoEntry(self.degrees, self.test, self.side, photos)  # or on a photo
 
         form = QFormLayout()
         form.addRow("&Test:", self.test)
         form.addRow("", self.normal)
         form.addRow("&Side:", self.side)
-        form.addRow("&Degrees:", self.degrees)
+        form.addRow("&Degrees:", self.photo)
+        form.addRow("", self.photo.how)
         form.addRow("D&ate:", self.taken_on)
         form.addRow("&Note:", self.note)
         buttons = QDialogButtonBox(
@@ -147,9 +152,8 @@ class LogMeasurementDialog(QDialog):
                     self.taken_at(),
                     self.note.text().strip(),
                 )
-                self.save(measurement)
-                self.measurement = measurement
-            except (ValueError, RuntimeError) as exc:
+                self.measurement = self.photo.save(measurement, self.save)
+            except (ValueError, RuntimeError, OSError) as exc:
                 problem = f"The measurement could not be saved: {exc}"
             else:
                 super().accept()

@@ -30,6 +30,7 @@ from hiptimer.core.history import weeks
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
 from hiptimer.core.history.measurements import NormalRanges, normal_ranges
+from hiptimer.core.history.photos import photos_dir
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.verdict import latest_verdict
 from hiptimer.core.history.view_text import (
@@ -48,6 +49,7 @@ from hiptimer.qt.history.dialogs import (
     SessionDetailsDialog,
     export_history_dialog,
 )
+from hiptimer.qt.history.measurements_dialog import MeasurementsDialog
 from hiptimer.qt.history.pain_chart import PainChartView
 from hiptimer.qt.history.program_panel import ProgramPanel
 from hiptimer.qt.history.sessions_model import SessionsModel
@@ -146,6 +148,7 @@ class HistoryPage(QWidget):
         goal_label = QLabel("Weekly &goal:")
         goal_label.setBuddy(self.goal)
         self.log_button = QPushButton("&Log measurement…")
+        self.measurements_button = QPushButton("Measu&rements…")  # list, delete, photos
         self.export_button = QPushButton("E&xport…")
         self.week_strip = WeekStrip()
         self.program = ProgramPanel()
@@ -190,6 +193,7 @@ class HistoryPage(QWidget):
         top.addWidget(self.goal)
         top.addSpacing(12)
         top.addWidget(self.log_button)
+        top.addWidget(self.measurements_button)
         top.addWidget(self.export_button)
 
         sessions_box = QWidget()
@@ -236,6 +240,7 @@ class HistoryPage(QWidget):
 
         self.goal.valueChanged.connect(self._goal_changed)
         self.log_button.clicked.connect(self.log_measurement)
+        self.measurements_button.clicked.connect(self.show_measurements)
         self.export_button.clicked.connect(self.export_history)
         self.refresh()
 
@@ -297,6 +302,7 @@ class HistoryPage(QWidget):
         dialog = LogMeasurementDialog(
             self,
             self.ctx.writes.submit,
+            photos=photos_dir(self.ctx.paths.history_file),
             normals=normal_ranges(self.ctx.catalog.library),
             tz=self._tz,
             today=self._today(),
@@ -308,6 +314,16 @@ class HistoryPage(QWidget):
         changed, see :meth:`refresh`)."""
         if report.state is WriteState.SAVED and self.isVisible():
             self.refresh()
+
+    def show_measurements(self) -> MeasurementsDialog | None:
+        """The list of measurements, where one (or its photo) can be deleted."""
+        if self.ctx.history is None:
+            return None
+        dialog = MeasurementsDialog(self.ctx.history, self.ctx.writes, self)
+        dialog.changed.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def export_history(self) -> None:
         if self.ctx.history is not None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from hiptimer.core.history.commands import Command
     from hiptimer.core.history.writer import WriterReport
     from hiptimer.qt.history.writes import HistoryWrites
+    from hiptimer.qt.photo.dialog import PhotoMeasurement
     from hiptimer.qt.session.audio import CuePlayer
     from hiptimer.qt.session.voice import Voice
 
@@ -53,13 +54,15 @@ class SessionController(QObject):
         earlier_active_seconds: float = 0,
         earlier_outcomes: Sequence[StepOutcome] = (),
         progression_levels: Mapping[str, int] | None = None,
+        photos: dict[int, PhotoMeasurement] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``writes``: where the session is recorded (None: not recorded, e.g. a rehearsal);
         ``resume_session_key``, ``earlier_active_seconds`` and ``earlier_outcomes``: the
         session resumed (claimed by this window already), the active time it had already done
         and its steps saved before; ``progression_levels``: the version of each exercise the
-        person does (recorded with each step)."""
+        person does (recorded with each step); ``photos``: test steps measured on a photo, by
+        step index (the player's photo button fills it)."""
         super().__init__(parent)
         self.plan = plan
         self.speed = speed
@@ -73,6 +76,7 @@ class SessionController(QObject):
         self.outcomes: list[StepOutcome] = []  # this run's
         self.earlier_outcomes = list(earlier_outcomes)
         self.progression_levels = dict(progression_levels or {})
+        self.photos = photos if photos is not None else {}
         self.status: SessionStatus | None = None
         self.started_at: datetime | None = None
         self.first_step = 0
@@ -149,9 +153,26 @@ class SessionController(QObject):
 
             level = self.progression_levels.get(outcome.exercise_id, 0)
             step = commands.StepRecord.of(outcome, level)
+            photo = self.photos.pop(outcome.step_index, None)
+            from_photo = photo is not None and photo.degrees == outcome.measurement
+            kept = self._keep_photo(photo) if from_photo and photo is not None else None
             self._write(
-                commands.RecordStep(self.session_key, step, wall_now(), self.active_seconds())
+                commands.RecordStep(
+                    self.session_key, step, wall_now(), self.active_seconds(), from_photo, kept
+                )
             )
+
+    def _keep_photo(self, photo: PhotoMeasurement) -> str | None:
+        """Keep a step's photo beside the history, if asked; a failure costs only the photo."""
+        from hiptimer.core.history.photos import photos_dir
+
+        if self.writes is None:
+            return None
+        try:
+            return photo.kept_in(photos_dir(self.writes.writer.path))
+        except (OSError, ValueError) as exc:
+            self.record_problem.emit(f"The measurement is saved, but its photo is not: {exc}")
+            return None
 
     def counts_as(self):  # -> SessionKind (imported with the history)
         """What the session counts as, by the one workout rule, from all its steps."""

@@ -39,6 +39,7 @@ from hiptimer.core.session.display import (
 )
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
+from hiptimer.qt.photo.measure_button import PhotoMeasureButton
 from hiptimer.qt.resources import equipment_pixmap
 from hiptimer.qt.session.figures import BigFigures
 from hiptimer.qt.widgets.pictogram import PictogramWidget
@@ -181,7 +182,10 @@ class PlayerPage(QWidget):
     # Building -----------------------------------------------------------------------------
     def _build_measure_box(self) -> QWidget:
         box = QFrame()
-        row = QHBoxLayout(box)
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         self.measure_caption = QLabel("Degrees:")
         self.measure_spin = QSpinBox()
         self.measure_spin.setRange(NO_DEGREES, DEGREE_LIMITS.high)
@@ -194,11 +198,14 @@ class PlayerPage(QWidget):
         self.measure_save = QPushButton("Save measurement")
         self.measure_save.setAccessibleName("Save measurement")
         self.measure_save.clicked.connect(self.submit_measurement)
+        self.photo_button = PhotoMeasureButton()  # alone, no goniometer: measure on a photo
+        self.photo_button.measured.connect(self.measurement.emit)
         row.addStretch(1)
         row.addWidget(self.measure_caption)
         row.addWidget(self.measure_spin)
         row.addWidget(self.measure_save)
         row.addStretch(1)
+        rows.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.hide()
         return box
 
@@ -245,6 +252,7 @@ class PlayerPage(QWidget):
         self._phase_key = None
         self._measure_key = None  # a new session never offers the last one's degrees
         self.measure_spin.setValue(NO_DEGREES)
+        self.photo_button.reset()
         self.speed_label.setVisible(speed != 1)
         self.speed_label.setText(f"×{speed:g} speed · rehearsal, not recorded")
 
@@ -308,6 +316,7 @@ class PlayerPage(QWidget):
             self._measure_key = (step.index, snapshot.phase_index)
             self.measure_spin.setValue(NO_DEGREES)
             self.measure_caption.setText(measure_caption(step, side))
+            self.photo_button.set_step(step.index, exercise.id, side)
             self.measure_spin.setFocus()
             self.measure_spin.selectAll()  # typing digits replaces "type degrees"
 
@@ -377,6 +386,7 @@ class PlayerPage(QWidget):
         for widgets, factor in (
             ((self.steps_label, self.next_label, self.position_label), 1.25),
             ((self.measure_caption, self.measure_spin, self.measure_save), 1.6),
+            ((self.photo_button,), 1.1),
         ):
             font = QFont(self.font())
             font.setPointSizeF(base * factor)

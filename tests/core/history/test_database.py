@@ -97,7 +97,7 @@ def test_the_saved_v1_file_migrates_after_a_backup(history_path: Path) -> None:
     store, message = open_history(history_path)
     with store:
         assert message is None
-        assert store.schema_version == CURRENT_VERSION == 6
+        assert store.schema_version == CURRENT_VERSION == 7
         sessions = store.sessions()
         assert [(s.routine_id, s.status, s.pain, s.note) for s in sessions] == [
             ("quick-releases", "incomplete", None, ""),
@@ -428,7 +428,7 @@ def test_a_v2_file_gets_the_monthly_summary_and_the_steps_index(history_path: Pa
 
     store, message = open_history(history_path, NOW)
     with store:
-        assert message is None and store.schema_version == CURRENT_VERSION == 6
+        assert message is None and store.schema_version == CURRENT_VERSION == 7
         summary = store._conn.execute(
             "SELECT test, side, month, total, n FROM measurement_months ORDER BY side"
         ).fetchall()
@@ -640,3 +640,22 @@ def test_a_v5_file_keeps_its_steps_as_one_set_of_one(history_path: Path) -> None
         raw = store._conn.execute("SELECT set_number, set_count FROM steps").fetchall()
         assert raw == [(None, None)]  # nothing is made up in the file
     assert history_path.with_name("history.sqlite3.v5.bak").is_file()
+
+
+def test_a_v6_file_reads_its_measurements_as_typed_in(history_path: Path) -> None:
+    conn = _raw(history_path)
+    for version, migration in enumerate(MIGRATIONS[:6], start=1):
+        migration(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO measurements (test, side, degrees, taken_at, taken_utc)"
+        " VALUES ('seated', 'right', 38, '2026-01-05T20:00:00+01:00', 1767639600.0)"
+    )
+    conn.close()
+
+    store, message = open_history(history_path, NOW)
+    with store:
+        assert message is None and store.schema_version == CURRENT_VERSION == 7
+        [row] = store.measurements()
+        assert (row.degrees, row.from_photo, row.photo) == (38, False, None)
+    assert history_path.with_name("history.sqlite3.v6.bak").is_file()

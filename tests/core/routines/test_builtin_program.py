@@ -254,8 +254,9 @@ def test_range_of_motion_tests(test_id: str, exercises: dict[str, Exercise]) -> 
     assert "ceiling" in text
 
 
-def test_seated_test_says_a_helper_is_needed(exercises: dict[str, Exercise]) -> None:
-    assert "helper" in exercises["seated-ir-test"].steps[0].lower()
+def test_seated_test_says_a_helper_or_a_band_is_needed(exercises: dict[str, Exercise]) -> None:
+    first = exercises["seated-ir-test"].steps[0].lower()
+    assert "helper" in first and "band" in first and "photo" in first
     assert "helper" not in " ".join(exercises["prone-ir-test"].steps).lower()
 
 
