@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_routines(paths: AppPaths) -> int:
-    catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
+    catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir, paths.cache_dir)
     settings, _ = load_settings(paths.settings_file)
     rows = [("ID", "NAME", "DURATION", "ORIGIN", "PATH")]
     for routine in catalog.routines:
@@ -242,14 +242,16 @@ def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
     if args.command == "remind":
         from hiptimer.qt.desktop.remind import run_remind  # a QCoreApplication, no window
 
-        return run_remind(paths, load_catalog(builtin_routines_dir(), paths.user_routines_dir))
+        return run_remind(
+            paths, load_catalog(builtin_routines_dir(), paths.user_routines_dir, paths.cache_dir)
+        )
     if args.routine is not None and not args.routine.strip():
         print("hiptimer: --routine needs an id (see 'hiptimer routines')", file=sys.stderr)
         return 2
     if args.side and not args.routine:
         print("hiptimer: --side needs --routine ID", file=sys.stderr)
         return 2
-    catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir)
+    catalog = load_catalog(builtin_routines_dir(), paths.user_routines_dir, paths.cache_dir)
     routine = catalog.find(args.routine) if args.routine else None
     if args.routine and routine is None:
         print(

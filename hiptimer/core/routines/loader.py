@@ -68,18 +68,25 @@ class LoadResult:
 
 
 def load_file(path: Path, library: Library | None = None, *, builtin: bool = False) -> LoadResult:
-    """Read ``path``: a regular file within the size limit, never blocking (a FIFO, a device
-    or a folder is one problem, not a hang)."""
+    """Read and check ``path`` (see :func:`read_source`)."""
+    data = read_source(path)
+    if isinstance(data, LoadResult):
+        return data
+    return load_text(data, str(path), library, builtin=builtin, source=str(path))
+
+
+def read_source(path: Path) -> bytes | LoadResult:
+    """The bytes of ``path``: a regular file within the size limit, never blocking (a FIFO, a
+    device or a folder is one problem, not a hang); what went wrong as a result otherwise."""
     name = str(path)
     try:
-        data = read_bounded(path, MAX_FILE_BYTES)
+        return read_bounded(path, MAX_FILE_BYTES)
     except ReadProblem as problem:
         if problem.size is not None:
             big = too_large(problem.size)
             return LoadResult(problems=[Problem(name, big.line, big.code, big.message)])
         detail = f"the file {problem.reason}"
         return LoadResult(problems=[Problem(name, 1, Code.UNREADABLE, detail)])
-    return load_text(data, name, library, builtin=builtin, source=name)
 
 
 def load_text(

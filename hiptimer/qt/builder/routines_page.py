@@ -157,7 +157,9 @@ class RoutinesPage(QWidget):
 
     def reload_catalog(self, select_id: str | None = None) -> None:
         """Read the routine files again after a change on disk; tell the window."""
-        self.ctx.catalog = load_catalog(builtin_routines_dir(), self.folder)
+        self.ctx.catalog = load_catalog(
+            builtin_routines_dir(), self.folder, self.ctx.paths.cache_dir
+        )
         self.refresh(select_id)
         self.catalog_changed.emit()
 

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hiptimer.core.routines import yaml_nodes
+from hiptimer.core.routines import yaml_composer
 from hiptimer.core.routines.loader import LoadResult, load_file, load_text
 from hiptimer.core.routines.model import Exercise, Kind, Library, Range, Sidedness
 from hiptimer.core.routines.problems import Code
@@ -447,16 +447,16 @@ def test_byte_corruptions_of_a_good_file_only_give_problems(
 
 def test_the_c_parser_is_used_when_present() -> None:
     if getattr(yaml, "__with_libyaml__", False):
-        assert yaml_nodes._Parser is yaml.CSafeLoader
+        assert yaml_composer._Parser is yaml.CSafeLoader
     else:
-        assert yaml_nodes._Parser is yaml.SafeLoader
+        assert yaml_composer._Parser is yaml.SafeLoader
 
 
 def test_the_pure_python_parser_gives_the_same_problems(monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = Path(__file__).parent / "corpus" / "invalid"
     from tests.core.routines.test_loader_corpus import corpus_library
 
-    monkeypatch.setattr(yaml_nodes, "_Parser", yaml.SafeLoader)
+    monkeypatch.setattr(yaml_composer, "_Parser", yaml.SafeLoader)
     for path in sorted(corpus.glob("*.yaml")):
         expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
         found = messages(load_file(path, corpus_library()))
