@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
@@ -100,6 +100,29 @@ def open_store(path: Path) -> HistoryStore:
     store, message = open_history(path)
     assert message is None, message
     return store
+
+
+def full_history(path: Path) -> bytes:
+    """A history of 200 daily sessions of 10 steps (several pages) at ``path``; its bytes."""
+    start = datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc)
+    store, _ = open_history(path)
+    with store, store.batch():
+        for day in range(200):
+            session = store.begin_session("full", "Full", "h", "left", start + timedelta(day))
+            for index in range(10):
+                outcome = make_outcome(index, actual_seconds=60.0)
+                store.record_step(session, outcome, start + timedelta(day, minutes=index))
+    return path.read_bytes()
+
+
+def damaged_history(path: Path) -> bytes:
+    """A history at ``path`` that opens (its header and identity are fine) and fails SQLite's
+    integrity check: 300 bytes of a page in its middle overwritten.  Its bytes."""
+    data = bytearray(full_history(path))
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle + 100 : middle + 400] = b"\xff" * 300
+    path.write_bytes(data)
+    return bytes(data)
 
 
 def add_session(

@@ -70,12 +70,35 @@ def open_store(ctx: AppContext) -> str | None:
     from hiptimer.qt.history.writes import HistoryWrites
 
     try:
-        store, message = open_history(ctx.paths.history_file)
+        # The integrity check, whose cost grows with the file, runs on the writer's thread
+        # (see replace_damaged_history); an upgrade is checked here before it writes.
+        store, message = open_history(ctx.paths.history_file, verify=False)
     except HistoryError as exc:
         return f"History is not being saved: {exc}"
     ctx.history = store
     ctx.writes = HistoryWrites(ctx.paths.history_file)  # replays what an earlier run kept
     return message
+
+
+def replace_damaged_history(ctx: AppContext, window: MainWindow) -> None:
+    """The writer found the file damaged before writing to it: keep it aside under its own
+    name and start a new one, as a damaged file found at a start is, and say so."""
+    from hiptimer.core.history.errors import HistoryError
+    from hiptimer.core.history.store import open_history
+
+    if ctx.history is not None:
+        ctx.history.close()
+        ctx.history = None
+    try:
+        store, message = open_history(ctx.paths.history_file)  # checks it again, moves it
+    except HistoryError as exc:
+        message = f"History is not being saved: {exc}"
+    else:
+        ctx.history = store
+    if message:
+        print(f"hiptimer: {message}", file=sys.stderr)
+    window.set_history_problem(message)
+    window.home.refresh_views()
 
 
 def close_store(ctx: AppContext, wait: float | None = None) -> str:
@@ -193,6 +216,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
             ctx.writes.tell_in(
                 window.statusBar(), lambda: window.stack.currentWidget() is window.player
             )
+            ctx.writes.damaged.connect(lambda _why: replace_damaged_history(ctx, window))
         if problem:
             print(f"hiptimer: {problem}", file=sys.stderr)
             ctx.notices.append(problem)

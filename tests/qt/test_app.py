@@ -12,7 +12,7 @@ from hiptimer.core.history.store import open_history
 from hiptimer.core.paths import AppPaths
 from hiptimer.qt import app as app_module
 from hiptimer.qt.main_window import MainWindow
-from tests.fakes import make_ctx
+from tests.fakes import damaged_history, make_ctx
 from tests.real_parts import read_only_folder, write_lock_in_another_process
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -66,3 +66,35 @@ def test_a_read_only_data_folder_runs_without_history_and_renames_nothing(
     assert "left as it is" in problem
     assert ctx.history is None and ctx.writes is None
     assert sorted(p.name for p in app_paths.data_dir.iterdir()) == before
+
+
+def test_a_damaged_file_found_by_the_writer_is_set_aside_and_a_new_one_used(
+    qtbot, app_paths: AppPaths, capsys
+) -> None:
+    """The window opens a damaged file without the check; the writer's check finds it on its
+    thread, and the window keeps it aside, starts a new one and says so on the History tab;
+    a measurement logged meanwhile lands in the new file."""
+    app_paths.data_dir.mkdir(parents=True)
+    content = damaged_history(app_paths.history_file)
+    ctx = make_ctx(app_paths)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert app_module.open_store(ctx) is None  # no check on the path to the window
+    assert ctx.writes is not None
+    ctx.writes.damaged.connect(lambda _why: app_module.replace_damaged_history(ctx, window))
+    ctx.writes.submit(cmd.AddMeasurement("seated", "right", 33, T0))
+    with qtbot.waitSignal(ctx.writes.report, timeout=10000, check_params_cb=_saved):
+        pass
+    kept = list(app_paths.data_dir.glob("history.sqlite3.corrupt-*"))
+    assert [path.read_bytes() for path in kept] == [content]
+    window.home.setCurrentWidget(window.home.history_tab)
+    page = window.home.history_page
+    assert not page.banner.isHidden() and str(kept[0]) in page.banner.text()
+    assert "kept as" in capsys.readouterr().err
+    series = ctx.history.measurement_series()
+    assert [d for points in series.values() for _, d in points] == [33]
+    assert app_module.close_store(ctx) == ""
+
+
+def _saved(report) -> bool:
+    return report.state.value == "saved" and report.waiting == 0

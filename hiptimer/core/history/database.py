@@ -246,7 +246,8 @@ def connect(
     The connection is in autocommit mode (every statement commits unless a transaction was
     begun), WAL mode, full sync, with foreign keys on and a busy timeout of ``busy_timeout``
     seconds (default :data:`BUSY_TIMEOUT_SECONDS`).  ``verify`` runs ``PRAGMA
-    integrity_check``, whose cost grows with the size of the file.
+    integrity_check``, whose cost grows with the size of the file; a file that needs an
+    upgrade is checked whatever ``verify`` says, before the upgrade writes to it.
     """
     if busy_timeout is None:
         busy_timeout = BUSY_TIMEOUT_SECONDS
@@ -270,8 +271,8 @@ def connect(
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         _check_identity(conn, path)
-        if verify:
-            _check_integrity(conn)
+        if verify or 0 < user_version(conn) < CURRENT_VERSION:
+            _check_integrity(conn)  # an upgrade writes: never into a damaged file
         _upgrade(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")  # a committed step survives a power cut

@@ -27,6 +27,12 @@ def saving_notice(report: WriterReport) -> str:
             f"{changes(report.waiting).capitalize()} {'is' if report.waiting == 1 else 'are'} "
             "kept: hiptimer keeps trying, and saves them at the next start if it closes first."
         )
+    if report.state is WriteState.DAMAGED:
+        return (
+            f"The history file failed its check ({report.reason}), so nothing is written to "
+            f"it. {changes(report.waiting).capitalize()} "
+            f"{'is' if report.waiting == 1 else 'are'} kept until a new file is started."
+        )
     return ""
 
 

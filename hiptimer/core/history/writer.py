@@ -28,7 +28,12 @@ from pathlib import Path
 
 from hiptimer.core.history import claims, pending
 from hiptimer.core.history.commands import Command
-from hiptimer.core.history.errors import HistoryBusyError, HistoryError, UnknownSessionError
+from hiptimer.core.history.errors import (
+    HistoryBusyError,
+    HistoryCorruptError,
+    HistoryError,
+    UnknownSessionError,
+)
 from hiptimer.core.history.store import HistoryStore
 
 #: Seconds between tries while the file is busy or failing: quick at first, then every 2 s
@@ -44,6 +49,7 @@ class WriteState(Enum):
     SAVED = "saved"  # everything handed over is in the file
     BUSY = "busy"  # another program holds the file: writes wait
     FAILING = "failing"  # the file cannot take writes now (see the reason): writes wait
+    DAMAGED = "damaged"  # the file failed its check: nothing is written to it; writes wait
 
 
 @dataclass(frozen=True)
@@ -117,6 +123,7 @@ class HistoryWriter:
         self._keep_problem = ""  # why the writes left at exit could not be kept
         self._save_failed = False  # the pending-writes file could not be written last time
         self._replay = _Replay([], [])
+        self._verified = False  # the file passed its integrity check since it was (re)opened
         self._thread = threading.Thread(target=self._run, name="history-writer", daemon=True)
 
     # -- the window's side -------------------------------------------------------------------
@@ -200,23 +207,42 @@ class HistoryWriter:
 
     # -- the writer's thread -----------------------------------------------------------------
 
+    def _open(self) -> HistoryStore:
+        """The writer's connection; the file's integrity is checked here, on this thread, the
+        first time (its cost grows with the file, so the window opens without it)."""
+        store = HistoryStore.open(
+            self.path, verify=not self._verified, busy_timeout=self._busy_timeout
+        )
+        self._verified = True
+        return store
+
     def _run(self) -> None:
         replay = self._replay
         store: HistoryStore | None = None
         tries = 0
         try:
+            try:  # check the file at once, before any write is handed over
+                store = self._open()
+            except HistoryCorruptError as error:
+                self._tell(WriteState.DAMAGED, str(error))
+            except (HistoryError, sqlite3.Error, OSError):
+                pass  # busy or unavailable: tried again with the first write
             while True:
                 ticket = self._next()
                 if ticket is None:
                     return
                 try:
                     if store is None:
-                        store = HistoryStore.open(
-                            self.path, verify=False, busy_timeout=self._busy_timeout
-                        )
+                        store = self._open()
                     result = ticket.command.apply(store)
                 except HistoryBusyError as error:
                     state, reason = WriteState.BUSY, str(error)
+                except HistoryCorruptError as error:
+                    state, reason = WriteState.DAMAGED, str(error)
+                    self._verified = False  # whatever the file is next, it is checked first
+                    if store is not None:
+                        store.close()
+                        store = None
                 except (UnknownSessionError, ValueError) as error:
                     replay = self._finished(ticket, None, replay, f"{error}")
                     continue

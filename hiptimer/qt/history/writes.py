@@ -43,6 +43,7 @@ class Claim(Enum):
 
 class HistoryWrites(QObject):
     report = Signal(object)  # WriterReport, on the GUI thread
+    damaged = Signal(str)  # the file failed its check (why); once each time it is found
     _from_writer = Signal(object)  # emitted on the writer's thread
 
     def __init__(
@@ -103,8 +104,11 @@ class HistoryWrites(QObject):
         return unsaved_at_exit(self.writer.close(timeout), reason)
 
     def _deliver(self, report: WriterReport) -> None:
+        found = report.state is WriteState.DAMAGED and self.last.state is not WriteState.DAMAGED
         self.last = report
         self.report.emit(report)
+        if found:
+            self.damaged.emit(report.reason)
 
 
 class _StatusBarNotices(QObject):

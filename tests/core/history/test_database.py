@@ -20,6 +20,7 @@ import pytest
 from hiptimer.core.history import database as history_file
 from hiptimer.core.history.errors import (
     HistoryBusyError,
+    HistoryCorruptError,
     HistoryError,
     HistoryUnavailableError,
     HistoryVersionError,
@@ -28,7 +29,7 @@ from hiptimer.core.history.schema import APPLICATION_ID, CURRENT_VERSION, MIGRAT
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.paths import AppPaths
 from tests.core.history.oracles import trends_of
-from tests.fakes import make_outcome
+from tests.fakes import damaged_history, full_history, make_outcome
 from tests.real_parts import read_only_folder
 
 V1_FILE = Path(__file__).parent / "data" / "history_v1.sqlite3"
@@ -173,23 +174,6 @@ def test_a_newer_file_is_refused_and_left_untouched(history_path: Path, journal_
 # -- damaged files --------------------------------------------------------------------------
 
 
-def _full_database(path: Path) -> bytes:
-    store, _ = open_history(path)
-    with store, store.batch():
-        for day in range(200):
-            session_id = store.begin_session("full", "Full", "h", "left", T0 + timedelta(day))
-            for index in range(10):
-                store.record_step(session_id, Outcome(index), T0 + timedelta(day, minutes=index))
-    return path.read_bytes()
-
-
-def _database_with_a_damaged_page(path: Path) -> bytes:
-    data = bytearray(_full_database(path))
-    middle = len(data) // 4096 // 2 * 4096
-    data[middle + 100 : middle + 400] = b"\xff" * 300
-    return bytes(data)
-
-
 @pytest.mark.parametrize("kind", ["random bytes", "text", "truncated database", "damaged page"])
 def test_a_damaged_file_is_moved_aside_and_a_new_one_started(history_path: Path, kind: str) -> None:
     if kind == "random bytes":
@@ -197,10 +181,10 @@ def test_a_damaged_file_is_moved_aside_and_a_new_one_started(history_path: Path,
     elif kind == "text":
         content = b"Session log\nMonday: stretches\n"
     elif kind == "truncated database":
-        content = _full_database(history_path)
+        content = full_history(history_path)
         content = content[: len(content) // 2]
     else:
-        content = _database_with_a_damaged_page(history_path)
+        content = damaged_history(history_path)
     history_path.write_bytes(content)
 
     store, message = open_history(history_path, NOW)
@@ -212,6 +196,44 @@ def test_a_damaged_file_is_moved_aside_and_a_new_one_started(history_path: Path,
         assert store.sessions() == [] and store.schema_version == CURRENT_VERSION
         store.begin_session("full", "Full", "h", "left", T0)
     assert moved.read_bytes() == content
+
+
+def test_the_windows_open_skips_the_check_and_writes_nothing_to_a_damaged_file(
+    history_path: Path,
+) -> None:
+    """The window opens without the check (the writer runs it on its thread): a damaged file
+    is read as it is, and opening it changes no byte of it."""
+    content = damaged_history(history_path)
+    with HistoryStore.open(history_path, verify=False) as store:
+        assert store.schema_version == CURRENT_VERSION
+    assert history_path.read_bytes() == content
+    with pytest.raises(HistoryCorruptError):
+        HistoryStore.open(history_path)  # the check itself does find it
+
+
+def test_a_file_that_needs_an_upgrade_is_checked_before_the_upgrade_writes(
+    history_path: Path,
+) -> None:
+    saved = Path(__file__).parent / "data" / "history_v3.sqlite3"
+    conn = sqlite3.connect(f"file:{saved}?mode=ro", uri=True)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'steps'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    old = bytearray(saved.read_bytes())
+    start = (root - 1) * size
+    old[start : start + 12] = (
+        b"\x0d\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"  # the steps table's page
+    )
+    history_path.write_bytes(old)
+    with pytest.raises(HistoryCorruptError):
+        HistoryStore.open(history_path, verify=False)
+    assert history_path.read_bytes() == bytes(old)
+    assert not history_path.with_name("history.sqlite3.v3.bak").exists()
+    store, message = open_history(history_path, NOW, verify=False)
+    with store:
+        assert message is not None and "corrupt-20260105-093000" in message
+        assert store.sessions() == []
+    assert history_path.with_name("history.sqlite3.corrupt-20260105-093000").read_bytes() == old
 
 
 def test_a_second_damaged_file_gets_its_own_name(history_path: Path) -> None:

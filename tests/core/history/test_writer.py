@@ -28,7 +28,7 @@ from hiptimer.core.history.writer import (
     WriterReport,
     WriteState,
 )
-from tests.fakes import make_outcome
+from tests.fakes import damaged_history, make_outcome
 from tests.real_parts import read_only_folder
 
 T0 = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
@@ -551,3 +551,30 @@ def test_a_kept_step_from_before_sets_reads_as_one_set_of_one() -> None:
 def test_a_step_record_with_an_impossible_set_is_refused_when_made() -> None:
     with pytest.raises(ValueError, match="set"):
         cmd.StepRecord.of(make_outcome(0, set_number=3, set_count=2))
+
+
+def test_the_writer_checks_the_file_on_its_thread_and_never_writes_into_a_damaged_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    content = damaged_history(path)
+    reports = Reports()
+    writer = HistoryWriter(path, reports, claim=GONE, busy_timeout=0.01, retry_delays=(0.001,))
+    writer.start()
+    try:
+        found = reports.wait_for(lambda r: r.state is WriteState.DAMAGED)
+        assert "integrity check" in found.reason and found.waiting == 0
+        writer.submit(cmd.AddMeasurement("prone", "left", 30, T0))
+        reports.wait_for(lambda r: r.state is WriteState.DAMAGED and r.waiting == 1)
+        assert path.read_bytes() == content  # not a byte written
+        assert writer.pending_file.exists()  # the write is kept meanwhile
+        store, message = open_history(path)  # what the window does on the report
+        store.close()
+        assert message is not None and "kept as" in message
+        saved = reports.wait_for(lambda r: r.state is WriteState.SAVED and r.waiting == 0)
+        assert saved.reason == ""
+        with HistoryStore.open(path) as fresh:
+            series = fresh.measurement_series()
+            assert [degrees for points in series.values() for _, degrees in points] == [30]
+    finally:
+        writer.close(1.0)
