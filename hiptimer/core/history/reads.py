@@ -294,23 +294,41 @@ class HistoryReader(CoachReads):
     @as_history_error
     def measurements(self) -> list[MeasurementRow]:
         rows = self._conn.execute(
-            "SELECT id, session_id, test, side, degrees, taken_at, note, from_photo, photo"
-            " FROM measurements ORDER BY taken_utc, id"
+            f"SELECT {_MEASUREMENT_COLUMNS} FROM measurements ORDER BY taken_utc, id"
         ).fetchall()
-        return [
-            MeasurementRow(
-                id=row[0],
-                session_id=row[1],
-                test=row[2],
-                side=Side(row[3]),
-                degrees=row[4],
-                taken_at=datetime.fromisoformat(row[5]),
-                note=row[6],
-                from_photo=bool(row[7]),
-                photo=kept_name(row[8]),
-            )
-            for row in rows
-        ]
+        return [_measurement_row(row) for row in rows]
+
+    @as_history_error
+    def recent_measurements(self, count: int) -> list[MeasurementRow]:
+        """The ``count`` newest measurements of each (test, side), oldest first: what the
+        verdict compares, read through the index however many there are."""
+        rows = []
+        for test in TESTS:
+            for side in Side:
+                rows += self._conn.execute(
+                    f"SELECT {_MEASUREMENT_COLUMNS}, taken_utc FROM measurements"
+                    " WHERE test = ? AND side = ? ORDER BY taken_utc DESC, id DESC LIMIT ?",
+                    (test, side.value, count),
+                ).fetchall()
+        rows.sort(key=lambda row: (row[-1], row[0]))
+        return [_measurement_row(row) for row in rows]
+
+
+_MEASUREMENT_COLUMNS = "id, session_id, test, side, degrees, taken_at, note, from_photo, photo"
+
+
+def _measurement_row(row: Any) -> MeasurementRow:
+    return MeasurementRow(
+        id=row[0],
+        session_id=row[1],
+        test=row[2],
+        side=Side(row[3]),
+        degrees=row[4],
+        taken_at=datetime.fromisoformat(row[5]),
+        note=row[6],
+        from_photo=bool(row[7]),
+        photo=kept_name(row[8]),
+    )
 
 
 def _session_row(row: Any) -> SessionRow:

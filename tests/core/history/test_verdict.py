@@ -137,3 +137,24 @@ def test_the_latest_verdict_compares_each_sides_newest_with_the_one_before(store
         (35, 7, True),
     ]
     assert prone.lower_side is Side.RIGHT
+
+
+def test_the_newest_two_per_side_give_the_verdict_all_measurements_give(store, normals) -> None:
+    """The History tab reads only the two newest of each (test, side), through the index."""
+    import random
+    from datetime import datetime, timedelta, timezone
+
+    rng = random.Random(5)
+    t0 = datetime(2026, 3, 2, 18, tzinfo=timezone.utc)
+    for index in range(300):
+        test, side = rng.choice(["prone", "seated"]), rng.choice(["left", "right"])
+        taken = t0 + timedelta(hours=rng.randrange(0, 24 * 400))  # out of order, some ties
+        store.add_measurement(test, side, rng.randrange(10, 70), taken)
+    everything = store.measurements()
+    recent = store.recent_measurements(2)
+    assert len(recent) == 8
+    assert latest_verdict(recent, normals) == latest_verdict(everything, normals)
+    for key in {(row.test, row.side) for row in everything}:
+        mine = [r for r in everything if (r.test, r.side) == key]
+        assert [r for r in recent if (r.test, r.side) == key] == mine[-2:]
+    assert max(r.taken_at for r in recent) == max(r.taken_at for r in everything)
