@@ -92,6 +92,7 @@ def make_ctx(
     )
     if clock is not None:
         ctx.clock = clock
+        ctx.sleep = clock.advance  # the runner's last milliseconds pass on the fake clock
     return ctx
 
 

@@ -24,6 +24,8 @@ class AppContext:
     history: HistoryStore | None = None  # for reading; every write goes through ``writes``
     writes: HistoryWrites | None = None
     clock: Callable[[], float] = time.monotonic
+    #: Waits the last milliseconds before a deadline (with a test's clock, moves it instead).
+    sleep: Callable[[float], None] = time.sleep
     notices: list[str] = field(default_factory=list)  # problems to tell the user once
     #: Called after every successful save (the desktop keeps the reminder timer in step);
     #: each returns a problem in words or None.

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
             plan,
             speed=speed,
             clock=self.ctx.clock,
+            sleep=self.ctx.sleep,
             writes=self.ctx.writes if speed == 1 else None,
             cues=self.cues,
             voice=self.voice,

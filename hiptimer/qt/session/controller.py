@@ -8,6 +8,7 @@ they are saved.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from hiptimer.core.session.events import Event, EventKind, SessionState, StepOut
 from hiptimer.core.session.plan import Plan
 from hiptimer.core.session.resume import routine_hash
 from hiptimer.core.session.status import SessionStatus, StepStatus
-from hiptimer.qt.session.runner import Clock, SessionRunner
+from hiptimer.qt.session.runner import Clock, SessionRunner, Sleep
 
 if TYPE_CHECKING:
     from hiptimer.core.history.commands import Command
@@ -47,6 +48,7 @@ class SessionController(QObject):
         *,
         speed: float,
         clock: Clock,
+        sleep: Sleep = time.sleep,
         writes: HistoryWrites | None,
         cues: CuePlayer | None,
         voice: Voice | None,
@@ -66,7 +68,7 @@ class SessionController(QObject):
         super().__init__(parent)
         self.plan = plan
         self.speed = speed
-        self.runner = SessionRunner(plan, speed=speed, clock=clock, parent=self)
+        self.runner = SessionRunner(plan, speed=speed, clock=clock, sleep=sleep, parent=self)
         self.writes = writes
         self._telling = False  # the player shows a saving notice of ours
         self._earlier_active = earlier_active_seconds

@@ -1,8 +1,14 @@
 """The session runner: the one timer that drives the pure session engine.
 
-The timer is armed for the exact monotonic time the engine asks for (the next shown-second change,
+The timer is armed for the monotonic time the engine asks for (the next shown-second change,
 phase end or cue), so the window repaints only when a shown value changes and every phase ends
 at its deadline however late the event loop was.
+
+A precise QTimer counts whole milliseconds and fires up to about a millisecond after its
+interval, later still when the event loop is busy with something else at that moment.  So the
+timer is armed :data:`WAKE_EARLY` before the deadline and the runner sleeps what is left (a
+few milliseconds at most, no CPU), which lands a phase end within a fraction of a millisecond
+when the app is idle and keeps it within a few under a busy event loop.
 """
 
 from __future__ import annotations
@@ -19,6 +25,13 @@ from hiptimer.core.session.plan import Plan
 from hiptimer.core.session.timing import STALL_SECONDS
 
 Clock = Callable[[], float]
+Sleep = Callable[[float], None]
+
+#: How long before a deadline the timer fires; the rest is slept.
+WAKE_EARLY = 0.006
+#: A wake further ahead of its deadline than this (which a precise timer should not give) is
+#: waited for with the timer again rather than slept.
+MOST_SLEPT = 0.008
 
 
 class SessionRunner(QObject):
@@ -31,14 +44,18 @@ class SessionRunner(QObject):
         *,
         speed: float = 1.0,
         clock: Clock = time.monotonic,
+        sleep: Sleep = time.sleep,
         stall_after: float | None = STALL_SECONDS,
         parent: QObject | None = None,
     ) -> None:
         """``stall_after``: real seconds past a deadline after which the session pauses instead
-        of racing through the missed time (None: always catch up)."""
+        of racing through the missed time (None: always catch up); ``sleep`` waits the last
+        milliseconds before a deadline (a test's fake clock advances instead)."""
         super().__init__(parent)
         self.session = Session(plan, speed=speed, stall_after=stall_after)
         self._clock = clock
+        self._sleep = sleep
+        self._wake: float | None = None  # the deadline the timer is armed for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -73,17 +90,28 @@ class SessionRunner(QObject):
     def _arm(self, now: float) -> None:
         """Arm for the engine's next wakeup, counted from *after* the slots ran."""
         self._timer.stop()
+        self._wake = None
         if self.session.state is not SessionState.RUNNING:
             return
         wake = self.session.next_wakeup(now)
         if wake is None:
             return
-        now = self.now()  # slow slots (a history write, a repaint) must not make us late
-        # Precise timers never fire early, so rounding up is enough to land on the deadline.
-        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
+        self._wake = wake
+        self._start_timer(self.now())  # slow slots (a write, a repaint) must not make us late
+
+    def _start_timer(self, now: float) -> None:
+        assert self._wake is not None
+        early_ms = (self._wake - now - WAKE_EARLY) * 1000
+        self._timer.start(max(0, math.floor(early_ms + 1e-6)))  # 1e-6: float noise
 
     def tick(self) -> None:
         now = self.now()
+        if self._wake is not None and now < self._wake:
+            if self._wake - now > MOST_SLEPT:
+                self._start_timer(now)
+                return
+            self._sleep(self._wake - now)
+            now = self.now()
         self._publish(self.session.update(now), now)
 
     # Controls, each a thin call into the engine.

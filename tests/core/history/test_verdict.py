@@ -146,7 +146,7 @@ def test_the_newest_two_per_side_give_the_verdict_all_measurements_give(store, n
 
     rng = random.Random(5)
     t0 = datetime(2026, 3, 2, 18, tzinfo=timezone.utc)
-    for index in range(300):
+    for _ in range(300):
         test, side = rng.choice(["prone", "seated"]), rng.choice(["left", "right"])
         taken = t0 + timedelta(hours=rng.randrange(0, 24 * 400))  # out of order, some ties
         store.add_measurement(test, side, rng.randrange(10, 70), taken)

@@ -21,7 +21,7 @@ from hiptimer.core.routines.model import (
 from hiptimer.core.session.engine import Session
 from hiptimer.core.session.events import Event, EventKind, SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
-from hiptimer.qt.session.runner import SessionRunner
+from hiptimer.qt.session.runner import WAKE_EARLY, SessionRunner
 from tests.fakes import FakeClock
 
 LIBRARY = Library(
@@ -50,6 +50,7 @@ TEST = Item("measure", Kind.TEST)
 @pytest.fixture
 def make_runner(qtbot, clock: FakeClock) -> Callable[..., SessionRunner]:
     def make(plan: Plan, speed: float = 1.0, **options: object) -> SessionRunner:
+        options.setdefault("sleep", clock.advance)  # the last milliseconds pass on the fake clock
         runner = SessionRunner(plan, speed=speed, clock=clock, **options)  # type: ignore[arg-type]
         runner.snapshots: list[Snapshot] = []  # type: ignore[misc]
         runner.batches: list[list[Event]] = []  # type: ignore[misc]
@@ -67,17 +68,15 @@ def timer_of(runner: SessionRunner) -> QTimer:
 
 
 def assert_armed_for_next_wakeup(runner: SessionRunner, clock: FakeClock) -> None:
-    """The single-shot timer waits exactly until the engine's next wakeup (ms, rounded up).
-
-    One extra millisecond is allowed: the runner may wake a hair after the deadline.
-    """
+    """The single-shot timer waits until WAKE_EARLY before the engine's next wakeup, in
+    whole milliseconds rounded down (the runner sleeps the rest)."""
     wake = runner.session.next_wakeup(clock.now)
     assert wake is not None
-    wanted = math.ceil(round((wake - clock.now) * 1000, 6))
+    wanted = max(0, math.floor(round((wake - clock.now - WAKE_EARLY) * 1000, 6)))
     timer = timer_of(runner)
     assert timer.isActive()
     assert timer.isSingleShot()
-    assert wanted <= timer.interval() <= wanted + 1
+    assert timer.interval() == wanted
 
 
 def kinds(events: list[Event]) -> list[EventKind]:
@@ -92,7 +91,7 @@ def test_start_arms_the_timer_for_the_next_shown_second(make_runner, clock) -> N
     # Get ready shows 10; it changes to 9 one second later.
     assert runner.session.next_wakeup(clock.now) == pytest.approx(clock.now + 1)
     assert_armed_for_next_wakeup(runner, clock)
-    assert 1000 <= timer_of(runner).interval() <= 1001
+    assert timer_of(runner).interval() == 1000 - round(WAKE_EARLY * 1000)
 
 
 @pytest.mark.parametrize("late", [0.0, 0.0004, 0.25, 0.999])
@@ -143,7 +142,7 @@ def test_pause_stops_the_timer_and_resume_re_arms_it(make_runner, clock) -> None
     runner.toggle_pause()
     assert runner.session.state is SessionState.RUNNING
     assert_armed_for_next_wakeup(runner, clock)
-    assert 500 <= timer_of(runner).interval() <= 501  # 6.5 s left: 7 shows until 6.0
+    assert timer_of(runner).interval() == 500 - round(WAKE_EARLY * 1000)  # 6.5 s left
 
 
 def test_pause_only_pauses_a_running_session(make_runner, clock) -> None:
@@ -330,3 +329,32 @@ def test_real_timer_plays_a_routine_to_the_end(qtbot) -> None:
     assert seen.count(EventKind.STEP_FINISHED) == 2
     assert seen.count(EventKind.REP) == 3
     assert not timer_of(runner).isActive()
+
+
+def test_a_wake_just_before_the_deadline_sleeps_the_rest_and_lands_on_it(
+    make_runner, clock
+) -> None:
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock.advance(seconds)
+
+    runner = make_runner(make_plan(HOLD, lead_in=2), sleep=sleep)
+    runner.start()
+    deadline = runner.session.next_wakeup(clock.now)
+    clock.advance(1 - 0.0015)  # the timer fired 1.5 ms early, as armed
+    runner.tick()
+    assert slept == [pytest.approx(0.0015)]
+    assert clock.now == pytest.approx(deadline)
+    assert runner.snapshots[-1].shown_seconds == 1
+
+
+def test_a_wake_far_before_the_deadline_waits_again_and_shows_nothing(make_runner, clock) -> None:
+    runner = make_runner(make_plan(HOLD, lead_in=2), sleep=lambda s: pytest.fail("slept"))
+    runner.start()
+    shown = len(runner.snapshots)
+    clock.advance(0.5)
+    runner.tick()
+    assert len(runner.snapshots) == shown and runner.batches == [runner.batches[0]]
+    assert_armed_for_next_wakeup(runner, clock)
