@@ -129,11 +129,14 @@ sys.exit(app.exec())
 
 _ADDONS = "from PySide6 import QtCharts, QtMultimedia, QtTextToSpeech  # noqa: F401\n"
 
+#: The command line module first, as the ``hiptimer`` command does: what it imports comes
+#: before Qt (PySide6 reads the source of every module imported after it).
+_HIPTIMER_FIRST = "from hiptimer.cli import main\n"
+
 _HIPTIMER = """
 import sys
 app = QApplication(sys.argv[:1])  # hiptimer's make_application reuses it
 watch(app)
-from hiptimer.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -141,7 +144,7 @@ CHILD_CODE = {
     "bare": _WATCH + _BARE,
     "bare_addons": _WATCH + _ADDONS + _BARE,
     "bare_counting": _WATCH + _COUNTING,
-    "hiptimer": _WATCH + _HIPTIMER,
+    "hiptimer": _HIPTIMER_FIRST + _WATCH + _HIPTIMER,
 }
 
 _TIMER = """
