@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-import yaml
-
 from hiptimer.core.routines.limits import DEFAULT_REST
 from hiptimer.core.routines.model import (
     DoseValue,
@@ -137,6 +135,8 @@ def _text(value: str) -> str:
 
 
 def _dump_scalar(value: str, style: str | None) -> str:
+    import yaml  # when a routine is written, not when the app starts
+
     out = yaml.safe_dump(
         value, default_style=style, width=float("inf"), allow_unicode=True, explicit_end=False
     )
