@@ -9,10 +9,15 @@ as the answer (the cookie or the portal's request handle) comes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from hiptimer import APP_NAME
-from hiptimer.qt.desktop.bus import Answer, QtBus
+
+if TYPE_CHECKING:
+    from hiptimer.qt.desktop.bus import Answer, QtBus
 
 SCREENSAVER = ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver")
 SCREENSAVER_INTERFACE = "org.freedesktop.ScreenSaver"
@@ -23,9 +28,18 @@ REASON = "A timed exercise session is playing"
 
 
 class ScreenInhibitor(QObject):
-    def __init__(self, bus: QtBus | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        bus: QtBus | None = None,
+        parent: QObject | None = None,
+        *,
+        connect: Callable[[], QtBus | None] | None = None,
+    ) -> None:
+        """``connect``: opens the bus when a session first plays, so a window that never
+        plays one never connects (nor loads the D-Bus code)."""
         super().__init__(parent)
         self.bus = bus
+        self._connect = connect
         self.wanted = False
         self._cookie: int | None = None  # the screensaver's, while inhibited
         self._handle: str | None = None  # the portal request's object path, while inhibited
@@ -46,6 +60,9 @@ class ScreenInhibitor(QObject):
         self._settle()
 
     def _settle(self) -> None:
+        if self.bus is None and self._connect is not None and self.wanted:
+            connect, self._connect = self._connect, None
+            self.bus = connect()
         if self.bus is None or self._asking:
             return
         if self.wanted and not self.held and not self._unavailable:

@@ -7,7 +7,9 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hiptimer.cli import MAX_SPEED, MIN_SPEED
@@ -16,11 +18,13 @@ from hiptimer.core.paths import AppPaths
 from hiptimer.core.reminders.facts import main_routine
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.session.status import SessionStatus
-from hiptimer.qt.desktop.bus import QtBus, open_bus
 from hiptimer.qt.desktop.inhibit import ScreenInhibitor
 from hiptimer.qt.desktop.single_instance import SingleInstance
 from hiptimer.qt.desktop.tray import Tray
 from hiptimer.qt.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from hiptimer.qt.desktop.bus import QtBus
 
 
 def request_of(args: argparse.Namespace) -> dict:
@@ -64,18 +68,23 @@ def main_choice(window: MainWindow) -> tuple[Routine | None, SideChoice]:
     return routine, SideChoice(side.value) if side else SideChoice.BOTH
 
 
+def _session_bus(parent: QObject) -> QtBus | None:
+    from hiptimer.qt.desktop.bus import open_bus  # jeepney: with the first session only
+
+    return open_bus(parent=parent)
+
+
 @dataclass
 class Desktop:
     instance: SingleInstance
-    bus: QtBus | None
     tray: Tray | None
     inhibitor: ScreenInhibitor
 
     def close(self) -> None:
         if self.tray is not None:
             self.tray.hide()
-        if self.bus is not None:
-            self.bus.close()
+        if self.inhibitor.bus is not None:
+            self.inhibitor.bus.close()
         self.instance.release()
 
 
@@ -88,8 +97,7 @@ def attach_desktop(
     *,
     tray_mode: bool,
 ) -> Desktop:
-    bus = open_bus(parent=app)
-    inhibitor = ScreenInhibitor(bus, window)
+    inhibitor = ScreenInhibitor(parent=window, connect=lambda: _session_bus(app))
     window.playing.connect(inhibitor.set_active)
     window.ctx.after_save.append(ReminderSync(window.ctx.settings))
     tray = None
@@ -116,7 +124,7 @@ def attach_desktop(
         if tray_mode:  # the window comes and goes; the tray's Quit ends the app
             app.setQuitOnLastWindowClosed(False)
     instance.request.connect(on_request)
-    return Desktop(instance, bus, tray, inhibitor)
+    return Desktop(instance, tray, inhibitor)
 
 
 def show_window(window: MainWindow) -> None:

@@ -102,3 +102,27 @@ def test_no_bus_at_all_is_no_error() -> None:
     inhibitor.set_active(True)
     inhibitor.set_active(False)
     assert not inhibitor.held
+
+
+def test_the_bus_is_opened_when_a_session_first_plays_and_only_once(
+    qtbot, screensaver, private_bus
+) -> None:
+    opened = []
+
+    def connect():
+        bus = open_bus(private_bus.address)
+        opened.append(bus)
+        return bus
+
+    inhibitor = ScreenInhibitor(connect=connect)
+    inhibitor.set_active(False)
+    assert opened == []  # a window that never plays never connects
+    inhibitor.set_active(True)
+    assert len(opened) == 1 and opened[0] is not None
+    qtbot.waitUntil(lambda: inhibitor.held, timeout=5000)
+    inhibitor.set_active(False)
+    qtbot.waitUntil(lambda: not inhibitor.held, timeout=5000)
+    inhibitor.set_active(True)
+    qtbot.waitUntil(lambda: inhibitor.held, timeout=5000)
+    assert len(opened) == 1
+    opened[0].close()
