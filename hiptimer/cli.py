@@ -13,7 +13,6 @@ from typing import NoReturn
 from hiptimer import __version__
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.routines.catalog import LIBRARY_FILE, load_catalog, load_library
-from hiptimer.core.routines.loader import load_file
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
@@ -128,6 +127,8 @@ def is_library_file(path: Path) -> bool:
 
 
 def cmd_check(files: Sequence[Path]) -> int:
+    from hiptimer.core.routines.loader import load_file
+
     library, _ = load_library(builtin_routines_dir())
     failed = False
     for path in files:

@@ -10,10 +10,8 @@ returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.routines.exercise_reader import ExerciseReader
 from hiptimer.core.routines.item_reader import named_exercise
 from hiptimer.core.routines.limits import (
@@ -27,14 +25,13 @@ from hiptimer.core.routines.limits import (
     TARGET_WEEKS_LIMITS,
 )
 from hiptimer.core.routines.model import (
-    Exercise,
     Item,
     Library,
     Routine,
     Section,
     Target,
 )
-from hiptimer.core.routines.problems import NOWHERE, Code, Location, Problem
+from hiptimer.core.routines.problems import NOWHERE, Code, Location
 from hiptimer.core.routines.schema import (
     FORMAT_VERSION,
     REQUIRED_ROUTINE_KEYS,
@@ -44,27 +41,15 @@ from hiptimer.core.routines.schema import (
     TARGET_KEYS,
     TOP_KEYS,
 )
+from hiptimer.core.routines.source import LoadResult, read_source
 from hiptimer.core.routines.values import Fields, describe, did_you_mean
 from hiptimer.core.routines.yaml_nodes import (
-    MAX_FILE_BYTES,
     Node,
     YMapping,
     YScalar,
     YSequence,
     compose,
-    too_large,
 )
-
-
-@dataclass
-class LoadResult:
-    exercises: dict[str, Exercise] = field(default_factory=dict)  # defined by this file
-    routines: list[Routine] = field(default_factory=list)  # only valid routines
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def load_file(path: Path, library: Library | None = None, *, builtin: bool = False) -> LoadResult:
@@ -73,20 +58,6 @@ def load_file(path: Path, library: Library | None = None, *, builtin: bool = Fal
     if isinstance(data, LoadResult):
         return data
     return load_text(data, str(path), library, builtin=builtin, source=str(path))
-
-
-def read_source(path: Path) -> bytes | LoadResult:
-    """The bytes of ``path``: a regular file within the size limit, never blocking (a FIFO, a
-    device or a folder is one problem, not a hang); what went wrong as a result otherwise."""
-    name = str(path)
-    try:
-        return read_bounded(path, MAX_FILE_BYTES)
-    except ReadProblem as problem:
-        if problem.size is not None:
-            big = too_large(problem.size)
-            return LoadResult(problems=[Problem(name, big.line, big.code, big.message)])
-        detail = f"the file {problem.reason}"
-        return LoadResult(problems=[Problem(name, 1, Code.UNREADABLE, detail)])
 
 
 def load_text(
