@@ -50,6 +50,7 @@ LATER = (
     "hiptimer.qt.builder.routines_page",
     "hiptimer.qt.history.page",
     "hiptimer.qt.desktop.tray",
+    "_hashlib",  # OpenSSL: never needed (core/digest.py)
 )
 
 

@@ -9,13 +9,13 @@ sides in the order it began with and the active time it had already done.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
+from hiptimer.core.digest import sha256_hex
 from hiptimer.core.routines.model import Routine, Side, SideChoice
 from hiptimer.core.routines.writer import dump_file
 from hiptimer.core.session.events import StepOutcome
@@ -24,7 +24,7 @@ from hiptimer.core.text import plural
 
 def routine_hash(routine: Routine) -> str:
     """A short hash of the routine's content, so history can tell edited routines apart."""
-    return hashlib.sha256(dump_file([routine]).encode()).hexdigest()[:16]
+    return sha256_hex(dump_file([routine]).encode())[:16]
 
 
 class LeftSession(Protocol):
