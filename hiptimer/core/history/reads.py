@@ -69,7 +69,7 @@ _SESSION_SELECT = (
 _STEP_SELECT = (
     "SELECT id, session_id, step_index, exercise_id, exercise_name, kind, side, status,"
     " planned_seconds, actual_seconds, planned_reps, actual_reps, measurement, ended_at,"
-    " coalesce(set_number, 1), coalesce(set_count, 1)"
+    " coalesce(set_number, 1), coalesce(set_count, 1), progression_level"
     " FROM steps"
 )
 
@@ -370,6 +370,7 @@ def _step_row(row: Any) -> StepRow:
         ended_at=datetime.fromisoformat(row[13]),
         set_number=row[14],
         set_count=row[15],
+        progression_level=row[16],
     )
 
 

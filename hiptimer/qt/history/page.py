@@ -338,7 +338,10 @@ class HistoryPage(QWidget):
         if self.details_dialog is not None:
             self.details_dialog.close()
             self.details_dialog.deleteLater()
-        self.details_dialog = SessionDetailsDialog(session, store.session_steps(session.id), self)
+        exercises = self.ctx.catalog.library.exercises.values()
+        versions = {exercise.id: exercise.progressions for exercise in exercises}
+        steps = store.session_steps(session.id)
+        self.details_dialog = SessionDetailsDialog(session, steps, self, versions)
         self.details_dialog.open()
         return self.details_dialog
 
