@@ -237,7 +237,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         offer_resume(window, ctx)
 
     window.first_painted.connect(after_first_paint)
-    QTimer.singleShot(FIRST_PAINT_GRACE_MS, after_first_paint)  # a window that never paints
+    QTimer.singleShot(FIRST_PAINT_GRACE_MS, window, after_first_paint)  # one that never paints
     try:
         return app.exec()
     finally:

@@ -41,7 +41,11 @@ def _routine_files(folder: Path, problems: list[Problem], *, skip: str = "") -> 
     """The routine files of ``folder``, by name; anything named like one that is not a regular
     file (a pipe, a device, a folder) is listed too, so the loader says what it is."""
     try:
+        if not folder.exists():
+            return []  # no routines of one's own yet
         if not folder.is_dir():
+            detail = "the routines folder is not a folder; its routines are not listed"
+            problems.append(Problem(str(folder), 1, Code.UNREADABLE, detail))
             return []
         entries = list(folder.iterdir())
     except OSError as exc:

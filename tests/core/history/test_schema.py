@@ -99,7 +99,7 @@ def test_the_saved_v3_file_has_the_schema_migrations_1_to_3_make(tmp_path: Path)
     for version, migration in enumerate(MIGRATIONS[:3], start=1):
         migration(made)
         made.execute(f"PRAGMA user_version = {version}")
-    saved = sqlite3.connect(V3_FILE)
+    saved = sqlite3.connect(f"{V3_FILE.as_uri()}?mode=ro", uri=True)  # never writes beside it
     try:
         assert saved.execute("PRAGMA user_version").fetchone()[0] == 3
         assert _schema_of(saved) == _schema_of(made)
