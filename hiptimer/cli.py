@@ -15,6 +15,7 @@ from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.routines.catalog import LIBRARY_FILE, load_catalog, load_library
 from hiptimer.core.routines.loader import load_file
 from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.routines.prescription import prescription_text
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
 from hiptimer.core.text import min_sec_text, plural, terminal_safe
@@ -116,10 +117,18 @@ def cmd_routines(paths: AppPaths) -> int:
 
 def check_summary(routines: Sequence[Routine], defined_exercises: int) -> str:
     """E.g. "1 routine of 4 exercises" or "defines 26 exercises"."""
-    parts = [f"{plural(1, 'routine')} of {plural(len(r.items), 'exercise')}" for r in routines]
+    parts = [
+        f"{plural(1, 'routine')} of {plural(len(r.items), 'exercise')}"
+        + ("" if r.prescription is None else f"; {_lower_first(prescription_text(r.prescription))}")
+        for r in routines
+    ]
     if defined_exercises:
         parts.append(f"defines {plural(defined_exercises, 'exercise')}")
     return "; ".join(parts) or "nothing in it"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def is_library_file(path: Path) -> bool:

@@ -383,7 +383,7 @@ class HistoryPage(QWidget):
         """The goal is the main routine's target when it has one (its prescription), else
         the person's own setting, which this control changes."""
         routine = main_routine(self.ctx.settings, self.ctx.catalog)
-        target = routine.target if routine is not None else None
+        target = routine.per_week if routine is not None else None
         self.goal.blockSignals(True)
         self.goal.setValue(self._goal())
         self.goal.blockSignals(False)
