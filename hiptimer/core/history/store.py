@@ -30,6 +30,7 @@ from hiptimer.core.history.checks import (
     check_active_seconds,
     check_pain,
     check_planned_steps,
+    check_routine_text,
     checked_outcome,
     checked_set,
     finish_status,
@@ -135,6 +136,7 @@ class HistoryStore(MeasurementEdits, HistoryReader):
         planned_steps: int | None = None,
         claim: str | None = None,
         planned_work_seconds: float | None = None,
+        routine_text: str | None = None,
     ) -> int:
         """Create the session row (status incomplete) and return its id.
 
@@ -142,15 +144,23 @@ class HistoryStore(MeasurementEdits, HistoryReader):
         again with a key already in the file changes nothing.  ``planned_steps`` is the
         plan's length; ``claim`` the process playing it (see :mod:`claims`);
         ``planned_work_seconds`` its exercise time, which decides whether it counts as a
-        workout (:mod:`adherence`).
+        workout (:mod:`adherence`); ``routine_text`` the routine played, as a file that stands
+        on its own (kept once per routine hash).
         """
         choice = SideChoice(value_of(side_choice)).value
         require_aware(started_at, "started_at")
         check_planned_steps(planned_steps)
         if planned_work_seconds is not None:
             check_active_seconds(planned_work_seconds)
+        check_routine_text(routine_text)
         key = key or new_key()
         with self.batch():
+            if routine_text is not None:
+                self._conn.execute(
+                    "INSERT INTO routine_texts (routine_hash, text) VALUES (?, ?)"
+                    " ON CONFLICT (routine_hash) DO NOTHING",
+                    (content_hash, routine_text),
+                )
             self._conn.execute(
                 "INSERT INTO sessions (session_key, routine_id, routine_name, routine_hash,"
                 " side_choice, started_at, started_utc, planned_steps, claim,"
