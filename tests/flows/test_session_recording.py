@@ -17,8 +17,8 @@ from hiptimer.core.paths import AppPaths
 from hiptimer.core.routines.loader import load_text
 from hiptimer.core.routines.model import (
     Item,
-    Library,
     Kind,
+    Library,
     Range,
     Routine,
     Section,
