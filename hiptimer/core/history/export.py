@@ -244,6 +244,7 @@ def _json(
                 "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
                 "active_seconds": _seconds(s.active_seconds),
                 "status": s.status.value,
+                "counts_as": s.kind,
                 "pain": s.pain,
                 "note": s.note,
                 "planned_steps": s.planned_steps,
