@@ -29,6 +29,7 @@ from hiptimer.qt.context import AppContext
 from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.tabs import HomeTabs
 from hiptimer.qt.home.welcome import WelcomeDialog
+from hiptimer.qt.report import open_history, report_dialog
 from hiptimer.qt.session.audio import CuePlayer
 from hiptimer.qt.session.controller import SessionController, wall_now
 from hiptimer.qt.session.player import PlayerPage
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
             {
                 "log_measurement": lambda: self._paused_for(self.history_page.log_measurement),
                 "export_history": lambda: self._paused_for(self.history_page.export_history),
+                "report": lambda: self._paused_for(lambda: report_dialog(self, self.ctx)),
+                "open_history": lambda: self._paused_for(lambda: open_history(self, self.ctx)),
                 "settings": self.open_settings,
                 "quit": self.close,
                 "toggle_pause": lambda: in_session(SessionRunner.toggle_pause),

@@ -116,3 +116,16 @@ def _fill(conn: sqlite3.Connection, client: ClientHistory) -> None:
     conn.executemany(
         "INSERT INTO routine_texts (routine_hash, text) VALUES (?, ?)", client.routines.items()
     )
+
+
+def prescribed_goal(store: HistoryStore) -> int | None:
+    """Sessions a week the newest session's routine was prescribed (or planned) for, if its
+    text was kept with it: the goal a read-only view measures the weeks against."""
+    from hiptimer.core.history.report.routines import read_kept  # the report's reading
+
+    newest = store.sessions(limit=1)
+    if not newest:
+        return None
+    text = store.routine_texts().get(newest[0].routine_hash)
+    read = None if text is None else read_kept(text)
+    return None if read is None else read.routine.per_week
