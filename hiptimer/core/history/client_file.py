@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.history.adherence import SessionKind
@@ -44,6 +44,8 @@ _ROW_IDS = Limits(1, 2**53)
 _COUNTS = Limits(0, 100_000)
 
 E = TypeVar("E", bound=Enum)
+#: Each enum's members by stored word, built on first use (a member lookup per field is slow).
+_WORDS: dict[type[Enum], dict[object, Enum]] = {}
 
 
 class ClientFileError(Exception):
@@ -350,9 +352,12 @@ class _Reader:
 
     def word(self, fields: dict[str, Any], key: str, where: str, words: type[E]) -> E:
         value = self.present(fields, key, where)
-        for member in words:
-            if member.value == value:
-                return member
+        table = _WORDS.get(words)
+        if table is None:
+            table = _WORDS[words] = {member.value: member for member in words}
+        found = table.get(value) if isinstance(value, str) else None
+        if found is not None:
+            return cast(E, found)
         known = ", ".join(str(member.value) for member in words)
         raise self.fail(_at(where, key), f"must be one of {known}, got {_shown(value)}")
 
