@@ -64,37 +64,33 @@ def main() -> None:
     since_all = date(TODAY.year - YEARS, TODAY.month, TODAY.day)
     results: dict[str, list[float]] = {}
 
-    def run(stage: str, action: Callable[[], object]) -> object:
-        seconds, result = timed(action)
-        results.setdefault(stage, []).append(seconds)
-        return result
+    def note(stage: str, since: float) -> float:
+        now = time.perf_counter()
+        results.setdefault(stage, []).append(now - since)
+        return now
 
     for _ in range(args.repeat):
-        total = time.perf_counter()
-        store = run("open the history", lambda: HistoryStore.open(history))
-        with store:  # type: ignore[attr-defined]
-            run(
-                "gather: last 12 weeks",
-                lambda: own_report(store, catalog, settings, today=TODAY, tz=TZ),  # type: ignore[arg-type]
-            )
-            data = run(
-                "gather: all ten years",
-                lambda: own_report(store, catalog, settings, today=TODAY, tz=TZ, since=since_all),  # type: ignore[arg-type]
-            )
-        run("draw the PDF (ten years)", lambda: write_report(data, folder / "r.pdf", "a4"))  # type: ignore[arg-type]
+        mark = time.perf_counter()
+        store = HistoryStore.open(history)
+        mark = note("open the history", mark)
+        with store:
+            own_report(store, catalog, settings, today=TODAY, tz=TZ)
+            twelve = note("gather: last 12 weeks", mark)
+            data = own_report(store, catalog, settings, today=TODAY, tz=TZ, since=since_all)
+            mark = note("gather: all ten years", twelve)
+        write_report(data, folder / "r.pdf", "a4")
+        mark = note("draw the PDF (ten years)", mark)
+        stages = ("open the history", "gather: all ten years", "draw the PDF (ten years)")
         results.setdefault("= report of ten years, file to PDF", []).append(
-            time.perf_counter() - total - results["gather: last 12 weeks"][-1]
+            sum(results[stage][-1] for stage in stages)
         )
-        total = time.perf_counter()
-        client, _read = run(
-            "--from: read and check the JSON", lambda: open_client_history(exported)
-        )  # type: ignore[misc]
+        mark = time.perf_counter()
+        client, _read = open_client_history(exported)
+        note("--from: read and check the JSON", mark)
         with client:
             data = client_report(client, catalog, today=TODAY, tz=TZ, since=since_all)
             write_report(data, folder / "c.pdf", "a4")
-        results.setdefault("= report --from the JSON of ten years", []).append(
-            time.perf_counter() - total
-        )
+        note("= report --from the JSON of ten years", mark)
     width = max(len(stage) for stage in results)
     print(f"median of {args.repeat} runs:")
     for stage, values in results.items():
