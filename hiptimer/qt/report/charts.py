@@ -26,10 +26,11 @@ DONE_FILL = QColor("#3a3a3a")
 AXIS_PT = 6.5
 
 
-def _font(size: float, bold: bool = False) -> QFont:
+def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
     font = QFont()
     font.setPointSizeF(size)
     font.setBold(bold)
+    font.setItalic(italic)
     return font
 
 
@@ -201,12 +202,21 @@ def rom_chart(painter: QPainter, area: QRectF, chart: RomChart, period: Period) 
     for side, baseline in chart.baseline.items():
         rect = QRectF(plot.left(), axes.y(baseline + NOISE_DEGREES), plot.width(), 0)
         rect.setBottom(axes.y(baseline - NOISE_DEGREES))
-        hatch(painter, rect, SIDE_COLOUR[side], side is Side.LEFT, 4.0)
+        light = QColor(SIDE_COLOUR[side])
+        light.setAlpha(140)
+        hatch(painter, rect, light, side is Side.LEFT, 4.5)
     _value_axis(painter, axes, [t for t in range(0, 91, 15) if t <= axes.high], "°")
     _date_axis(painter, axes)
     if not values:
         painter.setFont(_font(8))
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "Not measured in this period")
+    if chart.averaged_by:
+        painter.setFont(_font(AXIS_PT, italic=True))
+        painter.drawText(
+            plot.adjusted(4, 0, 0, -3),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            f"each point: the mean of a {chart.averaged_by}",
+        )
     for side, points in chart.points.items():
         if not points:
             continue
@@ -225,12 +235,20 @@ ROM_LEGEND = (
     ("left", "Left hip"),
     ("right", "Right hip"),
     ("band", "normal range"),
-    ("noise", f"±{NOISE_DEGREES}° measurement noise around each side's first value"),
+    (
+        "noise",
+        f"±{NOISE_DEGREES}° measurement noise around each side's first value (/ left, \\ right)",
+    ),
 )
 
 
 def pain_chart(
-    painter: QPainter, area: QRectF, pain: Sequence[tuple[date, int]], period: Period, flag: int
+    painter: QPainter,
+    area: QRectF,
+    pain: Sequence[tuple[date, float]],
+    period: Period,
+    flag: int,
+    averaged_by: str = "",
 ) -> None:
     plot = QRectF(area.left() + 28, area.top() + 4, area.width() - 32, area.height() - 30)
     axes = _Axes(plot, period, 0, 10)
@@ -255,7 +273,14 @@ def pain_chart(
     legend(
         painter,
         QPointF(area.left() + 2, area.bottom() - 5),
-        [("pain", "pain after a session (0 none – 10 worst)"), ("flag", f"flag at {flag}")],
+        [
+            (
+                "pain",
+                "pain after a session (0 none – 10 worst)"
+                + (f", mean by {averaged_by}" if averaged_by else ""),
+            ),
+            ("flag", f"flag at {flag}"),
+        ],
     )
 
 

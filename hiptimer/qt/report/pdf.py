@@ -164,6 +164,8 @@ def _routine(page: _Page, routine: RoutineDoses, data: ReportData) -> None:
         page.text(prescription_text(routine.prescription, data.made) + ".", indent=8, after=1)
     if routine.comparison:
         page.text(routine.comparison, indent=8, after=1)
+    if routine.sides:
+        page.text(routine.sides, indent=8, after=1)
     note = f"Content {routine.origin}" + (
         f"; it changed during the period ({routine.versions} versions), the latest is shown."
         if routine.versions > 1
@@ -208,7 +210,9 @@ def _second_page(page: _Page, data: ReportData) -> None:
     page.y += 8
     page.heading("Pain over time")
     page.text(data.pain_text, after=2)
-    pain_chart(page.painter, page.space(110), data.pain, data.period, PAIN_FLAG)
+    pain_chart(
+        page.painter, page.space(110), data.pain, data.period, PAIN_FLAG, data.pain_averaged_by
+    )
     page.heading("Flags: sessions ended early, pain of 6 or more")
     _dated(page, data.flags, data.flags_more, "No flags in this period.")
     page.heading("The person's notes")

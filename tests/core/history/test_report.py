@@ -180,3 +180,18 @@ def test_a_session_without_its_routine_text_is_shown_from_this_computer(
     assert routine.lines[0].exercise == "Deep glute release"
     [unknown] = report(store, routines_here={}).routines
     assert unknown.lines == () and "does not have it" in unknown.origin
+
+
+def test_a_long_record_is_drawn_as_means_but_told_from_every_measurement(
+    store: HistoryStore,
+) -> None:
+    seed_years(store, date(2026, 6, 1), 10, TZ)
+    data = report(store, since=date(2016, 6, 1), today=date(2026, 6, 1))
+    prone = data.rom[0]
+    assert prone.averaged_by == "quarter"
+    assert all(len(points) <= 41 for points in prone.points.values())
+    assert prone.summary[0].startswith("Left: 31° → 40° (131 measurements)")  # raw, not means
+    assert data.pain_averaged_by == "quarter" and len(data.pain) <= 41
+    year = report(store, since=date(2025, 6, 2), today=date(2026, 6, 1))
+    assert year.pain_averaged_by == "" and len(year.pain) > 60  # a year of ratings, as they are
+    assert year.rom[0].averaged_by == ""

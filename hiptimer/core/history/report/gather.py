@@ -18,12 +18,18 @@ from hiptimer.core.history.report.model import Dated, Period, ReportData, RomCha
 from hiptimer.core.history.report.routines import routine_doses
 from hiptimer.core.history.rows import MeasurementRow, SessionRow
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.trends import trend_of
 from hiptimer.core.history.verdict import NOISE_DEGREES, NOISE_SOURCE, NORMAL_SOURCE
 from hiptimer.core.routines.model import Library, Routine, Side
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.text import hours_minutes_text, plural
 
 DEFAULT_WEEKS = 12
+#: Beyond this many points a chart draws means by month (beyond MOST_MONTHS, by quarter).
+MOST_POINTS = 60
+MOST_MONTHS = 40
+#: Pain is one mark a session along the page's width: up to a year of sessions is drawn as is.
+MOST_PAIN_POINTS = 160
 #: Pain at or above this is flagged for the clinician.
 PAIN_FLAG = 6
 MOST_FLAGS = 12
@@ -81,7 +87,8 @@ def gather(
             goal, goal_text = kept_goal
         break
     unit, buckets = buckets_for(period, sessions, goal)
-    pain = tuple((day, s.pain) for day, s in sessions if s.pain is not None)
+    pain = [(day, s.pain) for day, s in sessions if s.pain is not None]
+    pain_drawn = trend_of(pain, MOST_PAIN_POINTS, MOST_MONTHS)
     return ReportData(
         source=source,
         made=today,
@@ -95,7 +102,8 @@ def gather(
         summary=_summary(sessions, period, goal),
         routines=routines,
         rom=tuple(_rom(test.key, test.title, measured, normals) for test in MEASURED_TESTS),
-        pain=pain,
+        pain=tuple(pain_drawn.points),
+        pain_averaged_by=pain_drawn.averaged_by or "",
         pain_text=_pain_text(pain),
         flags=tuple((flags := _flags(sessions))[:MOST_FLAGS]),
         flags_more=max(0, len(flags) - MOST_FLAGS),
@@ -163,6 +171,10 @@ def _rom(
         )
         points[side] = tuple((d, m.degrees) for d, m in rows)
     baseline = {side: values[0][1] for side, values in points.items() if values}
+    drawn = {
+        side: trend_of(list(values), MOST_POINTS, MOST_MONTHS) for side, values in points.items()
+    }
+    averaged = {trend.averaged_by for trend in drawn.values() if trend.averaged_by}
     normal = normals.get(test)
     lines: list[str] = []
     for side in (Side.LEFT, Side.RIGHT):
@@ -191,7 +203,15 @@ def _rom(
         )
     if normal is not None:
         lines.append(f"{normal_text(normal)}.")
-    return RomChart(test, title, normal, points, baseline, tuple(lines))
+    return RomChart(
+        test,
+        title,
+        normal,
+        {side: tuple(trend.points) for side, trend in drawn.items()},
+        baseline,
+        tuple(lines),
+        max(averaged, default="", key=len),  # "quarter" over "month"
+    )
 
 
 def _band_words(degrees: int, low: int, high: int) -> str:

@@ -54,6 +54,7 @@ class RoutineDoses:
     prescription: Prescription | None = None
     comparison: str = ""  # done against the prescription or plan, in words
     versions: int = 1
+    sides: str = ""  # the sides it was played on: "left side 11 times, both sides once"
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,10 @@ class RomChart:
     test: str
     title: str
     normal: Range | None
-    points: dict[Side, tuple[tuple[date, int], ...]]
+    points: dict[Side, tuple[tuple[date, float], ...]]  # each measurement, or period means
     baseline: dict[Side, int]  # each side's first value in the period: the noise band's middle
     summary: tuple[str, ...]  # one line per side, then the gap
+    averaged_by: str = ""  # "" (each measurement), "month" or "quarter"
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,11 @@ class ReportData:
     summary: tuple[str, ...]  # the key figures, one line each
     routines: tuple[RoutineDoses, ...]
     rom: tuple[RomChart, ...]
-    pain: tuple[tuple[date, int], ...]
+    pain: tuple[tuple[date, float], ...]  # each rating, or period means (see pain_averaged_by)
     pain_text: str
     flags: tuple[Dated, ...]
     flags_more: int
     notes: tuple[Dated, ...]
     notes_more: int
     sources: tuple[str, ...] = field(default=())
+    pain_averaged_by: str = ""

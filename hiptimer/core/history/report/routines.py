@@ -78,10 +78,26 @@ def routine_doses(
                 prescription=None if routine is None else routine.prescription,
                 comparison="" if routine is None else _comparison(routine, workouts, period),
                 versions=len(hashes),
+                sides=_sides([session for _day, session in done]),
             )
         )
     found.sort(key=lambda r: (-r.sessions, r.name))
     return tuple(found)
+
+
+def _sides(sessions: Sequence[SessionRow]) -> str:
+    """``Played on the left side 11 times, both sides once.``"""
+    counts: dict[str, int] = {}
+    for session in sessions:
+        choice = session.side_choice.value
+        counts[choice] = counts.get(choice, 0) + 1
+    words = {"left": "the left side", "right": "the right side", "both": "both sides"}
+    times = {1: "once", 2: "twice"}
+    parts = [
+        f"{words[choice]} {times.get(count, f'{count} times')}"
+        for choice, count in sorted(counts.items(), key=lambda pair: -pair[1])
+    ]
+    return f"Played on {', '.join(parts)}." if parts else ""
 
 
 def _lines(read: _Read) -> tuple[DoseLine, ...]:
