@@ -95,19 +95,3 @@ def checked_set(outcome: object) -> tuple[int, int]:
             f" {SETS_LIMITS.high}, got set {number!r} of {count!r}"
         )
     return number, count
-
-
-#: The longest routine text kept with a session: a routine file's own limit.
-MAX_ROUTINE_TEXT_CHARS = 256 * 1024
-
-
-def check_routine_text(text: object) -> None:
-    """ValueError unless ``text`` is None or a routine file's text within the file limit."""
-    if text is None:
-        return
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"a routine text must be a non-empty text, got {str(text)[:40]!r}")
-    if len(text) > MAX_ROUTINE_TEXT_CHARS:
-        raise ValueError(
-            f"a routine text is at most {MAX_ROUTINE_TEXT_CHARS:,} characters, got {len(text):,}"
-        )

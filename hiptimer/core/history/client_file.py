@@ -22,8 +22,8 @@ from typing import Any, TypeVar, cast
 
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.history.adherence import SessionKind
-from hiptimer.core.history.checks import MAX_ROUTINE_TEXT_CHARS
 from hiptimer.core.history.measurements import TESTS
+from hiptimer.core.history.routine_texts import MAX_ROUTINE_TEXT_CHARS
 from hiptimer.core.history.rows import PAIN_LIMITS
 from hiptimer.core.history.schema import CURRENT_VERSION
 from hiptimer.core.routines.limits import DEGREE_LIMITS, MAX_NAME_CHARS, SETS_LIMITS, Limits

@@ -10,6 +10,7 @@ own history is never opened for it.  What a session counts as is decided again b
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from hiptimer.core.history.client_file import ClientHistory, read_client_file
@@ -129,3 +130,12 @@ def prescribed_goal(store: HistoryStore) -> int | None:
     text = store.routine_texts().get(newest[0].routine_hash)
     read = None if text is None else read_kept(text)
     return None if read is None else read.routine.per_week
+
+
+def last_record_day(store: HistoryStore) -> date | None:
+    """The day of the newest session or measurement, where it was recorded: what a read-only
+    view of someone's file counts its weeks up to (the file says nothing after it)."""
+    newest = store.sessions(limit=1)
+    days = [newest[0].started_at.date()] if newest else []
+    days += [m.taken_at.date() for m in store.recent_measurements(1)]
+    return max(days, default=None)

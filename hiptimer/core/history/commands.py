@@ -19,7 +19,6 @@ from hiptimer.core.history.checks import (
     check_active_seconds,
     check_pain,
     check_planned_steps,
-    check_routine_text,
     checked_outcome,
     checked_set,
     finish_status,
@@ -30,6 +29,7 @@ from hiptimer.core.history.checks import (
 from hiptimer.core.history.coach_writes import check_feedback, check_progression_level
 from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.photos import check_photo_mark
+from hiptimer.core.history.routine_texts import check_routine_text
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.routines.model import Side, SideChoice
 

@@ -30,7 +30,6 @@ from hiptimer.core.history.checks import (
     check_active_seconds,
     check_pain,
     check_planned_steps,
-    check_routine_text,
     checked_outcome,
     checked_set,
     finish_status,
@@ -56,6 +55,7 @@ from hiptimer.core.history.measurement_edits import MeasurementEdits
 from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.photos import remove_photo
 from hiptimer.core.history.reads import HistoryReader
+from hiptimer.core.history.routine_texts import keep_routine_text
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.history.schema import user_version
 from hiptimer.core.history.what_helps import Rating
@@ -144,23 +144,16 @@ class HistoryStore(MeasurementEdits, HistoryReader):
         again with a key already in the file changes nothing.  ``planned_steps`` is the
         plan's length; ``claim`` the process playing it (see :mod:`claims`);
         ``planned_work_seconds`` its exercise time, which decides whether it counts as a
-        workout (:mod:`adherence`); ``routine_text`` the routine played, as a file that stands
-        on its own (kept once per routine hash).
+        workout (:mod:`adherence`); ``routine_text`` the routine played (:mod:`routine_texts`).
         """
         choice = SideChoice(value_of(side_choice)).value
         require_aware(started_at, "started_at")
         check_planned_steps(planned_steps)
         if planned_work_seconds is not None:
             check_active_seconds(planned_work_seconds)
-        check_routine_text(routine_text)
         key = key or new_key()
         with self.batch():
-            if routine_text is not None:
-                self._conn.execute(
-                    "INSERT INTO routine_texts (routine_hash, text) VALUES (?, ?)"
-                    " ON CONFLICT (routine_hash) DO NOTHING",
-                    (content_hash, routine_text),
-                )
+            keep_routine_text(self._conn, content_hash, routine_text)
             self._conn.execute(
                 "INSERT INTO sessions (session_key, routine_id, routine_name, routine_hash,"
                 " side_choice, started_at, started_utc, planned_steps, claim,"

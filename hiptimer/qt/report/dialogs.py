@@ -18,15 +18,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hiptimer.core.history.client_file import ClientFileError
-from hiptimer.core.history.client_store import open_client_history, prescribed_goal
+from hiptimer.core.history.client_store import (
+    last_record_day,
+    open_client_history,
+    prescribed_goal,
+)
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
-from hiptimer.core.history.report.gather import default_period
+from hiptimer.core.history.report.gather import day_text, default_period
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.page import HistoryPage
@@ -36,8 +41,8 @@ from hiptimer.qt.report.pdf import write_report
 
 JSON_FILTER = "History exports (*.json);;All files (*)"
 READ_ONLY_TEXT = (
-    "Someone else's history, read-only: {name}. Nothing here is saved to your own history, "
-    "and this window changes nothing in the file."
+    "Someone else's history, read-only: {name}. Shown as of its last record, {last}. Nothing "
+    "here is saved to your own history, and this window changes nothing in the file."
 )
 
 
@@ -60,14 +65,17 @@ class ReportDialog(QDialog):
         *,
         client: bool = False,
         today: date | None = None,
+        last_day: date | None = None,
     ) -> None:
+        """``last_day``: where the period ends at first (today, or a client file's last day)."""
         super().__init__(parent)
         self.ctx, self.store, self.client = ctx, store, client
         self.tz = local_zone()
         self.today = today or datetime.now(self.tz).date()
         self.written: Path | None = None
         self.setWindowTitle("Report for your physiotherapist or coach")
-        period = default_period(store, self.today, self.tz)
+        self.setMinimumWidth(420)
+        period = default_period(store, last_day or self.today, self.tz)
         self.since = QDateEdit(_qdate(period.first))
         self.until = QDateEdit(_qdate(period.last))
         for edit in (self.since, self.until):
@@ -164,24 +172,31 @@ class ClientHistoryWindow(QDialog):
         self.ctx = AppContext(
             paths=ctx.paths, catalog=ctx.catalog, settings=settings, history=store, writes=None
         )
-        self.banner = QLabel(READ_ONLY_TEXT.format(name=store.path))
+        last = last_record_day(store) or datetime.now(local_zone()).date()
+        self.last_day = last
+        self.banner = QLabel(READ_ONLY_TEXT.format(name=store.path, last=day_text(last)))
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
             "QLabel { padding: 8px; font-weight: bold; border: 2px dashed palette(text); }"
         )
         self.banner.setAccessibleName("Read-only history")
-        self.page = HistoryPage(self.ctx, read_only=True)
+        self.page = HistoryPage(self.ctx, read_only=True, today=lambda: last)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.page)
         self.report_button = QPushButton("&Report…")
         self.report_button.clicked.connect(self.open_report)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addWidget(self.page, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(1100, 720)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1200, screen.width()), min(820, screen.height()))
         self.finished.connect(lambda _code: self.store.close())
 
     def open_report(self) -> ReportDialog:
-        dialog = ReportDialog(self, self.ctx, self.store, client=True)
+        dialog = ReportDialog(self, self.ctx, self.store, client=True, last_day=self.last_day)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

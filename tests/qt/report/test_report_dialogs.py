@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from hiptimer.core.history.export import export
+from hiptimer.core.history.report.gather import day_text
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.paths import AppPaths
 from hiptimer.qt.main_window import MainWindow
@@ -52,6 +53,10 @@ def test_a_clients_history_opens_read_only_and_writes_nothing_of_ours(
     assert str(client_file) in window.banner.text()
     assert "(read-only)" in window.windowTitle()
     page = window.page
+    last = max(s.started_at.date() for s in window.store.sessions(limit=None))
+    assert f"Shown as of its last record, {day_text(last)}." in window.banner.text()
+    assert last >= date(2026, 1, 26)  # its weeks, not the weeks up to the real today
+    assert page.week_strip.cells[-1].text().startswith("This week")
     assert page.read_only and page.sessions_model.total == window.store.session_count() > 0
     for button in (page.log_button, page.measurements_button, page.export_button):
         assert button.isHidden()
