@@ -188,10 +188,14 @@ class RoutinesPage(QWidget):
         )
         self.duplicate_button.setEnabled(has)
         self.export_button.setEnabled(has)
-        self.rename_button.setEnabled(mine)
+        self.rename_button.setEnabled(mine and not prescribed)
         self.delete_button.setEnabled(mine)
         tip = "" if mine else "Built-in routines are read-only: duplicate one to change it."
-        self.rename_button.setToolTip(tip)
+        self.rename_button.setToolTip(
+            "A prescribed routine is done as written: duplicate it to change it."
+            if prescribed
+            else tip
+        )
         self.delete_button.setToolTip(tip)
         self.restore_button.setEnabled(bool(ur.trashed_files(self.folder)))
         self.details.setHtml(self._details_html(routine) if routine else "")
@@ -275,7 +279,7 @@ class RoutinesPage(QWidget):
 
     def rename(self) -> None:
         routine = self.selected_routine()
-        if routine is None or routine.builtin:
+        if routine is None or routine.builtin or routine.prescription is not None:
             return
         name, ok = QInputDialog.getText(
             self, "Rename routine", "New name:", QLineEdit.EchoMode.Normal, routine.name

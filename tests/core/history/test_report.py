@@ -11,7 +11,7 @@ import pytest
 from hiptimer.core.history.measurements import normal_ranges
 from hiptimer.core.history.report.gather import gather
 from hiptimer.core.history.report.model import ReportData
-from hiptimer.core.history.report.routines import FROM_HERE, KEPT
+from hiptimer.core.history.report.routines import FROM_HERE, KEPT, UNREADABLE
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Side
 from tests.fakes import builtin_catalog
@@ -180,6 +180,18 @@ def test_a_session_without_its_routine_text_is_shown_from_this_computer(
     assert routine.lines[0].exercise == "Deep glute release"
     [unknown] = report(store, routines_here={}).routines
     assert unknown.lines == () and "does not have it" in unknown.origin
+
+
+def test_a_kept_text_that_does_not_read_is_said_so(store: HistoryStore) -> None:
+    started = datetime.combine(TODAY, time(8), tzinfo=TZ)
+    session = store.begin_session(
+        "odd", "Odd one", "h-odd", "left", started, routine_text="format: 1\nroutines: [x]\n"
+    )
+    from tests.fakes import make_outcome
+
+    store.record_step(session, make_outcome(0), started + timedelta(minutes=2))
+    [routine] = report(store, routines_here={}).routines
+    assert (routine.name, routine.lines, routine.origin) == ("Odd one", (), UNREADABLE)
 
 
 def test_a_long_record_is_drawn_as_means_but_told_from_every_measurement(

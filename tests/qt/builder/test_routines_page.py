@@ -212,3 +212,11 @@ def test_a_prescribed_routine_shows_its_prescription_and_is_changed_only_as_a_co
     assert editor is not None and editor.original is None  # never the prescribed file
     assert editor.draft.prescription is None
     assert editor.draft.name == "Prescribed hips (my copy)"
+    assert editor.save()
+    assert yaml_files(app_paths) == ["prescribed-hips-my-copy.yaml", "prescribed-hips.yaml"]
+    page.reload_catalog()
+    prescribed = page.ctx.catalog.find("rx-hips")
+    assert prescribed is not None and prescribed.prescription is not None  # as written
+    page.select("rx-hips")
+    assert not page.rename_button.isEnabled()
+    assert "done as written" in page.rename_button.toolTip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -220,3 +220,40 @@ def test_my_own_history_is_reported_by_the_command(
     assert "History of this computer's user (" in text  # and the path, wrapped on the page
     assert "Left hip, from Ana (" in text
     assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_the_pdf_of_one_session_and_of_ten_years_carries_their_golden_figures(
+    qapp, store: HistoryStore, tmp_path: Path
+) -> None:
+    from hiptimer.core.history.measurements import normal_ranges
+    from hiptimer.core.history.report.gather import gather
+    from tests.report_seed import prescribed_routine, record, seed_years
+
+    catalog = builtin_catalog()
+    common = {
+        "source": "Test history",
+        "normals": normal_ranges(catalog.library),
+        "library": catalog.library,
+        "routines_here": {},
+        "goal": 3,
+        "goal_text": "as set in hiptimer's Settings",
+        "tz": TZ,
+    }
+    record(store, prescribed_routine(), datetime.combine(TODAY, time(18), tzinfo=TZ), pain=7)
+    one = tmp_path / "one.pdf"
+    write_report(gather(store, today=TODAY, **common), one, "a4")
+    text = pdf_text(one)
+    assert "Period: 16 Feb 2026 – 16 Feb 2026 (1 day, 1 week)" in text
+    assert "Sessions: 1 (1 counted as workouts, 0 check-ins, 0 ended early)." in text
+    assert "16 Feb 2026: Left hip, from Ana: pain 7/10 afterwards" in text
+    assert "Played on the left side once." in text
+    ten = tmp_path / "ten.pdf"
+    seed_years(store, date(2026, 6, 1), 10, TZ)
+    data = gather(store, today=date(2026, 6, 1), since=date(2016, 6, 1), **common)
+    write_report(data, ten, "a4")
+    text = pdf_text(ten)
+    assert "Period: 1 Jun 2016 – 1 Jun 2026 (3653 days, 522 weeks)" in text
+    assert "Sessions: 1345 (1345 counted as workouts, 0 check-ins, 67 ended early)." in text
+    assert "Sessions planned and done, by year" in text
+    assert "each point: the mean of a quarter" in text
+    assert all(ink_share(image) > 0.01 for image in pages_of(ten, tmp_path))

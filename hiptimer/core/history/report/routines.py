@@ -23,6 +23,7 @@ from hiptimer.core.text import plural
 KEPT = "as recorded with the sessions"
 FROM_HERE = "the history did not keep its content; shown as this computer has it now"
 UNKNOWN = "the history did not keep its content, and this computer does not have it"
+UNREADABLE = "kept with the sessions, but it does not read as a routine file"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def routine_doses(
         if read is None and routine_id in here:
             read, origin = _Read(here[routine_id], library), FROM_HERE
         elif read is None:
-            origin = UNKNOWN
+            origin = UNREADABLE if latest.routine_hash in kept else UNKNOWN
         workouts = [day for day, s in done if s.kind == SessionKind.WORKOUT.value]
         routine = None if read is None else read.routine
         found.append(
