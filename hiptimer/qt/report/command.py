@@ -85,7 +85,7 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from hiptimer.core.history.client_file import ClientFileError
-    from hiptimer.core.history.client_store import open_client_history
+    from hiptimer.core.history.client_store import last_record_day, open_client_history
     from hiptimer.core.history.errors import HistoryError
     from hiptimer.core.history.store import open_history
     from hiptimer.qt.report.page_size import locale_page_size
@@ -100,9 +100,10 @@ def run_report(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         if args.from_file is not None:
             store, _client = open_client_history(Path(args.from_file))
-            with store:
+            with store:  # its period ends with its last record unless told otherwise
+                until = args.until or last_record_day(store) or today
                 data = client_report(
-                    store, catalog, today=today, tz=tz, since=args.since, until=args.until
+                    store, catalog, today=today, tz=tz, since=args.since, until=until
                 )
         else:
             store, message = open_history(paths.history_file)

@@ -168,10 +168,6 @@ def test_hiptimer_report_writes_the_pdf_of_a_clients_file(
             "report",
             "--from",
             str(client),
-            "--since",
-            "2026-01-05",
-            "--until",
-            "2026-02-16",
             "--page-size",
             "a4",
             "-o",
@@ -180,7 +176,10 @@ def test_hiptimer_report_writes_the_pdf_of_a_clients_file(
         app_paths,
     )
     assert code == 0, capsys.readouterr().err
-    assert f"wrote {out} (2 pages, 5 Jan 2026 – 16 Feb 2026" in capsys.readouterr().out
+    last = max(s.started_at.date() for s in weeks_store.sessions(limit=None))
+    last = max(last, *(m.taken_at.date() for m in weeks_store.measurements()))
+    # the period ends with the file's last record, not today
+    assert f"wrote {out} (2 pages, 5 Jan 2026 – {day_text(last)}" in capsys.readouterr().out
     text = pdf_text(out)
     assert "History file client.json (someone else's, opened read-only)" in text
     assert "Left hip, from Ana" in text and "Deep glute release: 60–120 s" in text
