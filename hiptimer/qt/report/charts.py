@@ -317,12 +317,15 @@ def bar_chart(
         painter.drawLine(QLineF(left - slot * 0.15, goal_y, left + bar + slot * 0.15, goal_y))
         painter.setFont(_font(AXIS_PT))
         painter.setPen(_pen(INK))
-        if len(buckets) <= 16:
+        if len(buckets) <= 16:  # the count inside its bar (white on dark), or on the axis
+            inside = plot.bottom() - done_top >= 10
+            painter.setPen(_pen(QColor("#ffffff") if inside else INK))
             painter.drawText(
-                QRectF(left - 6, done_top - 9, bar + 12, 8),
+                QRectF(left, done_top + 1 if inside else done_top - 9, bar, 8),
                 Qt.AlignmentFlag.AlignCenter,
                 str(bucket.done),
             )
+            painter.setPen(_pen(INK))
         if index % every == 0:
             painter.drawText(
                 QRectF(left + bar / 2 - 24, plot.bottom() + 2, 48, 9),
