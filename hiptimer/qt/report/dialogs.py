@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -213,11 +214,17 @@ def open_history(
         if not name:
             return None
         path = Path(name)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # ten years take a few seconds
     try:
         store, _client = open_client_history(path)
     except ClientFileError as exc:
+        QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, "History not opened", str(exc))
         return None
+    except BaseException:
+        QApplication.restoreOverrideCursor()
+        raise
+    QApplication.restoreOverrideCursor()
     window = ClientHistoryWindow(parent, ctx, store)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
