@@ -16,10 +16,10 @@ from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.home.tabs import HomeTabs
+from hiptimer.qt.report import open_history, report_dialog
 
 if TYPE_CHECKING:
-    # The player, the summary, sound and voice, and the dialogs are imported when first
-    # needed, so the home window opens without them (issue 16).
+    # Imported when first needed, so the home window opens without them (issue 16).
     from hiptimer.core.session.events import Snapshot
     from hiptimer.core.session.resume import ResumePoint
     from hiptimer.qt.session.audio import CuePlayer
@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
             {
                 "log_measurement": lambda: self._paused_for(self.history_page.log_measurement),
                 "export_history": lambda: self._paused_for(self.history_page.export_history),
+                "report": lambda: self._paused_for(lambda: report_dialog(self, self.ctx)),
+                "open_history": lambda: self._paused_for(lambda: open_history(self, self.ctx)),
                 "settings": self.open_settings,
                 "quit": self.close,
                 "toggle_pause": lambda: in_session(lambda r: r.toggle_pause()),

@@ -292,6 +292,13 @@ class HistoryReader(CoachReads):
         return version, self._conn.total_changes
 
     @as_history_error
+    def routine_texts(self) -> dict[str, str]:
+        """The routine played, as a file standing on its own, by ``routine_hash`` (sessions
+        recorded before hiptimer kept them have none)."""
+        rows = self._conn.execute("SELECT routine_hash, text FROM routine_texts ORDER BY 1")
+        return dict(rows.fetchall())
+
+    @as_history_error
     def measurements(self) -> list[MeasurementRow]:
         rows = self._conn.execute(
             f"SELECT {_MEASUREMENT_COLUMNS} FROM measurements ORDER BY taken_utc, id"

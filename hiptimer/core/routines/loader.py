@@ -27,10 +27,12 @@ from hiptimer.core.routines.limits import (
 from hiptimer.core.routines.model import (
     Item,
     Library,
+    Prescription,
     Routine,
     Section,
     Target,
 )
+from hiptimer.core.routines.prescription import read_prescription, target_conflict
 from hiptimer.core.routines.problems import NOWHERE, Code, Location
 from hiptimer.core.routines.schema import (
     FORMAT_VERSION,
@@ -210,6 +212,16 @@ class _FileReader(ExerciseReader):
         if "target" in found:
             target = self.read_target(found["target"][1], where.at("target"))
             target_ok = target is not None
+        prescription: Prescription | None = None
+        if "prescription" in found:
+            key_node, value = found["prescription"]
+            prescription = read_prescription(self, value, where.at("prescription"))
+            target_ok = target_ok and prescription is not None
+            if prescription is not None and target is not None:
+                conflict = target_conflict(prescription, target)
+                if conflict is not None:
+                    self.add(key_node.line, where, Code.NOT_ALLOWED, conflict, "prescription")
+                    target_ok = False
         sections = self.read_sections(found["sections"][1], where) if "sections" in found else None
         if routine_id is None or name is None or rest is None or sections is None:
             return None
@@ -223,6 +235,7 @@ class _FileReader(ExerciseReader):
             rest=rest,
             limited_extra=extra,
             target=target,
+            prescription=prescription,
             source=self.source,
             builtin=self.builtin,
             line=node.line,

@@ -119,7 +119,7 @@ def migrated(app_paths: AppPaths) -> Iterator[HistoryStore]:
 
 
 def test_v3_migrates_after_a_backup_of_everything(migrated: HistoryStore) -> None:
-    assert migrated.schema_version == CURRENT_VERSION == 7
+    assert migrated.schema_version == CURRENT_VERSION == 8
     backup = migrated.path.with_name("history.sqlite3.v3.bak")
     old = sqlite3.connect(backup)
     try:
