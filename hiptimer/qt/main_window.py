@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
         """First run only; the app never calls this for a scripted --start."""
         dialog = WelcomeDialog(self.ctx.settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.close()  # the disclaimer was closed unanswered: hiptimer is not used
             return
         self._save_settings()
         self.picker.show_limited_side()
@@ -372,6 +373,8 @@ class MainWindow(QMainWindow):
         if dialog.wants_assessment and assessment is not None:
             self.picker.select("assessment")
             self.start_routine(assessment, SideChoice.BOTH)
+        else:
+            self.home.show_routines()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

@@ -94,6 +94,11 @@ class HomeTabs(QTabWidget):
         self.setCurrentWidget(self.routines_tab)
         self.routines_page.open_editor(draft, None)
 
+    def show_routines(self) -> None:
+        """The routine picker, its list ready for the arrow keys (the welcome's way in)."""
+        self.setCurrentWidget(self.picker)
+        self.picker.routine_list.setFocus()
+
     def maybe_close(self) -> bool:
         """False when the builder has unsaved changes the person wants to keep."""
         return not self.routines_tab.built or self.routines_page.maybe_close()
