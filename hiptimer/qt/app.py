@@ -28,7 +28,7 @@ from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
 from hiptimer.qt.session.voice import make_audio
-from hiptimer.qt.theme import apply_theme
+from hiptimer.qt.style import apply_theme
 
 if TYPE_CHECKING:
     from hiptimer.core.history.rows import IncompleteSession

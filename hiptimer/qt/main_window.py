@@ -43,7 +43,7 @@ from hiptimer.qt.session.voice import (
     reading_wpm,
 )
 from hiptimer.qt.settings_dialog import SettingsDialog
-from hiptimer.qt.theme import apply_theme
+from hiptimer.qt.style import apply_theme
 
 APP_TITLE = APP_NAME
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from hiptimer.core.routines.drafts import Place, plain_message
 from hiptimer.core.routines.model import Library, Routine
 from hiptimer.core.routines.problems import Problem
-from hiptimer.qt.theme import problem_colour
+from hiptimer.qt.style import problem_colour
 
 ROLE_PLACE = Qt.ItemDataRole.UserRole
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # the key a problem is about; None on the "none" row

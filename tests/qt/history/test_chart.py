@@ -12,7 +12,7 @@ from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.rows import MeasurementSeries
 from hiptimer.core.routines.model import Range, Side
 from hiptimer.qt.history.chart import EMPTY_TEXT, MOST_POINTS_DRAWN, ProgressChart
-from hiptimer.qt.theme import dark_palette, light_palette
+from hiptimer.qt.style import dark_palette, light_palette
 from tests.core.history.oracles import trends_of
 from tests.fakes import builtin_catalog
 
