@@ -19,7 +19,8 @@ BROKEN = (
 )
 FIXED = BROKEN.replace(
     "items: []",
-    "items:\n          - exercise: deep-glutes-release\n            kind: release\n            seconds: 60",
+    "items:\n          - exercise: deep-glutes-release\n"
+    "            kind: release\n            seconds: 60",
 )
 
 
