@@ -30,6 +30,7 @@ from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.tabs import HomeTabs
 from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.session.audio import CuePlayer
+from hiptimer.qt.session.audio_check import audio_check
 from hiptimer.qt.session.controller import SessionController, wall_now
 from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.ratings import Feedback
@@ -347,6 +348,7 @@ class MainWindow(QMainWindow):
             voice_in_use=self.voice.description if self.voice is not None else "",
             cache_dir=self.ctx.paths.cache_dir,
             player=self.cues,
+            audio=audio_check(self.cues, self.voice),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -395,6 +397,7 @@ class MainWindow(QMainWindow):
             self.leave_fullscreen()
         else:
             self.menuBar().hide()
+            self.statusBar().hide()  # fullscreen is the player's, read from the floor
             self.showFullScreen()
             self.fullscreen_action.setChecked(True)
 
@@ -402,6 +405,7 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
             self.menuBar().show()
+            self.statusBar().show()
         self.fullscreen_action.setChecked(False)
 
     def toggle_mute(self) -> None:

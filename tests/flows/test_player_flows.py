@@ -136,10 +136,12 @@ def test_f_and_escape_toggle_fullscreen(qtbot, make_window, clock) -> None:
     key(window, Qt.Key.Key_F)
     qtbot.waitUntil(window.isFullScreen, timeout=2000)
     assert window.menuBar().isHidden()
+    assert window.statusBar().isHidden()  # no notice of any kind over the player
     assert window.fullscreen_action.isChecked()
     key(window, Qt.Key.Key_F)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
     assert not window.menuBar().isHidden()
+    assert not window.statusBar().isHidden()
     key(window, Qt.Key.Key_F)
     qtbot.waitUntil(window.isFullScreen, timeout=2000)
     key(window, Qt.Key.Key_Escape)
