@@ -11,16 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QSystemTrayIcon,
@@ -175,13 +177,34 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addLayout(form)
+        fields_layout.addStretch(1)
+        self.scroll = QScrollArea()  # a small screen scrolls the fields, never cuts them
+        self.scroll.setWidget(fields)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
         self.load(settings)
         em = self.fontMetrics().horizontalAdvance("M")
         self.setMinimumWidth(min(40 * em, 760))
+        self._fields = fields
+
+    def sizeHint(self) -> QSize:
+        """All the fields when the screen has room for them, else as much as it has."""
+        wanted = self._fields.sizeHint() + QSize(0, self.buttons.sizeHint().height() + 40)
+        screen = self.screen().availableGeometry().size() if self.screen() else wanted
+        return QSize(
+            max(
+                wanted.width() + self.scroll.verticalScrollBar().sizeHint().width() + 30,
+                self.minimumWidth(),
+            ),
+            min(wanted.height(), screen.height() - 40),
+        )
 
     def _show_audio(self, form: QFormLayout, audio: AudioCheck, rows: range) -> None:
         """Volume and mute only where something sounds; else why not."""

@@ -83,6 +83,8 @@ def _plain(text: str) -> str:
 
 def _needed_label(label: QLabel, room: QRect) -> QSize:
     text = label.text()
+    if label.buddy() is not None:  # "&Goal:" is drawn "Goal:", the G underlined
+        text = _plain(text)
     rich = label.textFormat() is Qt.TextFormat.RichText or (
         label.textFormat() is Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
     )
@@ -194,11 +196,21 @@ def clipping_problems(root: QWidget) -> list[str]:
     return problems
 
 
+def _in_view(widget: QWidget, root: QWidget) -> QRect:
+    """The part of ``widget`` (in root coordinates) not scrolled out of a scroll area's view."""
+    rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        grand = parent.parentWidget()
+        if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
+            rect &= QRect(parent.mapTo(root, QPoint(0, 0)), parent.size())
+        parent = grand
+    return rect
+
+
 def overlap_problems(root: QWidget) -> list[str]:
-    widgets = _visible_text_widgets(root)
-    rects = [
-        QRect(w.mapTo(root, QPoint(0, 0)), w.size()).adjusted(0, 0, -SLACK, -SLACK) for w in widgets
-    ]
+    widgets = [w for w in _visible_text_widgets(root) if not _in_view(w, root).isEmpty()]
+    rects = [_in_view(w, root).adjusted(0, 0, -SLACK, -SLACK) for w in widgets]
     problems = []
     for (a, ra), (b, rb) in itertools.combinations(zip(widgets, rects, strict=True), 2):
         if a.isAncestorOf(b) or b.isAncestorOf(a):
