@@ -181,13 +181,13 @@ class SettingsDialog(QDialog):
         fields_layout = QVBoxLayout(fields)
         fields_layout.addLayout(form)
         fields_layout.addStretch(1)
-        self.scroll = QScrollArea()  # a small screen scrolls the fields, never cuts them
-        self.scroll.setWidget(fields)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll = QScrollArea()  # a small screen scrolls the fields, never cuts them
+        self.fields_scroll.setWidget(fields)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.buttons)
         self.load(settings)
         em = self.fontMetrics().horizontalAdvance("M")
@@ -200,7 +200,7 @@ class SettingsDialog(QDialog):
         screen = self.screen().availableGeometry().size() if self.screen() else wanted
         return QSize(
             max(
-                wanted.width() + self.scroll.verticalScrollBar().sizeHint().width() + 30,
+                wanted.width() + self.fields_scroll.verticalScrollBar().sizeHint().width() + 30,
                 self.minimumWidth(),
             ),
             min(wanted.height(), screen.height() - 40),
