@@ -84,7 +84,7 @@ class RoutinesPage(QWidget):
         self.delete_button = button("&Delete…", "Delete the routine", self.delete)
         self.restore_button = button("Res&tore deleted", "Restore the last deleted", self.restore)
         self.import_button = button("&Import…", "Import a routine file", self.import_routine)
-        self.export_button = button("E&xport…", "Export the routine to a file", self.export)
+        self.export_button = button("Exp&ort…", "Export the routine to a file", self.export)
         grid = QGridLayout()
         for index, widget in enumerate(
             (

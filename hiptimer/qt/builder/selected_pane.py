@@ -27,7 +27,7 @@ class SelectedPane(QGroupBox):
     section_renamed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Selected", parent)
+        super().__init__("The selected item", parent)
         self.item_form = ItemForm()
         self.item_form.edited.connect(self.item_edited)
         self.section_form = QWidget()
@@ -41,7 +41,7 @@ class SelectedPane(QGroupBox):
         section_layout.addRow(section_title, self.section_name_edit)
         self.empty_form = QLabel(
             "Pick an exercise in the library on the left and press Enter (or Add) to put it "
-            "in your routine. Select it here to change its time, reps or sides."
+            "in your routine. Select it above to change its time, reps or sides here."
         )
         self.empty_form.setWordWrap(True)
         self.empty_form.setAlignment(Qt.AlignmentFlag.AlignTop)

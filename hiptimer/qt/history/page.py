@@ -112,8 +112,8 @@ class HistoryPage(QWidget):
         goal_label = QLabel("Weekly &goal:")
         goal_label.setBuddy(self.goal)
         self.log_button = QPushButton("&Log measurement…")
-        self.measurements_button = QPushButton("Measu&rements…")  # list, delete, photos
-        self.export_button = QPushButton("E&xport…")
+        self.measurements_button = QPushButton("&Measurements…")  # list, delete, photos
+        self.export_button = QPushButton("Exp&ort…")
         self.calendar = CalendarStrip()
         self.program = ProgramPanel()
         self.assessment_requested = self.program.assessment_requested
@@ -123,7 +123,7 @@ class HistoryPage(QWidget):
         self.sessions_view.setAccessibleName("Sessions, newest first")
         self.sessions_view.activated.connect(lambda index: self.open_session(index.row()))
         self.sessions_view.doubleClicked.connect(lambda index: self.open_session(index.row()))
-        self.steps_button = QPushButton("Show &steps…")
+        self.steps_button = QPushButton("Show s&teps…")
         self.steps_button.clicked.connect(self._open_selected)
         self.sessions_empty = QLabel(NO_SESSIONS_TEXT)
         self.sessions_empty.setWordWrap(True)
