@@ -88,6 +88,8 @@ def test_builder(qtbot, window: MainWindow, size: QSize, scheme: str) -> None:
         window.routines_page.select("daily")
         window.routines_page.edit_button.click()
         assert window.routines_page.editor is not None
+        hint = window.minimumSizeHint()  # the editor too fits the window
+        assert hint.width() <= size.width() and hint.height() <= size.height(), hint
         assert_layout_ok(window)
 
 

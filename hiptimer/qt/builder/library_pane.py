@@ -93,8 +93,8 @@ class LibraryPane(QGroupBox):
         self.add_button.clicked.connect(self.add_selected)
 
         self.pictogram = PictogramWidget()
-        self.pictogram.setMinimumSize(180, 180)  # large enough to read the position at a glance
-        self.pictogram.setMaximumSize(260, 260)
+        self.pictogram.setMinimumSize(120, 120)  # large enough to read the position at a glance
+        self.pictogram.setMaximumSize(200, 200)
         self.pictogram.setAccessibleName("Starting position picture")
         self.exercise_details = QTextBrowser()
         self.exercise_details.setAccessibleName("Exercise instructions")

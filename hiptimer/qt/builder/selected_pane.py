@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -48,9 +50,13 @@ class SelectedPane(QGroupBox):
         self.form_stack = QStackedWidget()
         for widget in (self.empty_form, self.item_form, self.section_form):
             self.form_stack.addWidget(widget)
+        scroll = QScrollArea()  # a low window scrolls the form rather than cutting it
+        scroll.setWidget(self.form_stack)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form_stack)
-        layout.addStretch(0)
+        layout.addWidget(scroll)
 
     def show_nothing(self) -> None:
         self.form_stack.setCurrentWidget(self.empty_form)
