@@ -193,6 +193,7 @@ class SettingsDialog(QDialog):
         em = self.fontMetrics().horizontalAdvance("M")
         self.setMinimumWidth(min(40 * em, 760))
         self._fields = fields
+        self.resize(self.sizeHint())
 
     def sizeHint(self) -> QSize:
         """All the fields when the screen has room for them, else as much as it has."""

@@ -100,7 +100,7 @@ class WelcomeDialog(QDialog):
             push.setMinimumHeight(36)
         self.hint = _wrapped(NOT_YET_TEXT)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.assessment_button)
         buttons.addWidget(self.routines_button)
 
@@ -111,6 +111,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(safety)
         layout.addWidget(question)
         layout.addStretch(1)
+        layout.addWidget(self.hint)  # on its own line: beside the buttons it wrapped narrow
         layout.addLayout(buttons)
 
         self.understood.toggled.connect(self._update_buttons)
