@@ -164,16 +164,13 @@ class TestChartView(QChartView):
         return self.width() - 4 * self.fontMetrics().horizontalAdvance("000") - 24
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Only the date axis follows the width (the band reaches far beyond any range it
+        can take), so a resize never rebuilds the series."""
         super().resizeEvent(event)
         axes = self.chart().axes(Qt.Orientation.Horizontal)
         if self._content is not None and axes and isinstance(axes[0], QDateTimeAxis):
-            axis = axes[0]
-            before = axis.tickCount()
-            days = set_day_axis(
-                axis, self._content.first_day, self._content.last_day, self._plot_width()
-            )
-            if days.ticks != before:
-                self.draw(self._content, self.palette())  # the band spans the new range
+            content = self._content
+            set_day_axis(axes[0], content.first_day, content.last_day, self._plot_width())
 
     def draw(self, content: ChartContent, palette: QPalette) -> None:
         chart = self.chart()
@@ -221,7 +218,8 @@ class TestChartView(QChartView):
             series.attachAxis(y_axis)
 
         if content.band is not None:
-            attach(self._band(content.band, content.band_text, x_lo, x_hi))
+            reach = (x_hi - x_lo) + 1500 * _DAY_MS  # past any range a resize gives the axis
+            attach(self._band(content.band, content.band_text, x_lo - reach, x_hi + reach))
         for side in Side:
             line, markers = self._side_series(side, content.sides[side])
             attach(line)
