@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -76,7 +76,9 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self._painted = False
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()  # never larger than a small screen
+        room = screen.availableSize() if screen is not None else QSize(1280, 800)
+        self.resize(min(1280, room.width()), min(800, room.height()))
 
         self.home = HomeTabs(ctx, history_problem)
         self.picker = self.home.picker
@@ -280,7 +282,9 @@ class MainWindow(QMainWindow):
         self.player.show_snapshot(snapshot)
         if self.controller is not None:
             routine_name = self.controller.plan.routine.name
-            self.setWindowTitle(window_title(snapshot, routine_name, APP_TITLE))
+            title = window_title(snapshot, routine_name, APP_TITLE)  # changes once a minute
+            if title != self.windowTitle():
+                self.setWindowTitle(title)
 
     def _session_finished(self, status: SessionStatus) -> None:
         controller = self.controller

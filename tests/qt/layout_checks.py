@@ -4,8 +4,8 @@ Geometry and font metrics only, no screenshots: a label's text is measured with 
 against its contents rect (wrapping and rich text included), a button's against the room its
 style leaves inside the frame, and every text widget must lie inside what its ancestors show
 (a scroll area's viewport excepted: its content scrolls).  A custom-painted widget takes part
-by offering ``layout_texts() -> list[(text, QFont, QRect)]``: each text drawn with that font
-into that rect (widget coordinates).
+by offering ``layout_texts() -> list[(text, room, needed)]``: each text it draws, the QRect
+it may use and the QSize its ink needs (widget coordinates).
 
 Use::
 
@@ -135,12 +135,7 @@ def _texts(widget: QWidget) -> list[tuple[str, QRect, QSize]]:
     """(text, room, needed size) for each text a widget draws; [] for none."""
     hook = getattr(widget, "layout_texts", None)
     if callable(hook):
-        found = []
-        for text, font, rect in hook():
-            if text:
-                bound = QFontMetrics(font).boundingRect(text)
-                found.append((text, rect, QSize(bound.width(), QFontMetrics(font).height())))
-        return found
+        return [(text, room, needed) for text, room, needed in hook() if text]
     if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
         room = _label_room(widget)
         return [(widget.text(), room, _needed_label(widget, room))]

@@ -53,9 +53,11 @@ def at(session: Session, now: float) -> Snapshot:
     return session.snapshot(now)
 
 
-def test_countdown_shows_plain_seconds_up_to_ten_minutes_then_minutes() -> None:
+def test_countdown_shows_plain_seconds_in_short_phases_and_m_ss_in_a_minute_or_more() -> None:
     assert display.countdown_seconds(9) == "9"
-    assert display.countdown_seconds(599) == "599"
+    assert display.countdown_seconds(59, 59) == "59"
+    assert display.countdown_seconds(45, 60) == "0:45"  # a one-minute hold stays in m:ss
+    assert display.countdown_seconds(110, 120) == "1:50"  # the issue: never "110"
     assert display.countdown_seconds(600) == "10:00"
 
 
@@ -63,8 +65,8 @@ def test_a_release_counts_from_its_low_end_and_says_how_far_it_may_go() -> None:
     session = session_of(Item("ball", Kind.RELEASE, seconds=Range(60, 120)))
     session.start(0.0)
     snap = at(session, 10.0)  # the get-ready ended: the release starts
-    assert display.countdown_text(snap) == "60"
-    assert display.widest_countdown(snap) == "000"  # sized for "120"
+    assert display.countdown_text(snap) == "1:00"
+    assert display.widest_countdown(snap) == "0:00"  # sized for "2:00"
     assert display.detail_text(snap) == "+30 s up to 2:00"
     assert display.banner_text(snap) == "Release"
 
@@ -78,7 +80,7 @@ def test_get_ready_names_its_keys_and_a_paused_session_says_how_to_resume() -> N
     paused = at(session, 3.0)
     assert display.banner_text(paused) == display.PAUSED_WORDS
     assert display.window_title(paused, "Daily", "hiptimer").endswith(
-        " left (paused) — Daily — hiptimer"
+        " min left (paused) — Daily — hiptimer"
     )
 
 

@@ -1,0 +1,200 @@
+"""Custom-painted parts of the player that change while it counts.
+
+Each repaints only its own rect and never asks for a new layout: the player gives them fixed
+sizes on resize, and a new text or fraction is just :meth:`QWidget.update` on the widget.
+A QLabel would re-run the page's layout on every new text (its size hint may have changed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class PaintedText(QWidget):
+    """One line of text painted in its rect; ``ink=True`` centres the glyphs' ink (digits),
+    so a third of the window is digits, not the font's empty ascent and descent."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+        ink: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._alignment = alignment
+        self._ink = ink
+        self._colour: QColor | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.setAccessibleDescription(text)
+            self.update()
+
+    def set_colour(self, colour: QColor | None) -> None:
+        """Paint in ``colour`` (None: the palette's window text)."""
+        if colour != self._colour:
+            self._colour = colour
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(metrics.horizontalAdvance(self._text or "0") + 4, metrics.height())
+
+    def text_rect(self) -> QRect:
+        """Where the text's ink lands, in widget coordinates."""
+        metrics = QFontMetrics(self.font())
+        if self._ink:
+            ink = metrics.tightBoundingRect(self._text)
+            width = max(ink.width(), metrics.horizontalAdvance(self._text))
+            x = self._x_for(width)
+            y = (self.height() - ink.height()) // 2
+            return QRect(x, y, width, ink.height())
+        width = metrics.horizontalAdvance(self._text)
+        return QRect(
+            self._x_for(width), (self.height() - metrics.height()) // 2, width, metrics.height()
+        )
+
+    def _x_for(self, width: int) -> int:
+        if self._alignment & Qt.AlignmentFlag.AlignLeft:
+            return 0
+        if self._alignment & Qt.AlignmentFlag.AlignRight:
+            return self.width() - width
+        return (self.width() - width) // 2
+
+    def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
+        """For the layout checks: the text, the room it has (the whole rect), what it needs."""
+        return [(self._text, self.rect(), self.text_rect().size())] if self._text else []
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._text:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self.font())
+        painter.setPen(self._colour or self.palette().color(QPalette.ColorRole.WindowText))
+        metrics = QFontMetrics(self.font())
+        if self._ink:
+            ink = metrics.tightBoundingRect(self._text)
+            box = self.text_rect()
+            # drawText's y is the baseline: move the ink's top (ink.top() < 0) to the box's top
+            painter.drawText(box.x(), box.y() - ink.top(), self._text)
+        else:
+            flags = int(self._alignment.value) | Qt.AlignmentFlag.AlignVCenter.value
+            painter.drawText(self.rect(), flags, self._text)
+        painter.end()
+
+
+class PhaseBar(QWidget):
+    """How far the phase has gone: a rounded bar in the phase's colour on a quiet track.
+
+    It repaints only when the filled part changes by a pixel or more."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self._shown = True
+        self._colour = QColor("#0072B2")
+        self._track = QColor("#DDDDD8")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Phase progress")
+
+    def fraction(self) -> float:
+        return self._fraction
+
+    def set_colours(self, colour: str, track: str) -> None:
+        self._colour, self._track = QColor(colour), QColor(track)
+        self.update()
+
+    def set_fraction(self, fraction: float | None) -> None:
+        """0..1 done, or None for a phase with no length (nothing is drawn but the track)."""
+        shown = fraction is not None
+        value = min(1.0, max(0.0, fraction or 0.0))
+        if shown != self._shown or round(value * self.width()) != round(
+            self._fraction * self.width()
+        ):
+            self._shown = shown
+            self._fraction = value
+            self.update()
+        else:
+            self._fraction = value
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(self._track)
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        if self._shown and self._fraction > 0:
+            filled = QRectF(0, 0, max(self.height(), self.width() * self._fraction), self.height())
+            painter.setBrush(self._colour)
+            painter.drawRoundedRect(filled, radius, radius)
+        painter.end()
+
+
+class SessionStrip(QWidget):
+    """The whole session as a strip of steps: done, the one at hand, still to come.  Step
+    widths follow their planned lengths; it repaints when the step changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._weights: list[float] = []
+        self._current = 0
+        self._done = QColor("#009E73")
+        self._now = QColor("#0072B2")
+        self._track = QColor("#DDDDD8")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Session progress")
+
+    def set_steps(self, weights: list[float]) -> None:
+        self._weights = [max(w, 1.0) for w in weights]
+        self._current = 0
+        self.update()
+
+    def set_colours(self, done: str, now: str, track: str) -> None:
+        self._done, self._now, self._track = QColor(done), QColor(now), QColor(track)
+        self.update()
+
+    def current(self) -> int:
+        return self._current
+
+    def set_current(self, index: int) -> None:
+        if index != self._current:
+            self._current = index
+            total = len(self._weights)
+            self.setAccessibleDescription(f"exercise step {index + 1} of {total}")
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._weights:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        total = sum(self._weights)
+        gap = 2 if self.width() > 4 * len(self._weights) else 0
+        x = 0.0
+        radius = self.height() / 2
+        for index, weight in enumerate(self._weights):
+            width = self.width() * weight / total
+            if index < self._current:
+                painter.setBrush(self._done)
+            elif index == self._current:
+                painter.setBrush(self._now)
+            else:
+                painter.setBrush(self._track)
+            painter.drawRoundedRect(
+                QRectF(x, 0, max(1.0, width - gap), self.height()), radius, radius
+            )
+            x += width
+        painter.end()
