@@ -42,6 +42,7 @@ from hiptimer.qt.session.voice import (
     audio_notice,
     reading_wpm,
 )
+from hiptimer.qt.session.week_after import session_week
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.style import apply_theme
 
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
             return
         for action in self.session_actions:
             action.setEnabled(False)
+        counts = controller.counts_as() if controller.writes is not None else None
         self.summary.show_summary(
             controller.plan.routine.name,
             status,
@@ -300,7 +302,9 @@ class MainWindow(QMainWindow):
             len(controller.plan.steps),
             verdict=session_verdict(controller, self.ctx.history, self.ctx.catalog.library),
             limited_side=self.ctx.settings.limited_side,
-            counts=controller.counts_as() if controller.writes is not None else None,
+            counts=counts,
+            week=session_week(controller, self.ctx, counts),
+            positions={step.exercise.id: step.exercise.position for step in controller.plan.steps},
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()

@@ -94,6 +94,8 @@ def _needed_label(label: QLabel, room: QRect) -> QSize:
         if label.wordWrap():
             doc.setTextWidth(room.width())
         return QSize(int(doc.idealWidth() + 0.999), int(doc.size().height() + 0.999))
+    if label.buddy() is not None:
+        text = _plain(text)  # the mnemonic's "&" is drawn as an underline
     metrics = QFontMetrics(label.font())
     flags = int(label.alignment().value)
     if label.wordWrap():
@@ -189,14 +191,23 @@ def clipping_problems(root: QWidget) -> list[str]:
     return problems
 
 
+def _visible_rect(widget: QWidget, root: QWidget) -> QRect:
+    """What of ``widget`` shows on screen (root coordinates): clipped by every ancestor, a
+    scroll area's viewport included."""
+    rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        rect &= QRect(parent.mapTo(root, QPoint(0, 0)), parent.size())
+        parent = parent.parentWidget()
+    return rect & root.rect()
+
+
 def overlap_problems(root: QWidget) -> list[str]:
     widgets = _visible_text_widgets(root)
-    rects = [
-        QRect(w.mapTo(root, QPoint(0, 0)), w.size()).adjusted(0, 0, -SLACK, -SLACK) for w in widgets
-    ]
+    rects = [_visible_rect(w, root).adjusted(0, 0, -SLACK, -SLACK) for w in widgets]
     problems = []
     for (a, ra), (b, rb) in itertools.combinations(zip(widgets, rects, strict=True), 2):
-        if a.isAncestorOf(b) or b.isAncestorOf(a):
+        if a.isAncestorOf(b) or b.isAncestorOf(a) or ra.isEmpty() or rb.isEmpty():
             continue
         if ra.intersects(rb):
             problems.append(f"{_describe(a, '')} overlaps {_describe(b, '')}")
@@ -205,7 +216,8 @@ def overlap_problems(root: QWidget) -> list[str]:
 
 def assert_layout_ok(root: QWidget) -> None:
     """No visible text clipped, none overlapping another (messages name each widget)."""
-    QApplication.processEvents()
+    for _ in range(3):  # layouts nested in scroll areas settle over a few posted requests
+        QApplication.processEvents()
     problems = clipping_problems(root) + overlap_problems(root)
     assert not problems, "\n".join(problems)
 

@@ -102,7 +102,7 @@ def countdown_text(snapshot: Snapshot) -> str:
     """
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
-        return f"{snapshot.reps_counted}/{phase.reps}"
+        return str(snapshot.reps_counted)  # "of 20 reps" is the line under it
     if phase.rep is not None and not held_reps(snapshot.step):
         return str(phase.rep)
     if snapshot.shown_seconds is None:
@@ -114,7 +114,7 @@ def widest_countdown(snapshot: Snapshot) -> str:
     """The widest text the big number can show during this phase, to size the font once."""
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
-        return f"{phase.reps}/{phase.reps}"
+        return "0" * len(str(phase.reps))
     if phase.rep is not None and not held_reps(snapshot.step):
         return "0" * len(str(phase.reps or phase.rep))
     longest = _longest(snapshot)
@@ -151,7 +151,7 @@ def detail_text(snapshot: Snapshot) -> str:
     if phase.cycle is not None and phase.cycles:
         parts.append(f"cycle {phase.cycle} of {phase.cycles}")
     if phase.kind is PhaseKind.COUNT:
-        parts.append("press Enter after each rep")
+        parts.append(f"of {phase.reps} reps · press Enter after each rep")
     if phase.kind is PhaseKind.MEASURE:
         parts.append("type the degrees, then Enter")
     if phase.kind is PhaseKind.ACTION:
@@ -167,7 +167,7 @@ def detail_text(snapshot: Snapshot) -> str:
             else f"at the most ({clock_text(phase.extendable_to)})"
         )
     if phase.kind is PhaseKind.GET_READY or phase.role is PhaseRole.SET_REST:
-        parts.append("press G for 10 s more · Enter to begin now")
+        parts.append("G adds 10 s · Enter begins now")
     return " · ".join(parts)
 
 

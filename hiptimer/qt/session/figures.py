@@ -47,6 +47,7 @@ class BigFigures(QWidget):
         column.setSpacing(0)
         row = QHBoxLayout()
         row.setSpacing(0)
+        self._row = row
         column.addLayout(row)
         columns = []
         for figure, caption in (
@@ -102,7 +103,7 @@ class BigFigures(QWidget):
         self._ink = ink
         font = QFont(self.font())
         font.setPixelSize(caption_px)
-        line = QFontMetrics(font).height()
+        line = QFontMetrics(font).lineSpacing() + 2
         for label in (self.rep_caption, self.countdown_caption, self.detail_label):
             label.setFont(font)
             label.setFixedHeight(line)
@@ -118,10 +119,12 @@ class BigFigures(QWidget):
         metrics = QFontMetrics(digits)
         ink = metrics.tightBoundingRect("0").height() or 70
         by_height = math.ceil(100 * self._ink / ink)
-        shown = 2 if self._widest_rep else 1  # the rep figure takes half the room
-        room = max(self.width() // shown, 100) - 8
-        widest = max(self._widest, self._widest_rep, key=metrics.horizontalAdvance)
-        by_width = int(100 * room / max(metrics.horizontalAdvance(widest), 1))
+        # side by side, each figure gets room in proportion to its widest text
+        widths = [metrics.horizontalAdvance(t) for t in (self._widest_rep, self._widest) if t]
+        room = max(self.width(), 100) - 8 * len(widths)
+        by_width = int(100 * room / max(sum(widths), 1))
+        self._row.setStretch(0, widths[0] if self._widest_rep else 0)
+        self._row.setStretch(1, widths[-1])
         pixels = max(24, min(by_height, by_width))
         digits.setPixelSize(pixels)
         while (

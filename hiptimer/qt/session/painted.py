@@ -7,9 +7,14 @@ A QLabel would re-run the page's layout on every new text (its size hint may hav
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from hiptimer.core.routines.model import EQUIPMENT
+from hiptimer.qt.resources import equipment_pixmap
 
 
 class PaintedText(QWidget):
@@ -198,3 +203,50 @@ class SessionStrip(QWidget):
             )
             x += width
         painter.end()
+
+
+def fit_line(label: QLabel, font: QFont, room: int) -> None:
+    """Give ``label`` ``font``, shrunk just enough for its one line to fit ``room`` pixels."""
+    wide = QFontMetrics(font).horizontalAdvance(label.text())
+    room = max(room, 100)
+    if wide > room:
+        font = QFont(font)
+        font.setPixelSize(max(8, int(font.pixelSize() * room / wide)))
+    if font != label.font():
+        label.setFont(font)
+
+
+class EquipmentRow(QWidget):
+    """Icons for what to have at hand (their names in the tooltip and the ready text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(6)
+        self._ids: tuple[str, ...] = ()
+        self.icon_size = 40
+
+    def show_equipment(self, ids: tuple[str, ...]) -> None:
+        if ids == self._ids:
+            return
+        self._ids = ids
+        while self._row.count():
+            taken = self._row.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        palette = self.palette()
+        fg = palette.color(QPalette.ColorRole.WindowText)
+        accent = palette.color(QPalette.ColorRole.Accent)
+        self._row.addStretch(1)
+        for equipment_id in ids:
+            name = EQUIPMENT.get(equipment_id, equipment_id)
+            icon = QLabel()
+            with contextlib.suppress(FileNotFoundError):  # the ready text names it anyway
+                icon.setPixmap(equipment_pixmap(None, equipment_id, self.icon_size, fg, accent))
+            icon.setAccessibleName(f"Equipment: {name}")
+            icon.setToolTip(name)
+            self._row.addWidget(icon)
+        self._row.addStretch(1)

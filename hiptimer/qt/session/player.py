@@ -11,12 +11,11 @@ out again until the window is resized.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.routines.model import EQUIPMENT
 from hiptimer.core.session.colours import phase_colours
 from hiptimer.core.session.display import (
     DONE_WORDS,
@@ -39,13 +37,12 @@ from hiptimer.core.session.display import (
 )
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
-from hiptimer.qt.resources import equipment_pixmap
 from hiptimer.qt.session.figures import BigFigures
 from hiptimer.qt.session.measure_box import NO_DEGREES, MeasureBox
-from hiptimer.qt.session.painted import PaintedText, PhaseBar, SessionStrip
+from hiptimer.qt.session.painted import EquipmentRow, PaintedText, PhaseBar, SessionStrip, fit_line
 from hiptimer.qt.session.player_sizes import PlayerSizes, player_sizes
 from hiptimer.qt.session.steps_card import FittedLabel, StepsCard, instruction_items
-from hiptimer.qt.style import current_tokens
+from hiptimer.qt.style import SPACE, current_tokens
 from hiptimer.qt.widgets.pictogram import PictogramWidget
 
 # Left and right differ by colour and by letter: blue and vermillion stay apart in common
@@ -123,15 +120,13 @@ class PlayerPage(QWidget):
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position_label.setWordWrap(True)
         self.position_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.equipment_row = QHBoxLayout()
-        self.equipment_row.setSpacing(6)
-        self._equipment_ids: tuple[str, ...] = ()
+        self.equipment_row = EquipmentRow()
         self.picture_column = QWidget()
         picture = QVBoxLayout(self.picture_column)
         picture.setContentsMargins(0, 0, 0, 0)
         picture.addWidget(self.pictogram, 1)
         picture.addWidget(self.position_label)
-        picture.addLayout(self.equipment_row)
+        picture.addWidget(self.equipment_row)
 
         self.figures = BigFigures()  # the countdown, and in held reps the rep beside it
         self.countdown = self.figures.countdown
@@ -268,7 +263,10 @@ class PlayerPage(QWidget):
         else:
             self.figures.show_numbers(snapshot)
         self.phase_bar.set_fraction(_phase_fraction(snapshot))
-        _set(self.detail_label, detail_text(snapshot))
+        detail = detail_text(snapshot)
+        if detail != self.detail_label.text():
+            self.detail_label.setText(detail)
+            self._fit_detail()
         self.left_label.setText(f"{time_left_text(snapshot)} left")
         self.buttons["extend"].setEnabled(snapshot.can_extend)
         done = self.buttons["done"]
@@ -303,7 +301,7 @@ class PlayerPage(QWidget):
         self.side_badge.setVisible(side is not None)
         self.pictogram.set_position(exercise.position, mirrored=view.mirrored)
         _set(self.position_label, view.position)
-        self._show_equipment(exercise.equipment)
+        self.equipment_row.show_equipment(exercise.equipment)
         _set(self.progress_label, view.progress.replace(" · ", "\n"))
         level = self._levels.get(view.step.exercise.id, 0)
         items, feel = instruction_items(view.step, level)
@@ -333,34 +331,6 @@ class PlayerPage(QWidget):
         width = max(self.width() // 3, needed + 4 * self._sizes.gap + 24)
         if width != self.phase_band.width():
             self.phase_band.setFixedWidth(min(width, max(self.width() - 2 * self._sizes.side, 100)))
-
-    def _show_equipment(self, ids: tuple[str, ...]) -> None:
-        """Icons with their names for what to have at hand."""
-        if ids == self._equipment_ids:
-            return
-        self._equipment_ids = ids
-        while self.equipment_row.count():
-            taken = self.equipment_row.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        if not ids:
-            return
-        palette = self.palette()
-        fg = palette.color(QPalette.ColorRole.WindowText)
-        accent = palette.color(QPalette.ColorRole.Accent)
-        size = self._sizes.icon if self._sizes else 40
-        self.equipment_row.addStretch(1)
-        for equipment_id in ids:
-            name = EQUIPMENT.get(equipment_id, equipment_id)
-            icon = QLabel()
-            with contextlib.suppress(FileNotFoundError):  # the ready text names it anyway
-                icon.setPixmap(equipment_pixmap(None, equipment_id, size, fg, accent))
-            icon.setAccessibleName(f"Equipment: {name}")
-            icon.setToolTip(name)
-            self.equipment_row.addWidget(icon)
-        self.equipment_row.addStretch(1)
 
     # Sizing -------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -396,21 +366,25 @@ class PlayerPage(QWidget):
         small = _font(base, sizes.small)
         for widget in (self.progress_label, self.speed_label, self.left_label):
             widget.setFont(small)
-        line = QFontMetrics(small).height()
+        line = QFontMetrics(small).lineSpacing() + 1
         self.left_label.setFixedHeight(line)
         band = _font(base, sizes.band, bold=True)
         self.phase_band.setFont(band)
-        band_height = max(QFontMetrics(band).height() + 2 * sizes.gap, 2 * line)
+        band_height = max(QFontMetrics(band).lineSpacing() + 2 * sizes.gap, 2 * line)
         self.phase_band.setFixedHeight(band_height)
         self._fit_band()
         self.progress_label.setFixedHeight(band_height)
         self._style_band()
-        self.name_label.setFixedHeight(QFontMetrics(_font(base, sizes.title, bold=True)).height())
+        self.name_label.setFixedHeight(
+            QFontMetrics(_font(base, sizes.title, bold=True)).lineSpacing() + 2
+        )
         self._fit_name()
         self.figures.set_sizes(sizes.ink, sizes.unit)
+        self._fit_detail()
         for column in (self.picture_column, self.side_column):
             column.setFixedWidth(sizes.side)
         self.position_label.setFont(_font(base, max(sizes.small, base.pixelSize())))
+        self.equipment_row.icon_size = sizes.icon
         badge = round(sizes.ink * 0.55)
         self.side_badge.setFont(_font(base, round(badge * 0.6), bold=True))
         self.side_badge.setFixedSize(badge, badge)
@@ -427,22 +401,24 @@ class PlayerPage(QWidget):
         buttons = _font(base, sizes.button)
         for button in self.buttons.values():
             button.setFont(buttons)
-            button.setFixedHeight(max(40, round(QFontMetrics(buttons).height() * 1.8)))
+            # the stylesheet's padding (8 px above and below) and border fit around the text
+            button.setFixedHeight(max(40, QFontMetrics(buttons).height() + 2 * SPACE.s + 8))
         if self._snapshot is not None:
             self._phase_key = None  # the side badge's radius and the band follow the size
             self.show_snapshot(self._snapshot)
 
+    def _fit_detail(self) -> None:
+        """The line under the figures; smaller only when too long (a stall's explanation)."""
+        if self._sizes is not None:
+            fit_line(
+                self.detail_label, _font(self.font(), self._sizes.unit), self.detail_label.width()
+            )
+
     def _fit_name(self) -> None:
-        """The name as large as its sizes allow, smaller only for a name too long to fit."""
-        if self._sizes is None:
-            return
-        font = _font(self.font(), self._sizes.title, bold=True)
-        room = max(self.width() - 2 * self._sizes.margin, 100)
-        wide = QFontMetrics(font).horizontalAdvance(self.name_label.text())
-        if wide > room:
-            font.setPixelSize(max(10, int(self._sizes.title * room / wide)))
-        if font != self.name_label.font():
-            self.name_label.setFont(font)
+        """The name as large as its size allows, smaller only for a name too long to fit."""
+        if self._sizes is not None:
+            font = _font(self.font(), self._sizes.title, bold=True)
+            fit_line(self.name_label, font, self.width() - 2 * self._sizes.margin)
 
 
 def _font(base: QFont, pixels: int, *, bold: bool = False) -> QFont:

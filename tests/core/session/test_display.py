@@ -75,7 +75,7 @@ def test_get_ready_names_its_keys_and_a_paused_session_says_how_to_resume() -> N
     session = session_of(Item("stretch", Kind.HOLD, seconds=Range(60, 60)))
     session.start(0.0)
     snap = at(session, 3.0)
-    assert display.detail_text(snap) == "press G for 10 s more · Enter to begin now"
+    assert display.detail_text(snap) == "G adds 10 s · Enter begins now"
     session.pause(3.0)
     paused = at(session, 3.0)
     assert display.banner_text(paused) == display.PAUSED_WORDS
@@ -245,9 +245,7 @@ def test_sets_show_as_set_k_of_n_and_the_rest_between_says_which_comes() -> None
     assert display.detail_text(at(session, 25.0)) == "set 1 of 2"  # 20 s get-ready, then work
     between = at(session, 55.0)
     assert display.banner_text(between) == "Rest"
-    assert display.detail_text(between) == (
-        "set 2 of 2 next · press G for 10 s more · Enter to begin now"
-    )
+    assert display.detail_text(between) == ("set 2 of 2 next · G adds 10 s · Enter begins now")
     view = display.step_view(plan, between)
     assert (view.title, view.step.set_number) == ("Lying stretch", 2)  # not "Rest · next: …"
     assert display.detail_text(at(session, 70.0)) == "set 2 of 2"
