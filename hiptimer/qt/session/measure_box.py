@@ -89,4 +89,7 @@ class MeasureBox(QFrame):
             font = QFont(widget.font())
             font.setPixelSize(pixels)
             widget.setFont(font)
+        line = self.spin.lineEdit()
+        if line is not None:
+            line.setFont(font)  # the box's text itself, not only its frame
         self.spin.setMinimumWidth(pixels * 7)

@@ -227,6 +227,12 @@ class EquipmentRow(QWidget):
         self._ids: tuple[str, ...] = ()
         self.icon_size = 40
 
+    def set_icon_size(self, pixels: int) -> None:
+        if pixels != self.icon_size:
+            self.icon_size = pixels
+            ids, self._ids = self._ids, ()
+            self.show_equipment(ids)  # drawn again at the new size
+
     def show_equipment(self, ids: tuple[str, ...]) -> None:
         if ids == self._ids:
             return

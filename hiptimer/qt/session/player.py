@@ -384,7 +384,7 @@ class PlayerPage(QWidget):
         for column in (self.picture_column, self.side_column):
             column.setFixedWidth(sizes.side)
         self.position_label.setFont(_font(base, max(sizes.small, base.pixelSize())))
-        self.equipment_row.icon_size = sizes.icon
+        self.equipment_row.set_icon_size(sizes.icon)
         badge = round(sizes.ink * 0.55)
         self.side_badge.setFont(_font(base, round(badge * 0.6), bold=True))
         self.side_badge.setFixedSize(badge, badge)

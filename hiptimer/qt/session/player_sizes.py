@@ -56,6 +56,6 @@ def player_sizes(
         side=max(120, round(width * 0.15)),
         gap=max(4, round(height * 0.008)),
         margin=max(8, round(height * 0.012)),
-        icon=max(24, round(height * 0.05)),
+        icon=max(24, round(height * 0.06)),
         button=max(base_pixels, round(height * 0.026)),
     )

@@ -40,7 +40,7 @@ class DoneExercise:
 
     exercise_id: str
     name: str
-    rated: bool  # tests are not rated
+    rated: bool  # tests are not rated (nor is an exercise skipped)
     done: bool = False  # any of its steps ended done
     amounts: list[str] = field(default_factory=list)  # "left: 60 s of 60 s"
 
@@ -101,7 +101,8 @@ class ExerciseRatings(QWidget):
         self.groups.clear()
         self.pains.clear()
         rows = [
-            e if isinstance(e, DoneExercise) else DoneExercise(e[0], e[1], True) for e in exercises
+            e if isinstance(e, DoneExercise) else DoneExercise(e[0], e[1], True, True)
+            for e in exercises
         ]
         for row, exercise in enumerate(rows):
             self._add_row(row, exercise, (positions or {}).get(exercise.exercise_id, ""))
@@ -123,9 +124,9 @@ class ExerciseRatings(QWidget):
         label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label.setAccessibleName(exercise.name)
-        self._add(label, top, 1, columns=len(Rating) + 1)
-        if not exercise.rated:
-            return
+        self._add(label, top, 1, columns=len(Rating) + 2)
+        if not exercise.rated or not exercise.done:
+            return  # tests are measured, not rated; a skipped exercise has nothing to rate
         name = exercise.name
         group = QButtonGroup(self)
         group.setExclusive(False)  # none chosen is an answer too; a second tap clears

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -277,17 +278,22 @@ class SummaryPage(QWidget):
         self._apply_fonts()
 
     def _apply_fonts(self) -> None:
-        """The title and the week are read standing up: they grow with the window."""
+        """Read standing up: the text grows with the window, the title and the week most."""
         height = max(self.window().height(), 400)
-        base = self.font()
+        app_font = QApplication.font()
+        base_pixels = QFontInfo(app_font).pixelSize()
+        body = QFont(app_font)
+        body.setPixelSize(max(base_pixels, round(height * 0.02)))
+        if body != self.font():
+            self.setFont(body)
         for label, share, bold in (
             (self.title, 0.05, True),
             (self.acknowledgement, 0.032, False),
             (self.week_label, 0.028, True),
             (self.week_dots, 0.045, False),
         ):
-            font = QFont(base)
-            font.setPixelSize(max(round(height * share), round(QFontInfo(base).pixelSize() * 1.1)))
+            font = QFont(app_font)
+            font.setPixelSize(max(round(height * share), round(base_pixels * 1.1)))
             font.setBold(bold)
             if font != label.font():
                 label.setFont(font)
