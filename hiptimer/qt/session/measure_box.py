@@ -46,16 +46,17 @@ class MeasureBox(QFrame):
         self.save.clicked.connect(self.submit)
         self.photo_button = PhotoMeasureButton()  # alone, no goniometer: measure on a photo
         self.photo_button.measured.connect(self.measured.emit)
-        rows = QVBoxLayout(self)
+        for button in (self.save, self.photo_button):
+            button.setProperty("role", "compact")
+        rows = QVBoxLayout(self)  # three short rows: the box fits the "next" card's width
         rows.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.caption)
-        top.addWidget(self.spin, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.save, 1)
-        bottom.addWidget(self.photo_button, 1)
-        rows.addLayout(top)
-        rows.addLayout(bottom)
+        rows.setSpacing(2)
+        typed = QHBoxLayout()
+        typed.addWidget(self.spin, 1)
+        typed.addWidget(self.save, 1)
+        rows.addWidget(self.caption)
+        rows.addLayout(typed)
+        rows.addWidget(self.photo_button)
 
     def reset(self) -> None:
         self._key = None
@@ -92,4 +93,4 @@ class MeasureBox(QFrame):
         line = self.spin.lineEdit()
         if line is not None:
             line.setFont(font)  # the box's text itself, not only its frame
-        self.spin.setMinimumWidth(pixels * 7)
+        self.spin.setMinimumWidth(pixels * 6)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from hiptimer.core.routines.model import EQUIPMENT
@@ -19,7 +19,12 @@ from hiptimer.qt.resources import equipment_pixmap
 
 class PaintedText(QWidget):
     """One line of text painted in its rect; ``ink=True`` centres the glyphs' ink (digits),
-    so a third of the window is digits, not the font's empty ascent and descent."""
+    so a third of the window is digits, not the font's empty ascent and descent.
+
+    It paints its own background (the window's colour), so nothing behind it repaints.  In ink
+    mode each character is drawn once into a cached pixmap and a new text repaints only the
+    characters that changed: "1:49" to "1:48" repaints one digit, not the whole number.
+    """
 
     def __init__(
         self,
@@ -33,17 +38,26 @@ class PaintedText(QWidget):
         self._alignment = alignment
         self._ink = ink
         self._colour: QColor | None = None
+        self._glyphs: dict[tuple[str, str, int, float], tuple[QPixmap, int]] = {}
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def text(self) -> str:
         return self._text
 
     def setText(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.setAccessibleDescription(text)
+        if text == self._text:
+            return
+        old, self._text = self._text, text
+        self.setAccessibleDescription(text)
+        before = self._char_rects(old) if self._ink else []
+        after = self._char_rects(text) if self._ink else []
+        if not before or len(before) != len(after):
             self.update()
+            return
+        for index, (was, now) in enumerate(zip(before, after, strict=True)):
+            if was != now or old[index] != text[index]:
+                self.update(was.united(now))
 
     def set_colour(self, colour: QColor | None) -> None:
         """Paint in ``colour`` (None: the palette's window text)."""
@@ -76,24 +90,78 @@ class PaintedText(QWidget):
             return self.width() - width
         return (self.width() - width) // 2
 
+    def _baseline(self) -> int:
+        """The baseline that puts the text's ink in the middle of the rect."""
+        metrics = QFontMetrics(self.font())
+        ink = metrics.tightBoundingRect(self._text or "0")
+        return (self.height() - ink.height()) // 2 - ink.top()
+
+    def _char_rects(self, text: str) -> list[QRect]:
+        """Each character's box (its advance, the font's full height) in ink mode."""
+        metrics = QFontMetrics(self.font())
+        x = self._x_for(metrics.horizontalAdvance(text))
+        top = self._baseline() - metrics.ascent()
+        rects = []
+        for char in text:
+            advance = metrics.horizontalAdvance(char)
+            bound = metrics.boundingRect(char)
+            left, right = min(0, bound.left()), max(advance, bound.right() + 1)
+            rects.append(QRect(x + left, top, right - left, metrics.height()))
+            x += advance
+        return rects
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._glyphs.clear()
+        super().changeEvent(event)
+
     def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
         """For the layout checks: the text, the room it has (the whole rect), what it needs."""
         return [(self._text, self.rect(), self.text_rect().size())] if self._text else []
 
+    def _pen(self) -> QColor:
+        return self._colour or self.palette().color(QPalette.ColorRole.WindowText)
+
+    def _glyph(self, char: str) -> tuple[QPixmap, int]:
+        """The character drawn once at this font and colour: (pixmap, its left offset)."""
+        ratio = self.devicePixelRatioF()
+        key = (char, self.font().key(), self._pen().rgba(), ratio)
+        found = self._glyphs.get(key)
+        if found is None:
+            metrics = QFontMetrics(self.font())
+            advance = metrics.horizontalAdvance(char)
+            bound = metrics.boundingRect(char)
+            left, right = min(0, bound.left()), max(advance, bound.right() + 1)
+            pixmap = QPixmap(round((right - left) * ratio), round(metrics.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setFont(self.font())
+            painter.setPen(self._pen())
+            painter.drawText(-left, metrics.ascent(), char)
+            painter.end()
+            found = (pixmap, left)
+            if len(self._glyphs) > 64:
+                self._glyphs.clear()
+            self._glyphs[key] = found
+        return found
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._text:
-            return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
+        if not self._text:
+            painter.end()
+            return
         painter.setFont(self.font())
-        painter.setPen(self._colour or self.palette().color(QPalette.ColorRole.WindowText))
-        metrics = QFontMetrics(self.font())
+        painter.setPen(self._pen())
         if self._ink:
-            ink = metrics.tightBoundingRect(self._text)
-            box = self.text_rect()
-            # drawText's y is the baseline: move the ink's top (ink.top() < 0) to the box's top
-            painter.drawText(box.x(), box.y() - ink.top(), self._text)
+            for char, box in zip(self._text, self._char_rects(self._text), strict=True):
+                if box.intersects(event.rect()) and not char.isspace():
+                    pixmap, _left = self._glyph(char)
+                    painter.drawPixmap(box.topLeft(), pixmap)
         else:
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             flags = int(self._alignment.value) | Qt.AlignmentFlag.AlignVCenter.value
             painter.drawText(self.rect(), flags, self._text)
         painter.end()
@@ -112,6 +180,7 @@ class PhaseBar(QWidget):
         self._track = QColor("#DDDDD8")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Phase progress")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def fraction(self) -> float:
         return self._fraction
@@ -135,6 +204,7 @@ class PhaseBar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         radius = self.height() / 2

@@ -181,8 +181,8 @@ class PlayerPage(QWidget):
         next_layout.addWidget(self.next_label)
         next_layout.addWidget(self.measure_box)
         self.lower_row = QHBoxLayout()
-        self.lower_row.addWidget(self.steps_card, 3)
-        self.lower_row.addWidget(self.next_card, 2)
+        self.lower_row.addWidget(self.steps_card)
+        self.lower_row.addWidget(self.next_card)
 
         self.notice_label = QLabel()
         self.notice_label.setAccessibleName("Notice")
@@ -389,15 +389,18 @@ class PlayerPage(QWidget):
         self.side_badge.setFont(_font(base, round(badge * 0.6), bold=True))
         self.side_badge.setFixedSize(badge, badge)
         self.side_word.setFont(_font(base, sizes.unit))
-        for card in (self.steps_card, self.next_card):
-            card.setFixedHeight(sizes.card_height)
+        self.lower_row.setSpacing(sizes.gap)
+        # fixed widths, 3 : 2: the degrees box must not widen its card
+        room = self.width() - 2 * sizes.margin - sizes.gap
+        self.steps_card.setFixedSize(room * 3 // 5, sizes.card_height)
+        self.next_card.setFixedSize(room - room * 3 // 5, sizes.card_height)
         self.steps_card.set_margin(sizes.gap * 2)
         next_layout = self.next_card.layout()
         if next_layout is not None:
             next_layout.setContentsMargins(sizes.gap * 2, sizes.gap, sizes.gap * 2, sizes.gap)
         self.steps_card.set_range(sizes.unit, sizes.upper)
         self.next_label.set_range(sizes.unit, sizes.upper)
-        self.measure_box.set_pixels(max(sizes.small, round(sizes.unit * 0.8)))
+        self.measure_box.set_pixels(sizes.small)
         buttons = _font(base, sizes.button)
         for button in self.buttons.values():
             button.setFont(buttons)

@@ -31,6 +31,7 @@ class PlayerSizes:
     margin: int  # around the page
     icon: int  # equipment icons
     button: int  # the control buttons' text
+    width: int  # the page's width the sizes are for
 
     @property
     def card_height(self) -> int:
@@ -58,4 +59,5 @@ def player_sizes(
         margin=max(8, round(height * 0.012)),
         icon=max(24, round(height * 0.06)),
         button=max(base_pixels, round(height * 0.026)),
+        width=width,
     )

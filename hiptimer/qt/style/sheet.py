@@ -2,7 +2,9 @@
 
 Kept short on purpose: the palette colours most widgets; the sheet adds what a palette cannot
 say (radii, padding, the primary button, cards, the focus ring).  Selectors use object names
-and dynamic properties, so pages opt in with ``setObjectName`` / ``setProperty("role", ...)``.
+and dynamic properties, so pages opt in with ``setObjectName`` / ``setProperty("role", ...)``:
+``primary`` (the main action), ``compact`` (buttons in a tight row), ``card``, ``muted``,
+``problem``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ QPushButton:disabled {{ color: {t.placeholder}; border-color: {t.surface_alt}; }
 QPushButton[role="primary"] {{
     background: {t.primary}; color: {t.on_primary}; border-color: {t.primary}; font-weight: bold;
 }}
+QPushButton[role="compact"] {{ padding: 2px {SPACE.s}px; }}
 QFrame[role="card"] {{
     background: {t.surface}; border: 1px solid {t.border}; border-radius: {RADIUS.l}px;
 }}

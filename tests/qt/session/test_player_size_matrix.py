@@ -120,6 +120,23 @@ def check_player(page: PlayerPage, window: QMainWindow, name: str) -> None:
     assert not small, (name, small)
     ink = QFontMetrics(page.countdown.font()).tightBoundingRect("0").height()
     assert ink >= height / 3, (name, ink, height)
+    if not page.rep_column.isVisible():  # the countdown sits centred under the title
+        digits = page.countdown.mapTo(window, page.countdown.text_rect().center())
+        title = page.name_label.mapTo(window, page.name_label.rect().center())
+        assert abs(digits.x() - title.x()) <= 4, (name, digits, title)
+
+
+def slots(page: PlayerPage) -> list[object]:
+    """Where the fixed slots are: they stay put from phase to phase."""
+    return [
+        page.name_label.geometry(),
+        page.figures.geometry(),
+        page.phase_bar.geometry(),
+        page.steps_card.geometry(),
+        page.next_card.geometry(),
+        page.phase_band.geometry().top(),
+        page.phase_band.height(),
+    ]
 
 
 @pytest.mark.parametrize(("size", "scheme"), size_matrix())
@@ -129,6 +146,7 @@ def test_every_phase_kind_fits_and_reads_from_the_floor(qtbot, size: QSize, sche
     with scheme_applied(scheme):
         page = PlayerPage()
         window = host(qtbot, page, size)
+        placed: set[tuple[str, ...]] = set()
         for name, want, self_paced in PHASES:
             plan = build_plan(
                 routine,
@@ -143,6 +161,7 @@ def test_every_phase_kind_fits_and_reads_from_the_floor(qtbot, size: QSize, sche
             snapshot, now = reach(session, want)
             page.show_snapshot(snapshot)
             check_player(page, window, name)
+            placed.add(tuple(str(slot) for slot in slots(page)))
             if name == "hold":
                 session.pause(now)
                 paused = session.snapshot(now)
@@ -151,6 +170,9 @@ def test_every_phase_kind_fits_and_reads_from_the_floor(qtbot, size: QSize, sche
                 check_player(page, window, "paused")
             if name == "release":
                 assert ":" in page.countdown.text()  # m:ss, never "110"
+        assert len(placed) == 1, "\n".join(
+            map(repr, placed)
+        )  # nothing moved between phases and exercises
 
 
 def outcomes():
