@@ -21,9 +21,9 @@ class PaintedText(QWidget):
     """One line of text painted in its rect; ``ink=True`` centres the glyphs' ink (digits),
     so a third of the window is digits, not the font's empty ascent and descent.
 
-    It paints its own background (the window's colour), so nothing behind it repaints.  In ink
-    mode each character is drawn once into a cached pixmap and a new text repaints only the
-    characters that changed: "1:49" to "1:48" repaints one digit, not the whole number.
+    It paints its own background (the window's colour), so nothing behind it repaints.  Each
+    character is drawn once into a cached pixmap and a new text repaints only the characters
+    that changed: "1:49" to "1:48" repaints one digit, not the whole number.
     """
 
     def __init__(
@@ -39,6 +39,8 @@ class PaintedText(QWidget):
         self._ink = ink
         self._colour: QColor | None = None
         self._glyphs: dict[tuple[str, str, int, float], tuple[QPixmap, int]] = {}
+        self._chars: dict[str, tuple[int, int, int]] = {}  # advance, left, right by character
+        self._inks: dict[str, QRect] = {}  # the ink of each text shown, at this font
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
@@ -50,8 +52,8 @@ class PaintedText(QWidget):
             return
         old, self._text = self._text, text
         self.setAccessibleDescription(text)
-        before = self._char_rects(old) if self._ink else []
-        after = self._char_rects(text) if self._ink else []
+        before = self._char_rects(old)
+        after = self._char_rects(text)
         if not before or len(before) != len(after):
             self.update()
             return
@@ -90,22 +92,41 @@ class PaintedText(QWidget):
             return self.width() - width
         return (self.width() - width) // 2
 
-    def _baseline(self) -> int:
-        """The baseline that puts the text's ink in the middle of the rect."""
-        metrics = QFontMetrics(self.font())
-        ink = metrics.tightBoundingRect(self._text or "0")
+    def _baseline(self, text: str) -> int:
+        """The baseline that puts ``text``'s ink (else its line) in the middle of the rect."""
+        if not self._ink:
+            metrics = QFontMetrics(self.font())
+            return (self.height() - metrics.height()) // 2 + metrics.ascent()
+        ink = self._ink_of(text or "0")
         return (self.height() - ink.height()) // 2 - ink.top()
 
-    def _char_rects(self, text: str) -> list[QRect]:
-        """Each character's box (its advance, the font's full height) in ink mode."""
-        metrics = QFontMetrics(self.font())
-        x = self._x_for(metrics.horizontalAdvance(text))
-        top = self._baseline() - metrics.ascent()
-        rects = []
-        for char in text:
+    def _ink_of(self, text: str) -> QRect:
+        found = self._inks.get(text)
+        if found is None:
+            if len(self._inks) > 256:
+                self._inks.clear()
+            found = self._inks[text] = QFontMetrics(self.font()).tightBoundingRect(text)
+        return found
+
+    def _char_box(self, char: str) -> tuple[int, int, int]:
+        """(advance, left, right) of ``char`` at this font: cached, digits repeat."""
+        found = self._chars.get(char)
+        if found is None:
+            metrics = QFontMetrics(self.font())
             advance = metrics.horizontalAdvance(char)
             bound = metrics.boundingRect(char)
-            left, right = min(0, bound.left()), max(advance, bound.right() + 1)
+            found = (advance, min(0, bound.left()), max(advance, bound.right() + 1))
+            self._chars[char] = found
+        return found
+
+    def _char_rects(self, text: str) -> list[QRect]:
+        """Each character's box: its advance (and overhang), the font's full height."""
+        metrics = QFontMetrics(self.font())
+        boxes = [self._char_box(char) for char in text]
+        x = self._x_for(sum(box[0] for box in boxes))
+        top = self._baseline(text) - metrics.ascent()
+        rects = []
+        for advance, left, right in boxes:
             rects.append(QRect(x + left, top, right - left, metrics.height()))
             x += advance
         return rects
@@ -113,6 +134,8 @@ class PaintedText(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._glyphs.clear()
+            self._chars.clear()
+            self._inks.clear()
         super().changeEvent(event)
 
     def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
@@ -129,9 +152,7 @@ class PaintedText(QWidget):
         found = self._glyphs.get(key)
         if found is None:
             metrics = QFontMetrics(self.font())
-            advance = metrics.horizontalAdvance(char)
-            bound = metrics.boundingRect(char)
-            left, right = min(0, bound.left()), max(advance, bound.right() + 1)
+            _advance, left, right = self._char_box(char)
             pixmap = QPixmap(round((right - left) * ratio), round(metrics.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
@@ -153,17 +174,10 @@ class PaintedText(QWidget):
         if not self._text:
             painter.end()
             return
-        painter.setFont(self.font())
-        painter.setPen(self._pen())
-        if self._ink:
-            for char, box in zip(self._text, self._char_rects(self._text), strict=True):
-                if box.intersects(event.rect()) and not char.isspace():
-                    pixmap, _left = self._glyph(char)
-                    painter.drawPixmap(box.topLeft(), pixmap)
-        else:
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            flags = int(self._alignment.value) | Qt.AlignmentFlag.AlignVCenter.value
-            painter.drawText(self.rect(), flags, self._text)
+        for char, box in zip(self._text, self._char_rects(self._text), strict=True):
+            if box.intersects(event.rect()) and not char.isspace():
+                pixmap, _left = self._glyph(char)
+                painter.drawPixmap(box.topLeft(), pixmap)
         painter.end()
 
 

@@ -174,6 +174,7 @@ class PlayerPage(QWidget):
         self.measure_box.measured.connect(self.measurement.emit)
         self.measure_box.asked.connect(self._ask_for_degrees)
         self.measure_spin = self.measure_box.spin
+        self.measure_spin.valueChanged.connect(self._show_degrees)
         self.measure_caption = self.measure_box.caption
         self.measure_save = self.measure_box.save
         self.photo_button = self.measure_box.photo_button
@@ -241,7 +242,6 @@ class PlayerPage(QWidget):
         self._levels = dict(levels or {})
         self._phase_key = None
         self.measure_box.reset()  # a new session never offers the last one's degrees
-        self.measure_box.spin.valueChanged.connect(self._show_degrees)
         self.speed_label.setVisible(speed != 1)
         self.speed_label.setText(f"×{speed:g} speed · rehearsal, not recorded")
         self.strip.set_steps([step.planned_seconds for step in plan.steps])

@@ -67,7 +67,7 @@ class PaintRects(QObject):
         self.widget = widget
         self.rects: list = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.Paint:
             self.rects.append(event.rect())  # type: ignore[attr-defined]
         return False
