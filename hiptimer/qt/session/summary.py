@@ -226,6 +226,7 @@ class SummaryPage(QWidget):
         self.report.show_report(figures, [outcome_line(o) for o in outcomes])
         self.pain.set_value(None)
         self.note.clear()
+        self._apply_fonts()  # the new rows at the page's size
 
     def _show_week(self, week: WeekAfter | None) -> None:
         self.week_label.setVisible(week is not None)
@@ -284,8 +285,12 @@ class SummaryPage(QWidget):
         base_pixels = QFontInfo(app_font).pixelSize()
         body = QFont(app_font)
         body.setPixelSize(max(base_pixels, round(height * 0.02)))
-        if body != self.font():
-            self.setFont(body)
+        # Set on each part: with an application stylesheet, a parent's font does not reach
+        # its children.  The scale's numbers and the big labels below keep their own sizes.
+        sized = {self.title, self.acknowledgement, self.week_label, self.week_dots}
+        for widget in self.findChildren(QWidget):
+            if widget not in sized and widget.parentWidget() is not self.pain:
+                widget.setFont(body)
         for label, share, bold in (
             (self.title, 0.05, True),
             (self.acknowledgement, 0.032, False),
@@ -297,6 +302,9 @@ class SummaryPage(QWidget):
             font.setBold(bold)
             if font != label.font():
                 label.setFont(font)
+        primary = QFont(body)
+        primary.setBold(True)
+        self.save_button.setFont(primary)
         self.ratings.set_icon_size(max(40, round(height * 0.06)))
 
     # Keys ---------------------------------------------------------------------------------
