@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -43,6 +43,7 @@ from hiptimer.qt.session.voice import (
     audio_notice,
     reading_wpm,
 )
+from hiptimer.qt.session.week_after import session_week
 from hiptimer.qt.settings_dialog import SettingsDialog
 from hiptimer.qt.style import apply_theme
 
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
         self.controller: SessionController | None = None
         self._painted = False
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()  # never larger than a small screen
+        room = screen.availableSize() if screen is not None else QSize(1280, 800)
+        self.resize(min(1280, room.width()), min(800, room.height()))
 
         self.home = HomeTabs(ctx, history_problem)
         self.picker = self.home.picker
@@ -281,7 +284,9 @@ class MainWindow(QMainWindow):
         self.player.show_snapshot(snapshot)
         if self.controller is not None:
             routine_name = self.controller.plan.routine.name
-            self.setWindowTitle(window_title(snapshot, routine_name, APP_TITLE))
+            title = window_title(snapshot, routine_name, APP_TITLE)  # changes once a minute
+            if title != self.windowTitle():
+                self.setWindowTitle(title)
 
     def _session_finished(self, status: SessionStatus) -> None:
         controller = self.controller
@@ -289,6 +294,7 @@ class MainWindow(QMainWindow):
             return
         for action in self.session_actions:
             action.setEnabled(False)
+        counts = controller.counts_as() if controller.writes is not None else None
         self.summary.show_summary(
             controller.plan.routine.name,
             status,
@@ -297,7 +303,9 @@ class MainWindow(QMainWindow):
             len(controller.plan.steps),
             verdict=session_verdict(controller, self.ctx.history, self.ctx.catalog.library),
             limited_side=self.ctx.settings.limited_side,
-            counts=controller.counts_as() if controller.writes is not None else None,
+            counts=counts,
+            week=session_week(controller, self.ctx, counts),
+            positions={step.exercise.id: step.exercise.position for step in controller.plan.steps},
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()

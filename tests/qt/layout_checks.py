@@ -4,8 +4,8 @@ Geometry and font metrics only, no screenshots: a label's text is measured with 
 against its contents rect (wrapping and rich text included), a button's against the room its
 style leaves inside the frame, and every text widget must lie inside what its ancestors show
 (a scroll area's viewport excepted: its content scrolls).  A custom-painted widget takes part
-by offering ``layout_texts() -> list[(text, QFont, QRect)]``: each text drawn with that font
-into that rect (widget coordinates).
+by offering ``layout_texts() -> list[(text, room, needed)]``: each text it draws, the QRect
+it may use and the QSize its ink needs (widget coordinates).
 
 Use::
 
@@ -96,6 +96,8 @@ def _needed_label(label: QLabel, room: QRect) -> QSize:
         if label.wordWrap():
             doc.setTextWidth(room.width())
         return QSize(int(doc.idealWidth() + 0.999), int(doc.size().height() + 0.999))
+    if label.buddy() is not None:
+        text = _plain(text)  # the mnemonic's "&" is drawn as an underline
     metrics = QFontMetrics(label.font())
     flags = int(label.alignment().value)
     if label.wordWrap():
@@ -137,12 +139,7 @@ def _texts(widget: QWidget) -> list[tuple[str, QRect, QSize]]:
     """(text, room, needed size) for each text a widget draws; [] for none."""
     hook = getattr(widget, "layout_texts", None)
     if callable(hook):
-        found = []
-        for text, font, rect in hook():
-            if text:
-                bound = QFontMetrics(font).boundingRect(text)
-                found.append((text, rect, QSize(bound.width(), QFontMetrics(font).height())))
-        return found
+        return [(text, room, needed) for text, room, needed in hook() if text]
     if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
         room = _label_room(widget)
         return [(widget.text(), room, _needed_label(widget, room))]
@@ -196,24 +193,23 @@ def clipping_problems(root: QWidget) -> list[str]:
     return problems
 
 
-def _in_view(widget: QWidget, root: QWidget) -> QRect:
-    """The part of ``widget`` (in root coordinates) not scrolled out of a scroll area's view."""
+def _visible_rect(widget: QWidget, root: QWidget) -> QRect:
+    """What of ``widget`` shows on screen (root coordinates): clipped by every ancestor, a
+    scroll area's viewport included."""
     rect = QRect(widget.mapTo(root, QPoint(0, 0)), widget.size())
     parent = widget.parentWidget()
     while parent is not None and parent is not root:
-        grand = parent.parentWidget()
-        if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
-            rect &= QRect(parent.mapTo(root, QPoint(0, 0)), parent.size())
-        parent = grand
-    return rect
+        rect &= QRect(parent.mapTo(root, QPoint(0, 0)), parent.size())
+        parent = parent.parentWidget()
+    return rect & root.rect()
 
 
 def overlap_problems(root: QWidget) -> list[str]:
-    widgets = [w for w in _visible_text_widgets(root) if not _in_view(w, root).isEmpty()]
-    rects = [_in_view(w, root).adjusted(0, 0, -SLACK, -SLACK) for w in widgets]
+    widgets = _visible_text_widgets(root)
+    rects = [_visible_rect(w, root).adjusted(0, 0, -SLACK, -SLACK) for w in widgets]
     problems = []
     for (a, ra), (b, rb) in itertools.combinations(zip(widgets, rects, strict=True), 2):
-        if a.isAncestorOf(b) or b.isAncestorOf(a):
+        if a.isAncestorOf(b) or b.isAncestorOf(a) or ra.isEmpty() or rb.isEmpty():
             continue
         if ra.intersects(rb):
             problems.append(f"{_describe(a, '')} overlaps {_describe(b, '')}")
@@ -222,7 +218,8 @@ def overlap_problems(root: QWidget) -> list[str]:
 
 def assert_layout_ok(root: QWidget) -> None:
     """No visible text clipped, none overlapping another (messages name each widget)."""
-    QApplication.processEvents()
+    for _ in range(3):  # layouts nested in scroll areas settle over a few posted requests
+        QApplication.processEvents()
     problems = clipping_problems(root) + overlap_problems(root)
     assert not problems, "\n".join(problems)
 
