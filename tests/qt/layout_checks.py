@@ -83,8 +83,6 @@ def _plain(text: str) -> str:
 
 def _needed_label(label: QLabel, room: QRect) -> QSize:
     text = label.text()
-    if label.buddy() is not None:  # "&Goal:" is drawn "Goal:", the G underlined
-        text = _plain(text)
     rich = label.textFormat() is Qt.TextFormat.RichText or (
         label.textFormat() is Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
     )
