@@ -54,7 +54,7 @@ def _shown(qtbot, widget: QWidget, size: QSize) -> None:
 def _no_elided_cards(window: MainWindow) -> None:
     """Every card's texts fit whole (painting would otherwise cut them with "…")."""
     cards = window.picker.routine_list
-    for text, font, rect in cards.layout_texts():
+    for text, font, rect in cards.painted_texts():
         from PySide6.QtGui import QFontMetrics
 
         assert QFontMetrics(font).horizontalAdvance(text) <= rect.width(), text

@@ -19,6 +19,7 @@ from hiptimer.core.history import weeks
 from hiptimer.core.history.view_text import WeekCell, day_text
 from hiptimer.core.text import plural
 from hiptimer.qt.style import RADIUS, SPACE, current_tokens
+from hiptimer.qt.widgets.layout_texts import measured
 
 DAY_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 #: The calendar takes up to this many pixels before the texts beside it give way; more
@@ -100,7 +101,11 @@ class ActivityCalendar(QWidget):
         )
         self.update()
 
-    def layout_texts(self) -> list[tuple[str, QFont, QRect]]:
+    def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
+        """For the layout checks: what :meth:`painted_texts` draws, measured."""
+        return measured(self.painted_texts())
+
+    def painted_texts(self) -> list[tuple[str, QFont, QRect]]:
         """The day names, month names and goal ticks drawn (for the layout checks)."""
         texts: list[tuple[str, QFont, QRect]] = []
         if self.data is None:
@@ -156,7 +161,7 @@ class ActivityCalendar(QWidget):
                     painter.drawRoundedRect(rect, RADIUS.s, RADIUS.s)
             day += timedelta(days=1)
         painter.setPen(QColor(tokens.text_muted))
-        for text, font, rect in self.layout_texts():
+        for text, font, rect in self.painted_texts():
             painter.setFont(font)
             painter.setPen(QColor(tokens.primary if text == "✓" else tokens.text_muted))
             painter.drawText(

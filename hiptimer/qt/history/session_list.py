@@ -23,6 +23,7 @@ from hiptimer.core.history.view_text import pain_text, status_text
 from hiptimer.core.text import duration_text
 from hiptimer.qt.history.sessions_model import SessionsModel
 from hiptimer.qt.style import SPACE, current_tokens
+from hiptimer.qt.widgets.layout_texts import measured
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -108,7 +109,11 @@ class SessionList(QListView):
     def select_row(self, row: int) -> None:
         self.setCurrentIndex(self.model().index(row, 0))
 
-    def layout_texts(self) -> list[tuple[str, QFont, QRect]]:
+    def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
+        """For the layout checks: what :meth:`painted_texts` draws, measured."""
+        return measured(self.painted_texts())
+
+    def painted_texts(self) -> list[tuple[str, QFont, QRect]]:
         """The lines of the sessions in view (for the layout checks)."""
         model = self.model()
         found: list[tuple[str, QFont, QRect]] = []

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.paths import resources_dir
 from hiptimer.qt.resources import equipment_svg, pictogram_svg, render_svg
 from hiptimer.qt.style import RADIUS, SPACE, TYPE, current_tokens
+from hiptimer.qt.widgets.layout_texts import measured
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_CARD = Qt.ItemDataRole.UserRole + 1
@@ -235,7 +236,11 @@ class RoutineCards(QListWidget):
         card = item.data(ROLE_CARD) if item is not None else None
         return card if isinstance(card, Card) else None
 
-    def layout_texts(self) -> list[tuple[str, QFont, QRect]]:
+    def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
+        """For the layout checks: what :meth:`painted_texts` draws, measured."""
+        return measured(self.painted_texts())
+
+    def painted_texts(self) -> list[tuple[str, QFont, QRect]]:
         """The texts of the cards in view, in this widget's coordinates (layout checks)."""
         found = []
         offset = self.viewport().pos()

@@ -33,9 +33,9 @@ def test_one_column_a_week_from_the_first_session_to_today(qtbot) -> None:
     after_today = calendar.day_rect(date(2026, 5, 6)).center() + QPoint(0, calendar._cell() + 3)
     assert calendar.day_at(after_today) is None  # no square for the days still to come
     assert [week.text for week in strip.weeks][-1] == "This week\n2 of 2 ✓"
-    ticks = [text for text, _font, _rect in calendar.layout_texts() if text == "✓"]
+    ticks = [text for text, _font, _rect in calendar.painted_texts() if text == "✓"]
     assert len(ticks) == sum(week.met for week in strip.weeks) == 2
-    months = [text for text, _font, _rect in calendar.layout_texts() if text in ("Apr", "May")]
+    months = [text for text, _font, _rect in calendar.painted_texts() if text in ("Apr", "May")]
     assert months == ["Apr", "May"]
 
 

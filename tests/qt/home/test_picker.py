@@ -96,7 +96,7 @@ def test_cards_show_pictograms_duration_gear_and_when_last_done(qtbot, app_paths
     assert daily.last == "Last done yesterday"
     assert cards["full-program"].last == "Last done on 6 Apr 2026"
     assert cards["assessment"].last == "Not done yet"
-    texts = [text for text, _font, _rect in page.routine_list.layout_texts()]
+    texts = [text for text, _font, _rect in page.routine_list.painted_texts()]
     assert "Last done yesterday" in texts  # what is painted, not only the item's text
     page.grab()
     assert page.routine_list.delegate.renders > 0  # the pictograms and gear were drawn
