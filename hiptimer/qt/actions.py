@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 class Menu(str, Enum):
     FILE = "&File"
     SESSION = "&Session"
-    HELP = "&Help"
+    HELP = "Hel&p"  # Alt+H is the History tab
     VIEW = "&View"
 
 

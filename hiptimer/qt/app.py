@@ -19,7 +19,7 @@ from hiptimer.core.settings import load_settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
-from hiptimer.qt.theme import apply_theme
+from hiptimer.qt.style import apply_theme
 
 if TYPE_CHECKING:
     from hiptimer.core.history.rows import IncompleteSession
@@ -43,12 +43,7 @@ def build_context(paths: AppPaths, catalog: Catalog) -> AppContext:
     ctx = AppContext(paths=paths, catalog=catalog, settings=settings)
     if problem:
         ctx.notices.append(problem)
-    if catalog.problems:
-        ctx.notices.append(
-            f"{len(catalog.problems)} problem(s) in routine files; those routines are not "
-            "listed. Run 'hiptimer routines' to see them."
-        )
-    return ctx
+    return ctx  # problems in routine files are listed on the home page
 
 
 FIRST_PAINT_GRACE_MS = 400
@@ -219,6 +214,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
             return
         done.append(True)
         problem = open_store(ctx)
+        window.home.refresh_views()  # the home's week and "last done" need the history
         if ctx.writes is not None:  # while no session plays, the status bar says what waits
             ctx.writes.tell_in(window.statusBar(), window.playing_page_shown)
             ctx.writes.damaged.connect(lambda _why: replace_damaged_history(ctx, window))

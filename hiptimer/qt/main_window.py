@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
@@ -59,14 +59,16 @@ class MainWindow(QMainWindow):
         self._audio_attached = False
         self._painted = False
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
+        screen = QGuiApplication.primaryScreen()  # never larger than a small screen
+        room = screen.availableSize() if screen is not None else QSize(1280, 800)
+        self.resize(min(1280, room.width()), min(800, room.height()))
 
         self.home = HomeTabs(ctx, history_problem)
         self.picker = self.home.picker
         self.home.start_requested.connect(self.start_routine)
         self.home.try_requested.connect(self._try_routine)
         self.home.assessment_requested.connect(self.start_assessment)
-        self.picker.main_routine_changed.connect(lambda _id: self._save_settings())
+        self.picker.main_routine_changed.connect(lambda _id: self.save_settings())
         self._player: PlayerPage | None = None
         self._summary: SummaryPage | None = None
         self.stack = QStackedWidget()
@@ -285,18 +287,20 @@ class MainWindow(QMainWindow):
         self.player.show_snapshot(snapshot)
         if self.controller is not None:
             title = window_title(snapshot, self.controller.plan.routine.name, APP_NAME)
-            if title != self.windowTitle():  # a new title costs a round trip to the desktop
+            if title != self.windowTitle():  # changes once a minute; each costs a round trip
                 self.setWindowTitle(title)
 
     def _session_finished(self, status: SessionStatus) -> None:
         from hiptimer.core.session.display import SESSION_WORDS
         from hiptimer.qt.session.summary import session_verdict
+        from hiptimer.qt.session.week_after import session_week
 
         controller = self.controller
         if controller is None:
             return
         for action in self.session_actions:
             action.setEnabled(False)
+        counts = controller.counts_as() if controller.writes is not None else None
         self.summary.show_summary(
             controller.plan.routine.name,
             status,
@@ -305,7 +309,9 @@ class MainWindow(QMainWindow):
             len(controller.plan.steps),
             verdict=session_verdict(controller, self.ctx.history, self.ctx.catalog.library),
             limited_side=self.ctx.settings.limited_side,
-            counts=controller.counts_as() if controller.writes is not None else None,
+            counts=counts,
+            week=session_week(controller, self.ctx, counts),
+            positions={step.exercise.id: step.exercise.position for step in controller.plan.steps},
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()
@@ -314,7 +320,7 @@ class MainWindow(QMainWindow):
     def set_limited_side(self, side: Side | None) -> None:
         """The person chose their limited side (welcome, settings, the assessment's offer)."""
         self.ctx.settings.limited_side = side
-        self._save_settings()
+        self.save_settings()
         self.picker.show_limited_side()
 
     def exercise_feedback(self, said: Feedback) -> None:
@@ -333,7 +339,7 @@ class MainWindow(QMainWindow):
             plan, speed = self.controller.plan, self.controller.speed
             self.start_routine(plan.routine, plan.side_choice, speed=speed)
 
-    def _save_settings(self) -> None:
+    def save_settings(self) -> None:
         problem = self.ctx.save_settings()
         if problem:
             self.statusBar().showMessage(problem)
@@ -349,30 +355,9 @@ class MainWindow(QMainWindow):
         self._paused_for(self._edit_settings)
 
     def _edit_settings(self) -> None:
-        from hiptimer.core.speech import VoiceChoice
-        from hiptimer.qt.settings_dialog import SettingsDialog
-        from hiptimer.qt.theme import apply_theme
+        from hiptimer.qt.settings_flow import edit_settings
 
-        voice_before = self.ctx.settings.voice_choice
-        dialog = SettingsDialog(
-            self.ctx.settings,
-            self,
-            voice_in_use=self.voice.description if self.voice is not None else "",
-            cache_dir=self.ctx.paths.cache_dir,
-            player=self.cues,
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self._save_settings()
-        if self.voice is not None and self.ctx.settings.voice_choice != voice_before:
-            self.voice.choose(VoiceChoice.from_setting(self.ctx.settings.voice_choice))
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, self.ctx.settings.theme)
-        self.mute_action.setChecked(self.ctx.settings.muted)
-        self._apply_audio_settings()
-        self.picker.reload()  # the get-ready time changes the estimated durations
-        self.picker.show_limited_side()
+        edit_settings(self)
 
     def show_welcome(self) -> None:
         """First run only; the app never calls this for a scripted --start."""
@@ -380,11 +365,14 @@ class MainWindow(QMainWindow):
 
         dialog = WelcomeDialog(self.ctx.settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.close()  # the disclaimer was closed unanswered: hiptimer is not used
             return
-        self._save_settings()
+        self.save_settings()
         self.picker.show_limited_side()
         if dialog.wants_assessment:
             self.start_assessment()
+        else:
+            self.home.show_routines()
 
     def show_shortcuts(self) -> None:
         from hiptimer.qt.help_dialogs import ShortcutsDialog
@@ -409,6 +397,7 @@ class MainWindow(QMainWindow):
             self.leave_fullscreen()
         else:
             self.menuBar().hide()
+            self.statusBar().hide()  # fullscreen is the player's, read from the floor
             self.showFullScreen()
             self.fullscreen_action.setChecked(True)
 
@@ -416,16 +405,17 @@ class MainWindow(QMainWindow):
         if self.isFullScreen():
             self.showNormal()
             self.menuBar().show()
+            self.statusBar().show()
         self.fullscreen_action.setChecked(False)
 
     def toggle_mute(self) -> None:
         self.ctx.settings.muted = not self.ctx.settings.muted
         self.mute_action.setChecked(self.ctx.settings.muted)
-        self._save_settings()
-        self._apply_audio_settings()
+        self.save_settings()
+        self.apply_audio_settings()
         self.statusBar().showMessage("Muted" if self.ctx.settings.muted else "Sound on", 3000)
 
-    def _apply_audio_settings(self) -> None:
+    def apply_audio_settings(self) -> None:
         if not self._audio_attached:
             return  # nothing built yet; the settings apply when sound and voice are
         from hiptimer.qt.session.voice import apply_audio_settings
@@ -439,7 +429,7 @@ class MainWindow(QMainWindow):
         self._audio_attached = True
         if self._player is not None:
             self._player.photo_button.say = voice.say if voice is not None else None
-        self._apply_audio_settings()
+        self.apply_audio_settings()
         self._sound_notice = audio_notice(cues, voice)
         for signal in audio_changes(cues, voice):
             signal.connect(self._voice_problem)

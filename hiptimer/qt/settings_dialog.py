@@ -11,16 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QSystemTrayIcon,
@@ -34,6 +36,7 @@ from hiptimer.core.reminders.schedule import default_days
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import CHOICES, NUMBER_LIMITS, WEEKDAYS, Settings, parse_clock
 from hiptimer.core.speech import VoiceChoice
+from hiptimer.qt.session.audio_check import ALL_THERE, AudioCheck
 from hiptimer.qt.session.voice_picker import VoicePicker
 
 if TYPE_CHECKING:
@@ -62,11 +65,13 @@ class SettingsDialog(QDialog):
         voice_in_use: str = "",
         cache_dir: Path | None = None,
         player: CuePlayer | None = None,
+        audio: AudioCheck = ALL_THERE,
     ) -> None:
         """Autostart is offered where there is a tray to start into (``offer_autostart``
         None: ask Qt); OK writes or removes the login entry at once.  ``voice_in_use`` names
         the voice speaking now; ``cache_dir`` and ``player`` let the voice's Hear it button speak
-        as a session would."""
+        as a session would.  ``audio`` says what sound and voice exist: the controls for what
+        does not are left out, with a sentence saying why (their values are kept)."""
         super().__init__(parent)
         if offer_autostart is None:
             offer_autostart = QSystemTrayIcon.isSystemTrayAvailable()
@@ -88,16 +93,22 @@ class SettingsDialog(QDialog):
         volume_row = QHBoxLayout()
         volume_row.addWidget(self.volume, 1)
         volume_row.addWidget(self.volume_value)
+        first_audio_row = form.rowCount()
         self._add_row(form, "&Volume:", self.volume, volume_row)
 
         self.muted = QCheckBox("&Mute all sound and voice")
         self.muted.setAccessibleName("Mute all sound and voice")
         form.addRow("", self.muted)
 
+        first_voice_row = form.rowCount()
         self.voice = QCheckBox("Spoken &prompts (exercise names, counts, “switch sides”)")
         self.voice.setAccessibleName("Spoken prompts")
         form.addRow("", self.voice)
         self._add_voice_rows(form, voice_in_use, cache_dir, player)
+        audio_rows = range(first_audio_row, first_voice_row)
+        voice_rows = range(first_voice_row, form.rowCount())
+        self._show_audio(form, audio, audio_rows)  # then the voice's rows are one further on
+        self._show_voice(form, audio, voice_rows)
 
         self.lead_in = QSpinBox()
         self.lead_in.setRange(*NUMBER_LIMITS["lead_in_seconds"])
@@ -166,13 +177,53 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addLayout(form)
+        fields_layout.addStretch(1)
+        self.fields_scroll = QScrollArea()  # a small screen scrolls the fields, never cuts them
+        self.fields_scroll.setWidget(fields)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.buttons)
         self.load(settings)
         em = self.fontMetrics().horizontalAdvance("M")
         self.setMinimumWidth(min(40 * em, 760))
+        self._fields = fields
+        self.resize(self.sizeHint())
+
+    def sizeHint(self) -> QSize:
+        """All the fields when the screen has room for them, else as much as it has."""
+        wanted = self._fields.sizeHint() + QSize(0, self.buttons.sizeHint().height() + 40)
+        screen = self.screen().availableGeometry().size() if self.screen() else wanted
+        return QSize(
+            max(
+                wanted.width() + self.fields_scroll.verticalScrollBar().sizeHint().width() + 30,
+                self.minimumWidth(),
+            ),
+            min(wanted.height(), screen.height() - 40),
+        )
+
+    def _show_audio(self, form: QFormLayout, audio: AudioCheck, rows: range) -> None:
+        """Volume and mute only where something sounds; else why not."""
+        self.audio_note = _hint(audio.why_no_sound)
+        self.audio_note.setAccessibleName("Sound")
+        self.audio_note.setVisible(bool(audio.why_no_sound))
+        form.insertRow(rows.start, "", self.audio_note)
+        for row in rows:
+            form.setRowVisible(row + 1, audio.sound or audio.voice)
+
+    def _show_voice(self, form: QFormLayout, audio: AudioCheck, rows: range) -> None:
+        """The voice's rows only where a voice exists; else why not (once, with the sound's)."""
+        self.voice_note = _hint(audio.why_no_voice)
+        self.voice_note.setAccessibleName("Voice")
+        self.voice_note.setVisible(bool(audio.why_no_voice))
+        form.insertRow(rows.start + 1, "", self.voice_note)
+        for row in rows:
+            form.setRowVisible(row + 2, audio.voice)
 
     def _add_reminder_rows(self, form: QFormLayout) -> None:
         self.reminders = QCheckBox("&Remind me on my training days")

@@ -218,3 +218,67 @@ def test_the_voice_rows_show_and_store_the_voice_its_speed_and_reading(qtbot) ->
     dialog.read_steps.setChecked(False)
     dialog.accept()
     assert (settings.voice_choice, settings.speech_rate, settings.read_steps) == ("auto", 15, False)
+
+
+def _audio_dialog(qtbot, settings: Settings, audio) -> SettingsDialog:
+    dialog = SettingsDialog(settings, audio=audio)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _voice_controls(dialog: SettingsDialog) -> list:
+    return [
+        dialog.voice,
+        dialog.voice_picker.combo,
+        dialog.speech_rate,
+        dialog.read_steps,
+    ]
+
+
+def test_without_a_sound_device_or_voice_no_audio_control_is_offered(qtbot) -> None:
+    from hiptimer.qt.session.audio_check import NO_SOUND, AudioCheck
+
+    settings = Settings(volume=40, voice=True, read_steps=True)
+    dialog = _audio_dialog(qtbot, settings, AudioCheck(False, False, NO_SOUND, ""))
+    for control in (dialog.volume, dialog.muted, *_voice_controls(dialog)):
+        assert not control.isVisible(), control.accessibleName()
+    assert dialog.audio_note.isVisible() and dialog.audio_note.text() == NO_SOUND
+    assert not dialog.voice_note.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.buttons.accepted.emit()
+    assert (settings.volume, settings.voice, settings.read_steps) == (40, True, True)  # kept
+
+
+def test_with_sound_but_no_voice_only_the_volume_is_offered(qtbot) -> None:
+    from hiptimer.qt.session.audio_check import NO_VOICE, AudioCheck
+
+    dialog = _audio_dialog(qtbot, Settings(), AudioCheck(True, False, "", NO_VOICE))
+    assert dialog.volume.isVisible() and dialog.muted.isVisible()
+    for control in _voice_controls(dialog):
+        assert not control.isVisible(), control.accessibleName()
+    assert dialog.voice_note.isVisible() and "espeak-ng" in dialog.voice_note.text()
+    assert not dialog.audio_note.isVisible()
+
+
+def test_with_sound_and_a_voice_everything_is_offered(qtbot) -> None:
+    dialog = _dialog(qtbot, Settings())
+    for control in (dialog.volume, dialog.muted, *_voice_controls(dialog)):
+        assert control.isVisible(), control.accessibleName()
+    assert not dialog.audio_note.isVisible() and not dialog.voice_note.isVisible()
+
+
+def test_what_exists_comes_from_the_windows_player_and_voice() -> None:
+    from hiptimer.qt.session.audio_check import NO_SOUND, SYSTEM_VOICE_ONLY, audio_check
+    from tests.fakes import RecordingPlayer
+
+    class FakeVoice:
+        def __init__(self, available: bool, deciding: bool = False) -> None:
+            self.available, self.deciding = available, deciding
+
+    silent = audio_check(RecordingPlayer(available=False), FakeVoice(False))  # type: ignore[arg-type]
+    assert (silent.sound, silent.voice, silent.why_no_sound) == (False, False, NO_SOUND)
+    system = audio_check(RecordingPlayer(available=False), FakeVoice(True))  # type: ignore[arg-type]
+    assert (system.sound, system.voice, system.why_no_sound) == (False, True, SYSTEM_VOICE_ONLY)
+    trying = audio_check(RecordingPlayer(), FakeVoice(False, deciding=True))  # type: ignore[arg-type]
+    assert (trying.sound, trying.voice, trying.why_no_voice) == (True, True, "")

@@ -24,9 +24,6 @@ DEGREES_SHOWN = DEGREE_LIMITS
 #: about two degrees anyway.  A range (30–45°) is drawn as it is.
 SINGLE_VALUE_BAND = 2
 
-#: Past this many days the x axis names months only.
-MONTHS_AXIS_DAYS = 240
-
 
 def normal_band(normal: Range) -> Limits:
     """The degrees shaded as normal (see :data:`SINGLE_VALUE_BAND`), within the y axis."""
@@ -84,9 +81,8 @@ class ChartContent:
     sides: dict[Side, MeasurementTrend]
     normal: Range | None  # None: the library does not say, nothing is shaded
     started: date | None  # the first session, marked by a vertical line
-    first_day: date  # the x axis, padded so no point sits on its edge
+    first_day: date  # the x axis, padded so no point sits on its edge (see date_axis)
     last_day: date
-    months_only: bool  # the x axis spans so long that it names months only
     difference: str
 
     @property
@@ -124,6 +120,5 @@ def chart_content(
         started=started,
         first_day=first - pad,
         last_day=last + pad,
-        months_only=(last - first).days > MONTHS_AXIS_DAYS,
         difference=latest_difference_text(sides[Side.LEFT].latest, sides[Side.RIGHT].latest),
     )

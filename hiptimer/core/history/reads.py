@@ -221,6 +221,32 @@ class HistoryReader(CoachReads):
         )
 
     @as_history_error
+    def last_done(self, tz: tzinfo | None = None) -> dict[str, date]:
+        """The day each routine was last done (any session the history lists), by routine id."""
+        rows = self._conn.execute(
+            "SELECT routine_id, started_at, max(started_utc) FROM sessions"
+            f" WHERE {_listed()} GROUP BY routine_id"
+        )
+        return {routine_id: _local_date(started, tz) for routine_id, started, _ in rows}
+
+    @as_history_error
+    def day_counts(self, first: date, last: date, tz: tzinfo) -> dict[date, tuple[int, int]]:
+        """Sessions listed on each day from ``first`` to ``last`` in ``tz`` that had any:
+        (workouts, other sessions) per day, read in one pass over the index by start."""
+        lo = weeks.local_midnight_epoch(first, tz)
+        hi = weeks.local_midnight_epoch(last + weeks.ONE_DAY, tz)
+        found: dict[date, tuple[int, int]] = {}
+        for started, workout in self._conn.execute(
+            f"SELECT started_utc, {_WORKOUT} FROM sessions"
+            f" WHERE {_listed()} AND started_utc >= ? AND started_utc < ?",
+            (lo, hi),
+        ):
+            day = datetime.fromtimestamp(started, tz).date()
+            done, other = found.get(day, (0, 0))
+            found[day] = (done + 1, other) if workout else (done, other + 1)
+        return found
+
+    @as_history_error
     def first_session_date(self, tz: tzinfo | None = None) -> date | None:
         """The date of the first session kept, local to where it was recorded (or in ``tz``)."""
         row = self._conn.execute(

@@ -16,9 +16,6 @@ from hiptimer.core.routines.progression import progression_text
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.text import duration_text, hours_minutes_text, plural
 
-#: How many weeks the week strip shows, this week last.
-WEEKS_SHOWN = 12
-
 #: A session's status in the words the window uses.
 STATUS_WORDS: dict[SessionStatus, str] = {
     SessionStatus.COMPLETED: "Completed",
@@ -135,13 +132,9 @@ def streak_text(streak: int, goal: int, done_this_week: int) -> str:
 
 
 def shown_weeks(today: date, first_session: date | None = None) -> tuple[date, date]:
-    """The first and last day of the weeks the strip shows: :data:`WEEKS_SHOWN` up to today,
-    never before the week of the first session (weeks before a person started are not
-    missed weeks)."""
-    start = weeks.week_start(today) - (WEEKS_SHOWN - 1) * weeks.ONE_WEEK
-    if first_session is not None:
-        start = max(start, weeks.week_start(min(first_session, today)))
-    return start, today
+    """The first and last day of the weeks the calendar shows: every week from the first
+    session's to today's (weeks before a person started are not missed weeks)."""
+    return weeks.week_start(min(first_session or today, today)), today
 
 
 @dataclass(frozen=True)

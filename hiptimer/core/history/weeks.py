@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 
 ONE_WEEK = timedelta(days=7)
+ONE_DAY = timedelta(days=1)
 
 
 def week_start(day: date) -> date:

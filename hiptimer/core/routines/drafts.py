@@ -312,6 +312,8 @@ def drop(routine: Routine, source: Place, target: Place, where: Drop) -> Edit | 
 
 _EMPTY_ROUTINE = "Add at least one exercise from the library."
 _EMPTY_SECTION = "This section is empty: add an exercise or remove it."
+_NO_NAME = "Give the routine a name (at the top)."
+_NAME_TAKEN = "Another routine already has this name: choose another one."
 #: The builder's own words for problems only an unfinished draft has, by (code, key).
 _FRIENDLY = {
     (Code.WRONG_TYPE, "sections"): _EMPTY_ROUTINE,  # the writer leaves no sections as nothing
@@ -330,6 +332,17 @@ def problem_place(problem: Problem) -> Place:
 
 
 def plain_message(problem: Problem) -> str:
-    """What is wrong, in the builder's words, without the file, line or place."""
-    friendly = _FRIENDLY.get((problem.code, problem.location.key))
-    return friendly or problem.detail[:1].upper() + problem.detail[1:]
+    """What is wrong, in the builder's words, without the file, line or place: what to do
+    about it in the names the screen uses, not the file's keys."""
+    location, key = problem.location, problem.location.key
+    friendly = _FRIENDLY.get((problem.code, key))
+    if friendly:
+        return friendly
+    if key == "name" and problem.code is Code.EMPTY:
+        return "Give this section a title." if location.section is not None else _NO_NAME
+    if problem.code is Code.ID_CLASH:
+        return _NAME_TAKEN
+    if problem.code is Code.TOO_LONG and key in ("name", "description"):
+        what = "title" if location.section is not None else key
+        return f"The {what} is too long: {problem.detail.split(': ', 1)[-1]}; shorten it."
+    return problem.detail[:1].upper() + problem.detail[1:]

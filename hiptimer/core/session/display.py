@@ -47,9 +47,22 @@ STOP_ADVICE = (
 )
 
 
-def countdown_seconds(seconds: int) -> str:
-    """Plain seconds up to ten minutes ("120" reads faster than "2:00"), then m:ss."""
-    return str(seconds) if seconds < 600 else clock_text(seconds)
+#: Phases at least this long count in m:ss (a release of 2:00 shows 1:50, never "110").
+MINUTE_PHASE = 60
+
+
+def countdown_seconds(seconds: int, longest: float = 0) -> str:
+    """Seconds left as the big number shows them: m:ss through a phase that lasts a minute or
+    more (``longest``: its longest length), plain seconds in a shorter one ("25" reads faster
+    than "0:25")."""
+    if longest >= MINUTE_PHASE or seconds >= MINUTE_PHASE:
+        return duration_text(seconds)
+    return str(seconds)
+
+
+def _longest(snapshot: Snapshot) -> float:
+    phase = snapshot.phase
+    return phase.extendable_to or snapshot.phase_seconds or phase.seconds or 0
 
 
 @dataclass(frozen=True)
@@ -89,25 +102,26 @@ def countdown_text(snapshot: Snapshot) -> str:
     """
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
-        return f"{snapshot.reps_counted}/{phase.reps}"
+        return str(snapshot.reps_counted)  # "of 20 reps" is the line under it
     if phase.rep is not None and not held_reps(snapshot.step):
         return str(phase.rep)
     if snapshot.shown_seconds is None:
         return WAITING_WORDS.get(phase.kind, "")
-    return countdown_seconds(snapshot.shown_seconds)
+    return countdown_seconds(snapshot.shown_seconds, _longest(snapshot))
 
 
 def widest_countdown(snapshot: Snapshot) -> str:
     """The widest text the big number can show during this phase, to size the font once."""
     phase = snapshot.phase
     if phase.kind is PhaseKind.COUNT:
-        return f"{phase.reps}/{phase.reps}"
+        return "0" * len(str(phase.reps))
     if phase.rep is not None and not held_reps(snapshot.step):
         return "0" * len(str(phase.reps or phase.rep))
-    longest = phase.extendable_to or snapshot.phase_seconds or phase.seconds
-    if longest is None:
+    longest = _longest(snapshot)
+    if not longest:
         return WAITING_WORDS.get(phase.kind, "0") or "0"
-    return "".join("0" if ch.isdigit() else ch for ch in countdown_seconds(math.ceil(longest)))
+    widest = countdown_seconds(math.ceil(longest), longest)
+    return "".join("0" if ch.isdigit() else ch for ch in widest)
 
 
 def time_left_text(snapshot: Snapshot) -> str:
@@ -137,7 +151,7 @@ def detail_text(snapshot: Snapshot) -> str:
     if phase.cycle is not None and phase.cycles:
         parts.append(f"cycle {phase.cycle} of {phase.cycles}")
     if phase.kind is PhaseKind.COUNT:
-        parts.append("press Enter after each rep")
+        parts.append(f"of {phase.reps} reps · press Enter after each rep")
     if phase.kind is PhaseKind.MEASURE:
         parts.append("type the degrees, then Enter")
     if phase.kind is PhaseKind.ACTION:
@@ -153,7 +167,7 @@ def detail_text(snapshot: Snapshot) -> str:
             else f"at the most ({clock_text(phase.extendable_to)})"
         )
     if phase.kind is PhaseKind.GET_READY or phase.role is PhaseRole.SET_REST:
-        parts.append("press G for 10 s more · Enter to begin now")
+        parts.append("G adds 10 s · Enter begins now")
     return " · ".join(parts)
 
 
@@ -163,8 +177,11 @@ def banner_text(snapshot: Snapshot) -> str:
 
 
 def window_title(snapshot: Snapshot, routine_name: str, app_name: str) -> str:
+    """Whole minutes left (rounded up), so the title changes once a minute, not every second:
+    the taskbar and the window manager redraw it each time."""
+    minutes = max(1, math.ceil(snapshot.session_left / snapshot.speed / 60))
     paused = " (paused)" if snapshot.state is SessionState.PAUSED else ""
-    return f"{time_left_text(snapshot)} left{paused} — {routine_name} — {app_name}"
+    return f"{minutes} min left{paused} — {routine_name} — {app_name}"
 
 
 def following_step(plan: Plan, step: Step) -> Step | None:

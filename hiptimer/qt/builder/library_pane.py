@@ -93,7 +93,8 @@ class LibraryPane(QGroupBox):
         self.add_button.clicked.connect(self.add_selected)
 
         self.pictogram = PictogramWidget()
-        self.pictogram.setFixedSize(150, 150)  # large enough to read the position at a glance
+        self.pictogram.setMinimumSize(120, 120)  # large enough to read the position at a glance
+        self.pictogram.setMaximumSize(200, 200)
         self.pictogram.setAccessibleName("Starting position picture")
         self.exercise_details = QTextBrowser()
         self.exercise_details.setAccessibleName("Exercise instructions")
@@ -107,9 +108,9 @@ class LibraryPane(QGroupBox):
         row.addWidget(search_label)
         row.addWidget(self.search_edit)
         layout.addLayout(row)
-        layout.addWidget(self.library_list, 3)
+        layout.addWidget(self.library_list, 2)
         layout.addWidget(self.add_button)
-        layout.addLayout(details, 2)
+        layout.addLayout(details, 3)
         self.library_list.setCurrentRow(0)
 
     def focus_search(self) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from hiptimer.core.routines.drafts import Place, plain_message
 from hiptimer.core.routines.model import Library, Routine
 from hiptimer.core.routines.problems import Problem
-from hiptimer.qt.theme import problem_colour
+from hiptimer.qt.style import problem_colour
 
 ROLE_PLACE = Qt.ItemDataRole.UserRole
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # the key a problem is about; None on the "none" row
+MOST_HEIGHT = 72  # pixels: the list scrolls beyond about four problems
 
 
 class ProblemList(QListWidget):
@@ -28,7 +29,7 @@ class ProblemList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Problems")
-        self.setMaximumHeight(72)
+        self.setMaximumHeight(MOST_HEIGHT)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Text, problem_colour(palette))
         self.setPalette(palette)
@@ -50,6 +51,9 @@ class ProblemList(QListWidget):
             entry = QListWidgetItem("None: the routine is ready to save and to try.")
             entry.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
             self.addItem(entry)
+        # One row when there is nothing to fix, so the panes above keep the room.
+        one_row = self.fontMetrics().lineSpacing() + 8 + 2 * self.frameWidth()
+        self.setMaximumHeight(MOST_HEIGHT if problems else one_row)
 
     def _activated(self, entry: QListWidgetItem) -> None:
         key = entry.data(ROLE_KEY)

@@ -74,7 +74,7 @@ class RoutineFields(QWidget):
                 ("Rest &between:", self.rest_spin, 0),
                 ("Limited side &more:", self.extra_spin, 0),
                 ("Plan: times a &week:", self.per_week_spin, 0),
-                ("fo&r:", self.weeks_spin, 0),
+                ("Lastin&g:", self.weeks_spin, 0),
             ),
         ):
             row = QHBoxLayout()

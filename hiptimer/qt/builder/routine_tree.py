@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.routines.drafts import Drop, Place
 from hiptimer.core.routines.model import Library, Routine
 from hiptimer.core.routines.schema import dose_text
-from hiptimer.qt.theme import problem_colour
+from hiptimer.qt.style import problem_colour
 
 ROLE_PLACE = Qt.ItemDataRole.UserRole
 _INDICATOR = QAbstractItemView.DropIndicatorPosition

@@ -42,6 +42,7 @@ from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.text import minutes_text
 from hiptimer.qt.builder.editor import RoutineEditor
 from hiptimer.qt.context import AppContext
+from hiptimer.qt.widgets.start_folder import documents_folder, in_documents
 
 _PATTERNS = " ".join(f"*{suffix}" for suffix in ROUTINE_SUFFIXES)
 FILE_FILTER = f"Routine files ({_PATTERNS});;All files (*)"
@@ -84,7 +85,7 @@ class RoutinesPage(QWidget):
         self.delete_button = button("&Delete…", "Delete the routine", self.delete)
         self.restore_button = button("Res&tore deleted", "Restore the last deleted", self.restore)
         self.import_button = button("&Import…", "Import a routine file", self.import_routine)
-        self.export_button = button("E&xport…", "Export the routine to a file", self.export)
+        self.export_button = button("Exp&ort…", "Export the routine to a file", self.export)
         grid = QGridLayout()
         for index, widget in enumerate(
             (
@@ -332,7 +333,7 @@ class RoutinesPage(QWidget):
 
     def import_routine(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Import a routine file", str(Path.home()), FILE_FILTER
+            self, "Import a routine file", str(documents_folder()), FILE_FILTER
         )
         if name:
             self.import_path(Path(name))
@@ -357,7 +358,7 @@ class RoutinesPage(QWidget):
         routine = self.selected_routine()
         if routine is None:
             return
-        suggested = str(Path.home() / f"{slugify(routine.name)}{SUFFIX}")
+        suggested = in_documents(f"{slugify(routine.name)}{SUFFIX}")
         name, _filter = QFileDialog.getSaveFileName(
             self, "Export the routine", suggested, FILE_FILTER
         )

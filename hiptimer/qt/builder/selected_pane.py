@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,7 @@ class SelectedPane(QGroupBox):
     section_renamed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Selected", parent)
+        super().__init__("The selected item", parent)
         self.item_form = ItemForm()
         self.item_form.edited.connect(self.item_edited)
         self.section_form = QWidget()
@@ -41,16 +43,20 @@ class SelectedPane(QGroupBox):
         section_layout.addRow(section_title, self.section_name_edit)
         self.empty_form = QLabel(
             "Pick an exercise in the library on the left and press Enter (or Add) to put it "
-            "in your routine. Select it here to change its time, reps or sides."
+            "in your routine. Select it above to change its time, reps or sides here."
         )
         self.empty_form.setWordWrap(True)
         self.empty_form.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.form_stack = QStackedWidget()
         for widget in (self.empty_form, self.item_form, self.section_form):
             self.form_stack.addWidget(widget)
+        scroll = QScrollArea()  # a low window scrolls the form rather than cutting it
+        scroll.setWidget(self.form_stack)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form_stack)
-        layout.addStretch(0)
+        layout.addWidget(scroll)
 
     def show_nothing(self) -> None:
         self.form_stack.setCurrentWidget(self.empty_form)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 
 from PySide6.QtCharts import (
     QAreaSeries,
@@ -25,9 +26,19 @@ from PySide6.QtCharts import (
     QXYSeries,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from hiptimer.core.history.date_axis import DateAxis, date_axis
 from hiptimer.core.history.measurements import TEST_TITLES, TESTS, NormalRanges
 from hiptimer.core.history.progress import (
     DEGREES_SHOWN,
@@ -49,7 +60,8 @@ class SideStyle:
     colour: str
     line: Qt.PenStyle
     marker: QScatterSeries.MarkerShape
-    label: str  # the legend says the shape and line in words
+    label: str  # the series' name: the side, its shape and line in words
+    words: str  # the legend's words for the shape and line
 
 
 SIDE_STYLE: dict[Side, SideStyle] = {
@@ -58,12 +70,14 @@ SIDE_STYLE: dict[Side, SideStyle] = {
         Qt.PenStyle.SolidLine,
         QScatterSeries.MarkerShape.MarkerShapeCircle,
         "Left ● solid",
+        "dots, solid line",
     ),
     Side.RIGHT: SideStyle(
         "#D55E00",
         Qt.PenStyle.DashLine,
         QScatterSeries.MarkerShape.MarkerShapeTriangle,
         "Right ▲ dashed",
+        "triangles, dashed line",
     ),
 }
 BAND_COLOUR = "#009E73"  # bluish green, the third colour of the same colour-blind-safe set
@@ -88,6 +102,47 @@ def _msecs_at(day: date, offset_ms: int) -> float:
     return float((day.toordinal() - _EPOCH_ORDINAL) * _DAY_MS + _DAY_MS // 2 - offset_ms)
 
 
+def chart_midnight(day: date) -> float:
+    """The start of ``day`` in local time (where the axis puts its ticks)."""
+    return chart_x(day) - _DAY_MS // 2
+
+
+def set_day_axis(axis: QDateTimeAxis, first: date, last: date, width: int) -> DateAxis:
+    """Range, ticks and format of a date axis ``width`` pixels wide showing ``first`` to
+    ``last`` whole: ticks on midnights, whole days apart, labels never crowded."""
+    metrics = QFontMetrics(axis.labelsFont())
+    label = metrics.horizontalAdvance("28 Sep 2026") * 1.5
+    days = date_axis(first, last, int(max(width, 1) // label) + 1)
+    if days.label_format == "d MMM":
+        days = date_axis(first, last, int(max(width, 1) // (label * 0.7)) + 1)
+    axis.setFormat(days.label_format)
+    axis.setTickCount(days.ticks)
+    axis.setRange(
+        QDateTime.fromMSecsSinceEpoch(int(chart_midnight(days.first))),
+        QDateTime.fromMSecsSinceEpoch(int(chart_midnight(days.last))),
+    )
+    return days
+
+
+def legend_html(content: ChartContent, palette: QPalette) -> str:
+    """The chart's legend in words and the lines' own marks, as text that wraps (Qt's legend
+    cuts long entries short)."""
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    entries = []
+    if content.normal is not None:
+        entries.append((BAND_COLOUR, "■", content.band_text))
+    for side in Side:
+        style = SIDE_STYLE[side]
+        mark = "●—" if style.line is Qt.PenStyle.SolidLine else "▲ – –"
+        entries.append((style.colour, mark, style.label.split(" ")[0] + f" ({style.words})"))
+    if content.started is not None:
+        entries.append((text, "┊", started_text(content.started)))
+    return " &nbsp; &nbsp; ".join(
+        f'<span style="color:{colour}"><b>{mark}</b></span>&nbsp;{escape(words)}'
+        for colour, mark, words in entries
+    )
+
+
 class TestChartView(QChartView):
     """The chart of one test: draws a :class:`ChartContent`."""
 
@@ -102,6 +157,20 @@ class TestChartView(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
         self.setAccessibleName(f"Progress chart: {TEST_TITLES[test]}")
+        self._content: ChartContent | None = None
+
+    def _plot_width(self) -> int:
+        """About how wide the plot is: the view less the degrees axis and the margins."""
+        return self.width() - 4 * self.fontMetrics().horizontalAdvance("000") - 24
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Only the date axis follows the width (the band reaches far beyond any range it
+        can take), so a resize never rebuilds the series."""
+        super().resizeEvent(event)
+        axes = self.chart().axes(Qt.Orientation.Horizontal)
+        if self._content is not None and axes and isinstance(axes[0], QDateTimeAxis):
+            content = self._content
+            set_day_axis(axes[0], content.first_day, content.last_day, self._plot_width())
 
     def draw(self, content: ChartContent, palette: QPalette) -> None:
         chart = self.chart()
@@ -120,16 +189,13 @@ class TestChartView(QChartView):
         title_font = QFont(self.font())
         title_font.setBold(True)
         chart.setTitleFont(title_font)
-        chart.legend().setLabelColor(text)
-        chart.legend().setFont(self.font())
+        chart.legend().hide()  # the legend is a label under the chart: it wraps, never cuts
 
-        x_lo, x_hi = chart_x(content.first_day), chart_x(content.last_day)
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("MMM yyyy" if content.months_only else "d MMM yyyy")
-        x_axis.setTickCount(6)
-        x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(x_lo)), QDateTime.fromMSecsSinceEpoch(int(x_hi))
-        )
+        x_axis.setLabelsFont(self.font())
+        self._content = content
+        days = set_day_axis(x_axis, content.first_day, content.last_day, self._plot_width())
+        x_lo, x_hi = chart_midnight(days.first), chart_midnight(days.last)
         y_axis = QValueAxis()
         y_axis.setRange(*DEGREES_SHOWN)
         y_axis.setTickCount(7)
@@ -152,7 +218,8 @@ class TestChartView(QChartView):
             series.attachAxis(y_axis)
 
         if content.band is not None:
-            attach(self._band(content.band, content.band_text, x_lo, x_hi))
+            reach = (x_hi - x_lo) + 1500 * _DAY_MS  # past any range a resize gives the axis
+            attach(self._band(content.band, content.band_text, x_lo - reach, x_hi + reach))
         for side in Side:
             line, markers = self._side_series(side, content.sides[side])
             attach(line)
@@ -238,14 +305,21 @@ class ProgressChart(QWidget):
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
         charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.legend_labels: dict[str, QLabel] = {}
         for test in TESTS:
             view = TestChartView(test)
+            legend = QLabel()
+            legend.setWordWrap(True)
+            legend.setTextFormat(Qt.TextFormat.RichText)
+            legend.setAccessibleName(f"Legend: {TEST_TITLES[test]}")
             label = QLabel()
             label.setWordWrap(True)
             label.setAccessibleName(f"Left–right difference: {TEST_TITLES[test]}")
             self.views[test] = view
+            self.legend_labels[test] = legend
             self.difference_labels[test] = label
             charts_layout.addWidget(view, 1)
+            charts_layout.addWidget(legend)
             charts_layout.addWidget(label)
 
         self.empty_label = QLabel(EMPTY_TEXT)
@@ -295,6 +369,7 @@ class ProgressChart(QWidget):
         for test, view in self.views.items():
             content = chart_content(test, trends, started, normals, today)
             view.draw(content, self.palette())
+            self.legend_labels[test].setText(legend_html(content, self.palette()))
             self.difference_labels[test].setText(content.difference)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime, tzinfo
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,7 @@ from hiptimer.core.history.view_text import STEP_COLUMNS, session_summary, step_
 from hiptimer.core.routines.limits import DEGREE_LIMITS
 from hiptimer.core.routines.model import Side
 from hiptimer.qt.photo.log_entry import PhotoEntry
+from hiptimer.qt.widgets.start_folder import in_documents
 
 NO_DEGREES = DEGREE_LIMITS.low - 1  # the spin box's "not entered yet" value
 
@@ -180,10 +181,7 @@ def export_history_dialog(parent: QWidget | None, store: HistoryStore) -> Path |
 
     The format follows the file's extension, or the chosen filter when there is none.
     """
-    folder = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    ) or str(Path.home())
-    suggested = str(Path(folder) / f"hiptimer-history-{date.today().isoformat()}.csv")
+    suggested = in_documents(f"hiptimer-history-{date.today().isoformat()}.csv")
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export history", suggested, f"{CSV_FILTER};;{JSON_FILTER}", CSV_FILTER
     )

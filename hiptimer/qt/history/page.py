@@ -10,18 +10,16 @@ from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,16 +31,11 @@ from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.photos import photos_dir
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.verdict import latest_verdict
-from hiptimer.core.history.view_text import (
-    WeekCell,
-    shown_weeks,
-    streak_text,
-    totals_text,
-    week_cells,
-)
+from hiptimer.core.history.view_text import shown_weeks, streak_text, totals_text, week_cells
 from hiptimer.core.history.writer import WriterReport, WriteState
 from hiptimer.core.settings import main_routine, weekly_goal
 from hiptimer.qt.context import AppContext
+from hiptimer.qt.history.calendar_strip import CalendarData, CalendarStrip
 from hiptimer.qt.history.chart import MOST_POINTS_DRAWN, ProgressChart
 from hiptimer.qt.history.dialogs import (
     LogMeasurementDialog,
@@ -52,7 +45,9 @@ from hiptimer.qt.history.dialogs import (
 from hiptimer.qt.history.measurements_dialog import MeasurementsDialog
 from hiptimer.qt.history.pain_chart import PainChartView
 from hiptimer.qt.history.program_panel import ProgramPanel
+from hiptimer.qt.history.session_list import SessionList
 from hiptimer.qt.history.sessions_model import SessionsModel
+from hiptimer.qt.style import SPACE
 
 NO_SESSIONS_TEXT = (
     "No sessions yet — start a routine from the Routines tab. Every session you do is "
@@ -69,37 +64,6 @@ class _Shown(NamedTuple):
     today: date
     normals: NormalRanges  # from the exercise library, which a reload may change
     goal: int
-
-
-class WeekStrip(QWidget):
-    """The last weeks side by side: workouts against the goal, ✓ when met."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.cells: list[QLabel] = []
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-        self.setAccessibleName("Workouts per week")
-
-    def show_weeks(self, weeks_shown: list[WeekCell]) -> None:
-        while len(self.cells) < len(weeks_shown):
-            cell = QLabel()
-            cell.setFrameShape(QFrame.Shape.StyledPanel)
-            cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            cell.setMinimumWidth(64)
-            self.cells.append(cell)
-            self._layout.addWidget(cell, 1)
-        for cell, week in zip(self.cells, weeks_shown, strict=False):
-            cell.setText(week.text)
-            font = cell.font()
-            font.setBold(week.met)
-            cell.setFont(font)
-            cell.setToolTip(week.description)
-            cell.setAccessibleName(week.description)
-            cell.show()
-        for cell in self.cells[len(weeks_shown) :]:
-            cell.hide()
 
 
 class HistoryPage(QWidget):
@@ -151,29 +115,18 @@ class HistoryPage(QWidget):
         goal_label = QLabel("Weekly &goal:")
         goal_label.setBuddy(self.goal)
         self.log_button = QPushButton("&Log measurement…")
-        self.measurements_button = QPushButton("Measu&rements…")  # list, delete, photos
-        self.export_button = QPushButton("E&xport…")
-        self.week_strip = WeekStrip()
+        self.measurements_button = QPushButton("&Measurements…")  # list, delete, photos
+        self.export_button = QPushButton("Exp&ort…")
+        self.calendar = CalendarStrip()
         self.program = ProgramPanel()
         self.assessment_requested = self.program.assessment_requested
 
         self.sessions_model = SessionsModel(self)
-        self.sessions_view = QTableView()
-        self.sessions_view.setModel(self.sessions_model)
+        self.sessions_view = SessionList(self.sessions_model)
         self.sessions_view.setAccessibleName("Sessions, newest first")
-        self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sessions_view.setAlternatingRowColors(True)
-        self.sessions_view.verticalHeader().hide()
-        self.sessions_view.setWordWrap(False)
-        header = self.sessions_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self._size_columns()
         self.sessions_view.activated.connect(lambda index: self.open_session(index.row()))
         self.sessions_view.doubleClicked.connect(lambda index: self.open_session(index.row()))
-        self.steps_button = QPushButton("Show &steps…")
+        self.steps_button = QPushButton("Show s&teps…")
         self.steps_button.clicked.connect(self._open_selected)
         self.sessions_empty = QLabel(NO_SESSIONS_TEXT)
         self.sessions_empty.setWordWrap(True)
@@ -187,17 +140,22 @@ class HistoryPage(QWidget):
         self.chart = ProgressChart()
         self.pain_chart = PainChartView()
 
-        top = QHBoxLayout()
+        actions = QHBoxLayout()
+        actions.addWidget(goal_label)
+        actions.addWidget(self.goal)
+        actions.addSpacing(SPACE.m)
+        actions.addWidget(self.log_button)
+        actions.addWidget(self.measurements_button)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
         summary = QVBoxLayout()
         summary.addWidget(self.streak_label)
         summary.addWidget(self.totals_label)
+        summary.addStretch(1)
+        summary.addLayout(actions)
+        top = QHBoxLayout()  # what was done, and beside it every day since the first
         top.addLayout(summary, 1)
-        top.addWidget(goal_label)
-        top.addWidget(self.goal)
-        top.addSpacing(12)
-        top.addWidget(self.log_button)
-        top.addWidget(self.measurements_button)
-        top.addWidget(self.export_button)
+        top.addWidget(self.calendar, 0, Qt.AlignmentFlag.AlignTop)
 
         sessions_box = QWidget()
         sessions_layout = QVBoxLayout(sessions_box)
@@ -209,15 +167,21 @@ class HistoryPage(QWidget):
         sessions_layout.addWidget(self.sessions_stack, 1)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setContentsMargins(0, 0, SPACE.s, 0)
         progress_title = QLabel("Range of motion")
         progress_title.setStyleSheet("font-weight: bold")
         chart_layout.addWidget(progress_title)
         chart_layout.addWidget(self.chart, 1)
         chart_layout.addWidget(self.pain_chart)
+        chart_layout.addWidget(self.program)
+        self.chart_scroll = QScrollArea()  # the program, the charts and pain scroll together
+        self.chart_scroll.setWidget(chart_box)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(sessions_box)
-        self.splitter.addWidget(chart_box)
+        self.splitter.addWidget(self.chart_scroll)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setChildrenCollapsible(False)
@@ -227,8 +191,6 @@ class HistoryPage(QWidget):
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(top)
-        content_layout.addWidget(self.program)
-        content_layout.addWidget(self.week_strip)
         content_layout.addWidget(self.splitter, 1)
         self.unavailable = QLabel(NO_HISTORY_TEXT)
         self.unavailable.setWordWrap(True)
@@ -354,27 +316,9 @@ class HistoryPage(QWidget):
 
     # -- parts ------------------------------------------------------------------------------
 
-    def _size_columns(self) -> None:
-        """Widths from sample texts: sizing to contents measured every loaded row (slow)."""
-        metrics = self.sessions_view.fontMetrics()
-        header_metrics = self.sessions_view.horizontalHeader().fontMetrics()
-        for column, (title, sample) in enumerate(
-            zip(SessionsModel.COLUMNS, SessionsModel.SAMPLES, strict=True)
-        ):
-            if column != 1:
-                width = max(
-                    metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title)
-                )
-                self.sessions_view.setColumnWidth(column, width + 14)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._size_columns()
-
     def _open_selected(self) -> None:
-        rows = self.sessions_view.selectionModel().selectedRows()
-        self.open_session(rows[0].row() if rows else 0)
+        current = self.sessions_view.currentIndex()
+        self.open_session(current.row() if current.isValid() else 0)
 
     def _show_sessions(self, store: HistoryStore) -> None:
         self.sessions_model.reload(store)
@@ -383,7 +327,7 @@ class HistoryPage(QWidget):
         self.sessions_stack.setCurrentIndex(1 if total else 0)
         self.steps_button.setEnabled(bool(total))
         totals = store.totals()
-        self.week_strip.setVisible(bool(totals.sessions))
+        self.calendar.setVisible(bool(totals.sessions))
         self.totals_label.setText(totals_text(totals))
 
     def _goal(self) -> int:
@@ -406,9 +350,16 @@ class HistoryPage(QWidget):
         goal = self._goal()
         today = self._today()
         this_week = weeks.week_start(today)
-        first = store.first_session_date(self._tz)
-        counts = store.week_counts(*shown_weeks(today, first), self._tz)
-        self.week_strip.show_weeks(week_cells(counts, goal, this_week))
+        first, _ = shown_weeks(today, store.first_session_date(self._tz))
+        counts = store.week_counts(first, today, self._tz)
+        self.calendar.show_data(
+            CalendarData(
+                first_week=first,
+                today=today,
+                days=store.day_counts(first, today, self._tz),
+                weeks=week_cells(counts, goal, this_week),
+            )
+        )
         streak = store.streak(goal, today, self._tz)
         self.streak_label.setText(streak_text(streak, goal, counts[-1].count if counts else 0))
         self.streak = streak

@@ -12,12 +12,12 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QResizeEvent
 
 from hiptimer.core.history.rows import PAIN_LIMITS
 from hiptimer.core.history.trends import MeasurementTrend
-from hiptimer.qt.history.chart import chart_x
+from hiptimer.qt.history.chart import chart_x, set_day_axis
 
 #: The line's colour: reddish purple of the Okabe–Ito palette, apart from both sides' colours.
 PAIN_COLOUR = "#CC79A7"
@@ -36,6 +36,16 @@ class PainChartView(QChartView):
         self.setMinimumHeight(150)
         self.setAccessibleName("Pain after each session, 0 to 10")
         self._shown: tuple[MeasurementTrend, date | None] | None = None
+        self._span: tuple[date, date] | None = None
+
+    def _plot_width(self) -> int:
+        return self.width() - 3 * self.fontMetrics().horizontalAdvance("00") - 24
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        axes = self.chart().axes(Qt.Orientation.Horizontal)
+        if self._span is not None and axes and isinstance(axes[0], QDateTimeAxis):
+            set_day_axis(axes[0], *self._span, self._plot_width())
 
     def show_trend(self, trend: MeasurementTrend, first: date | None) -> None:
         if (trend, first) == self._shown:
@@ -59,12 +69,9 @@ class PainChartView(QChartView):
         chart.setTitleBrush(QBrush(text))
         last = max(trend.points[-1][0], date.today())
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("d MMM yyyy")
-        x_axis.setTickCount(5)
-        x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(chart_x(first))),
-            QDateTime.fromMSecsSinceEpoch(int(chart_x(last))),
-        )
+        x_axis.setLabelsFont(self.font())
+        self._span = (first, last)
+        set_day_axis(x_axis, first, last, self._plot_width())
         y_axis = QValueAxis()
         y_axis.setRange(PAIN_LIMITS.low, PAIN_LIMITS.high)
         y_axis.setTickCount(6)

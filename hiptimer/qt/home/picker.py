@@ -1,12 +1,16 @@
-"""The routine picker: choose a routine and a side, then Start.
+"""Home: the week at a glance, the routines as cards, and Start.
 
-Before you start it shows what the routine needs: its gear, the positions it takes you
-through in order, and how often it is meant to be done.  One routine can be your main routine:
-its target is your weekly goal.
+Each card shows the positions as pictograms, how long the routine takes, its gear and when it
+was last done.  Before you start the page shows what the routine needs: its gear, the
+positions it takes you through in order, and how often it is meant to be done.  One routine
+can be your main routine: its target is your weekly goal.  Problems in routine files are
+listed at the top, with a way to the folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from html import escape as _esc
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
@@ -17,8 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.history.glance import last_done_text
+from hiptimer.core.history.local_time import local_zone
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.routines.overview import (
     gear,
@@ -39,8 +43,13 @@ from hiptimer.core.routines.overview import (
 from hiptimer.core.routines.prescription import prescription_text
 from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
+from hiptimer.core.settings import weekly_goal
 from hiptimer.core.text import minutes_text
 from hiptimer.qt.context import AppContext
+from hiptimer.qt.home.file_problems import FileProblemsPanel
+from hiptimer.qt.home.routine_cards import Card, RoutineCards
+from hiptimer.qt.home.week_glance import WeekGlanceCard
+from hiptimer.qt.style import SPACE, TYPE
 
 SIDE_TEXTS = {
     SideChoice.LEFT: "&Left hip",
@@ -55,12 +64,21 @@ class PickerPage(QWidget):
     start_requested = Signal(object, object)  # Routine, SideChoice
     main_routine_changed = Signal(str)  # the routine id, "" for none (the window saves it)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.routine_list = QListWidget()
+        self._today = today
+        self.problems = FileProblemsPanel(ctx.paths.user_routines_dir)
+        self.glance = WeekGlanceCard()
+        self._last_done: dict[str, date] = {}
+        self.routine_list = RoutineCards()
         self.routine_list.setAccessibleName("Routines")
-        self.routine_list.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         self._scale_list_font()
         self.routine_list.currentItemChanged.connect(self._show_details)
         self.routine_list.itemActivated.connect(lambda _item: self._start())
@@ -93,13 +111,19 @@ class PickerPage(QWidget):
         self.start_button = QPushButton("S&tart")
         self.start_button.setDefault(True)
         self.start_button.setAccessibleName("Start the routine")
-        self.start_button.setMinimumHeight(48)
+        self.start_button.setProperty("role", "primary")
+        start_font = QFont(self.start_button.font())
+        start_font.setPointSizeF(start_font.pointSizeF() * TYPE.subtitle)
+        start_font.setBold(True)
+        self.start_button.setFont(start_font)
+        self.start_button.setMinimumHeight(int(self.start_button.fontMetrics().height() * 2.4))
         self.start_button.clicked.connect(self._start)
         self.side_group.buttonToggled.connect(self._show_details)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setContentsMargins(SPACE.s, 0, 0, 0)
+        right_layout.setSpacing(SPACE.s)
         right_layout.addWidget(self.details, 1)
         right_layout.addWidget(self.main_box)
         right_layout.addWidget(side_box)
@@ -108,7 +132,10 @@ class PickerPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Routines")
+        heading = QLabel("Your routines")
+        heading_font = QFont(heading.font())
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
         heading.setBuddy(self.routine_list)
         left_layout.addWidget(heading)
         left_layout.addWidget(self.routine_list)
@@ -116,10 +143,14 @@ class PickerPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setSpacing(SPACE.m)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.glance)
+        layout.addWidget(splitter, 1)
         self.reload()
 
     def show_limited_side(self, *, select: bool = True) -> None:
@@ -151,34 +182,70 @@ class PickerPage(QWidget):
         if event.type() == QEvent.Type.FontChange:  # follow the system font size
             self._scale_list_font()
         elif event.type() == QEvent.Type.PaletteChange:
-            # A widget with a style sheet keeps its old colours until it is polished again.
-            self.routine_list.setStyleSheet(self.routine_list.styleSheet())
+            self.routine_list.viewport().update()  # the cards paint with the new tokens
+
+    def today(self) -> date:
+        return self._today() if self._today is not None else datetime.now(local_zone()).date()
 
     def reload(self) -> None:
-        """Refill the list from the catalog, keeping the selection when possible."""
+        """Refill the cards from the catalog and the week from the history, keeping the
+        selection when possible."""
+        self._read_history()
+        self.problems.show_problems(self.ctx.catalog.problems)
         current = self.selected_routine()
         self.routine_list.clear()
         for routine in self.ctx.catalog.routines:
-            seconds = estimate_seconds(
-                routine,
-                self.ctx.catalog.library,
-                SideChoice.LEFT,
-                **self.ctx.settings.lead_ins(),
-            )
-            origin = "" if routine.builtin else "  (yours)"
-            origin += "  ★ main" if routine.id == self.ctx.settings.main_routine else ""
-            item = QListWidgetItem(
-                f"{routine.name}{origin}\n{minutes_text(seconds)} · {len(routine.items)} exercises"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, routine.id)
-            self.routine_list.addItem(item)
-        self.select(current.id if current else None)
+            self.routine_list.add_card(self._card(routine))
+        main = self.ctx.catalog.find(self.ctx.settings.main_routine)
+        chosen = current or main
+        self.select(chosen.id if chosen else None)
+
+    def _read_history(self) -> None:
+        """This week against the goal and when each routine was last done (small queries;
+        nothing when the history is not open yet)."""
+        store = self.ctx.history
+        glance = None
+        if store is not None:
+            from hiptimer.core.history.errors import HistoryError  # the store is open by now
+            from hiptimer.core.history.glance import week_glance
+
+            goal = weekly_goal(self.ctx.settings, self.ctx.catalog)
+            try:
+                glance = week_glance(store, goal, self.today(), local_zone())
+            except HistoryError:
+                glance = None  # the History tab says what is wrong
+        self._last_done = glance.last_done if glance is not None else {}
+        self.glance.show_glance(glance)
+
+    def _card(self, routine: Routine) -> Card:
+        library = self.ctx.catalog.library
+        seconds = estimate_seconds(
+            routine, library, SideChoice.LEFT, **self.ctx.settings.lead_ins()
+        )
+        main = routine.id == self.ctx.settings.main_routine
+        badge = "★ main" if main else ("" if routine.builtin else "yours")
+        needed = gear_names(gear(routine, library))
+        return Card(
+            routine_id=routine.id,
+            name=routine.name,
+            badge=badge,
+            facts=f"{minutes_text(seconds)} · {len(routine.items)} exercises",
+            gear=", ".join(needed) if needed else "No gear needed",
+            last=last_done_text(self._last_done.get(routine.id), self.today()),
+            positions=positions(routine, library),
+            equipment=gear(routine, library),
+        )
+
+    def refresh_history(self) -> None:
+        """After a session, or once the history is open: the week and the cards again."""
+        self.reload()
 
     def select(self, routine_id: str | None, side: SideChoice | None = None) -> None:
         for row in range(self.routine_list.count()):
             item = self.routine_list.item(row)
             if routine_id is None or item.data(Qt.ItemDataRole.UserRole) == routine_id:
                 self.routine_list.setCurrentRow(row)
+                self.routine_list.scrollToItem(item)
                 break
         if side is not None:
             self.side_buttons[side].setChecked(True)

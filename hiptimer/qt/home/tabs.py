@@ -31,6 +31,7 @@ class HomeTabs(QTabWidget):
         self.setAccessibleName("Home")
         self.picker = PickerPage(ctx)
         self.picker.start_requested.connect(self.start_requested)
+        self.picker.problems.check_again.connect(self.read_routine_files)
         self.addTab(self.picker, "&Routines")
         self._history_problem = history_problem
         self.routines_tab = LazyPage(self._build_routines_page)
@@ -83,16 +84,37 @@ class HomeTabs(QTabWidget):
 
     def refresh_views(self) -> None:
         """After a session or a measurement: the pages built so far read the history again."""
+        self.picker.refresh_history()
         if self.history_tab.built:
             self.history_page.refresh()
         if self.exercises_tab.built:
             self.exercises_page.refresh()
+
+    def read_routine_files(self) -> None:
+        """Read every routine file again (the person fixed one): the builder's list, the cards
+        and the problems follow."""
+        if self.routines_tab.built:
+            self.routines_page.reload_catalog()  # its catalog_changed reloads the picker
+            return
+        from hiptimer.core.paths import builtin_routines_dir
+        from hiptimer.core.routines.catalog import load_catalog
+
+        paths = self.ctx.paths
+        self.ctx.catalog = load_catalog(
+            builtin_routines_dir(), paths.user_routines_dir, paths.cache_dir
+        )
+        self.picker.reload()
 
     def open_personal_routine(self, exercise_ids: Sequence[str]) -> None:
         """The builder, with a new routine of these exercises ready to change and save."""
         draft = personal_routine("My top exercises", exercise_ids, self.ctx.catalog)
         self.setCurrentWidget(self.routines_tab)
         self.routines_page.open_editor(draft, None)
+
+    def show_routines(self) -> None:
+        """The routine picker, its list ready for the arrow keys (the welcome's way in)."""
+        self.setCurrentWidget(self.picker)
+        self.picker.routine_list.setFocus()
 
     def maybe_close(self) -> bool:
         """False when the builder has unsaved changes the person wants to keep."""

@@ -7,6 +7,7 @@ The caller shows it only while ``settings.welcome_done`` is False, and never for
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +33,9 @@ INTRO_TEXT = (
 )
 
 
+NOT_YET_TEXT = "Tick “I understand” to continue, or close this window to quit hiptimer."
+
+
 def _wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -40,7 +44,11 @@ def _wrapped(text: str) -> QLabel:
 
 
 class WelcomeDialog(QDialog):
-    """After ``exec()`` is Accepted, ``limited_side`` and ``wants_assessment`` hold the answer."""
+    """After ``exec()`` is Accepted, ``limited_side`` and ``wants_assessment`` hold the answer.
+
+    Only its two buttons accept it, and only once the disclaimer is ticked: Escape does
+    nothing, and closing the window is not an answer (the caller then quits).
+    """
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,14 +93,14 @@ class WelcomeDialog(QDialog):
         self.assessment_button = QPushButton("&Start with the assessment")
         self.assessment_button.setAccessibleName("Start with the assessment")
         self.assessment_button.clicked.connect(lambda: self._finish(wants_assessment=True))
-        self.routines_button = QPushButton("&Go to my routines")
-        self.routines_button.setAccessibleName("Go to my routines")
+        self.routines_button = QPushButton("&Choose a routine")
+        self.routines_button.setAccessibleName("Choose a routine")
         self.routines_button.clicked.connect(lambda: self._finish(wants_assessment=False))
         for push in (self.assessment_button, self.routines_button):
             push.setMinimumHeight(36)
-        self.hint = _wrapped("Tick “I understand” to continue.")
+        self.hint = _wrapped(NOT_YET_TEXT)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.assessment_button)
         buttons.addWidget(self.routines_button)
 
@@ -103,6 +111,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(safety)
         layout.addWidget(question)
         layout.addStretch(1)
+        layout.addWidget(self.hint)  # on its own line: beside the buttons it wrapped narrow
         layout.addLayout(buttons)
 
         self.understood.toggled.connect(self._update_buttons)
@@ -112,6 +121,13 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(min(40 * em, 760))
         width = min(48 * em, 900)
         self.resize(width, max(self.sizeHint().height(), self.heightForWidth(width)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape would reject the dialog, as if the disclaimer had been seen and dismissed."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def chosen_side(self) -> Side | None:
         return next(side for side, button in self.side_buttons.items() if button.isChecked())

@@ -50,9 +50,9 @@ from hiptimer.qt.photo.image_file import (
     jpeg_bytes,
     load_photo,
     photo_file_filter,
-    photo_start_folder,
 )
 from hiptimer.qt.photo.protocol_panel import ProtocolPanel
+from hiptimer.qt.widgets.start_folder import documents_folder
 
 NO_CAMERA_TEXT = (
     "No camera was found on this computer. Take the photo with your phone's self-timer "
@@ -192,7 +192,7 @@ class PhotoMeasureDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a photo", photo_start_folder(), photo_file_filter()
+            self, "Open a photo", str(documents_folder()), photo_file_filter()
         )
         if path:
             self.open_photo_file(path)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QIODevice,
     QMessageLogContext,
     QSize,
-    QStandardPaths,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
@@ -42,18 +41,6 @@ _SMOOTH = Qt.TransformationMode.SmoothTransformation
 
 class PhotoFileError(ValueError):
     """A file that cannot be measured on; the message is for the person."""
-
-
-def photo_start_folder() -> str:
-    """Where the open-photo dialog starts: the Pictures folder, else Documents, else home."""
-    for location in (
-        QStandardPaths.StandardLocation.PicturesLocation,
-        QStandardPaths.StandardLocation.DocumentsLocation,
-    ):
-        folder = QStandardPaths.writableLocation(location)
-        if folder and Path(folder).is_dir():
-            return folder
-    return str(Path.home())
 
 
 def photo_file_filter() -> str:

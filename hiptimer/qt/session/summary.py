@@ -1,24 +1,28 @@
-"""The summary shown when a session ends: what was done, the assessment's verdict, pain, a note.
+"""The summary shown when a session ends: a calm word that it is done, what was done (each
+exercise with its pictogram), the week's goal and streak after it, pain, a note.
 
 After test steps it says what the measurements mean (:mod:`hiptimer.core.history.verdict`) and,
-when one side is clearly lower, offers to make it the limited side; the person decides.
+when one side is clearly lower, offers to make it the limited side; the person decides.  The
+pain scale takes the digit keys wherever the focus is, except in the note.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontInfo, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,13 +34,59 @@ from hiptimer.core.session.display import STOP_ADVICE, outcome_line, steps_done,
 from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.text import duration_text
-from hiptimer.qt.session.ratings import ExerciseRatings, rated_exercises
+from hiptimer.qt.session.ratings import ExerciseRatings, done_exercises
+from hiptimer.qt.session.week_after import WeekAfter, week_words
+from hiptimer.qt.style import SPACE
 from hiptimer.qt.widgets.pain_scale import PainScale
 
 if TYPE_CHECKING:
     from hiptimer.core.history.reads import HistoryReader
     from hiptimer.core.routines.model import Library
     from hiptimer.qt.session.controller import SessionController
+
+#: A quiet word for each ending: what happened, and what to do now.
+ACKNOWLEDGEMENTS = {
+    SessionStatus.COMPLETED: "Done. Take a breath, and get up slowly.",
+    SessionStatus.ENDED_EARLY: "Ended early. What you did is kept.",
+    SessionStatus.INCOMPLETE: "Not finished. You can resume it from the start page.",
+    SessionStatus.DISCARDED: "Discarded.",
+}
+
+
+class SummaryReport(QLabel):
+    """The line of figures under the title; :meth:`toPlainText` is the whole session in
+    words (every step's line and the advice), for readers and tests."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setAccessibleName("Session summary")
+        self._plain = ""
+
+    def show_report(self, figures: str, lines: list[str]) -> None:
+        self.setText(figures)
+        self._plain = "\n".join([figures, *lines, STOP_ADVICE])
+        self.setAccessibleDescription(self._plain)
+
+    def toPlainText(self) -> str:
+        return self._plain
+
+
+def _card() -> tuple[QFrame, QVBoxLayout]:
+    card = QFrame()
+    card.setProperty("role", "card")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(SPACE.l, SPACE.m, SPACE.l, SPACE.m)
+    return card, layout
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class SummaryPage(QWidget):
@@ -50,13 +100,43 @@ class SummaryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("summary")
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 2)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.report = QTextBrowser()
-        self.report.setAccessibleName("Session summary")
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Session")
+        self.acknowledgement = QLabel()
+        self.acknowledgement.setWordWrap(True)
+        self.report = SummaryReport()
+
+        self.ratings = ExerciseRatings()
+        self.ratings_caption = QLabel(
+            "What you did. Did each exercise help? (optional; it teaches hiptimer what works"
+            " for you)"
+        )
+        self.ratings_caption.setWordWrap(True)
+        done_box = QWidget()
+        done_layout = QVBoxLayout(done_box)
+        done_layout.setContentsMargins(0, 0, SPACE.s, 0)
+        done_layout.addWidget(self.ratings_caption)
+        done_layout.addWidget(self.ratings)
+        done_layout.addStretch(1)
+        self.done_area = _scrolled(done_box)
+
+        self.week_card, week_layout = _card()
+        self.week_label = QLabel()
+        self.week_label.setAccessibleName("This week")
+        self.week_label.setWordWrap(True)
+        self.week_dots = QLabel()
+        self.week_dots.setAccessibleName("Sessions this week against the goal")
+        self.streak_label = QLabel()
+        self.streak_label.setAccessibleName("Streak")
+        self.streak_label.setWordWrap(True)
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Whether this session counts")
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setProperty("role", "muted")
+        for widget in (self.week_label, self.week_dots, self.streak_label, self.counts_label):
+            week_layout.addWidget(widget)
         self.verdict_label = QLabel()
         self.verdict_label.setAccessibleName("What the measurements say")
         self.verdict_label.setWordWrap(True)
@@ -64,44 +144,55 @@ class SummaryPage(QWidget):
         self.limited_button = QPushButton()
         self.limited_button.clicked.connect(self._choose_limited_side)
         self._offered_side: Side | None = None
-        pain_caption = QLabel("&Pain during this session (0 none – 10 worst; number keys):")
-        self.pain = PainScale()
+        side_box = QWidget()
+        side_layout = QVBoxLayout(side_box)
+        side_layout.setContentsMargins(0, 0, SPACE.s, 0)
+        side_layout.addWidget(self.week_card)
+        side_layout.addWidget(self.verdict_label)
+        side_layout.addWidget(self.limited_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_layout.addStretch(1)
+        self.side_area = _scrolled(side_box)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.done_area, 3)
+        middle.addWidget(self.side_area, 2)
+
+        self.pain_card, pain_layout = _card()
+        pain_caption = QLabel("&Pain during this session: 0 none to 10 worst (number keys)")
+        pain_caption.setWordWrap(True)
+        self.pain = PainScale(button_size=48)
         pain_caption.setBuddy(self.pain)
+        pain_layout.addWidget(pain_caption)
+        pain_layout.addWidget(self.pain)
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("How did it feel? (optional)")
         self.note.setMaxLength(1000)
-        self.counts_label = QLabel()
-        self.counts_label.setAccessibleName("Whether this session counts")
-        self.counts_label.setWordWrap(True)
-        self.ratings = ExerciseRatings()
-        self.ratings_caption = QLabel(
-            "Did each exercise help? (optional; it teaches hiptimer what works for you)"
-        )
-        self.ratings_caption.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(pain_caption)
-        form.addRow(self.pain)
-        form.addRow("&Note:", self.note)
-        form.addRow(self.ratings_caption)
-        form.addRow(self.ratings)
+        note_caption = QLabel("&Note:")
+        note_caption.setBuddy(self.note)
         self.save_button = QPushButton("Save and &close")
         self.save_button.setDefault(True)
+        self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self._save_and_close)
         self.again_button = QPushButton("Play &again")
         self.again_button.clicked.connect(self._again)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(self.save_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(note_caption)
+        bottom.addWidget(self.note, 1)
+        bottom.addSpacing(SPACE.l)
+        bottom.addWidget(self.again_button)
+        bottom.addWidget(self.save_button)
+
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACE.xl, SPACE.l, SPACE.xl, SPACE.l)
+        layout.setSpacing(SPACE.m)
         layout.addWidget(self.title)
-        layout.addWidget(self.report, 1)
-        layout.addWidget(self.counts_label)
-        layout.addWidget(self.verdict_label)
-        layout.addWidget(self.limited_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addWidget(self.acknowledgement)
+        layout.addWidget(self.report)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.pain_card)
+        layout.addLayout(bottom)
+        self._apply_fonts()
 
     def show_summary(
         self,
@@ -114,22 +205,41 @@ class SummaryPage(QWidget):
         verdict: Verdict | None = None,
         limited_side: Side | None = None,
         counts: SessionKind | None = None,
+        week: WeekAfter | None = None,
+        positions: Mapping[str, str] | None = None,
     ) -> None:
+        """``week``: the person's week after this session (None: not known, not shown);
+        ``positions``: each exercise's position id, for its pictogram."""
         self.title.setText(summary_title(routine_name, status))
+        self.acknowledgement.setText(ACKNOWLEDGEMENTS[status])
         self.counts_label.setText(KIND_WORDS[counts] if counts is not None else "")
         self.counts_label.setVisible(counts is not None)
-        exercises = rated_exercises(outcomes)
-        self.ratings.show_exercises(exercises)
+        exercises = done_exercises(outcomes)
+        self.ratings.show_exercises(exercises, positions)
         self.ratings_caption.setVisible(bool(exercises))
+        self._show_week(week)
         self._show_verdict(verdict, limited_side)
-        lines = "<br>".join(escape(outcome_line(o)) for o in outcomes)
-        self.report.setHtml(
-            f"<p><b>{steps_done(outcomes)}</b> of {total_steps} steps done · active time "
-            f"<b>{duration_text(active_seconds)}</b></p><p>{lines}</p>"
-            f"<p>{escape(STOP_ADVICE)}</p>"
+        figures = (
+            f"{steps_done(outcomes)} of {total_steps} steps done · active time "
+            f"{duration_text(active_seconds)}"
         )
+        self.report.show_report(figures, [outcome_line(o) for o in outcomes])
         self.pain.set_value(None)
         self.note.clear()
+        self._apply_fonts()  # the new rows at the page's size
+
+    def _show_week(self, week: WeekAfter | None) -> None:
+        self.week_label.setVisible(week is not None)
+        self.week_dots.setVisible(week is not None)
+        self.streak_label.setVisible(week is not None)
+        if week is not None:
+            this, streak = week_words(week)
+            self.week_label.setText(this)
+            shown = max(week.goal, week.done)
+            self.week_dots.setText("●" * min(week.done, shown) + "○" * (shown - week.done))
+            self.week_dots.setAccessibleDescription(f"{week.done} of {week.goal}")
+            self.streak_label.setText(streak)
+        self.week_card.setVisible(week is not None or not self.counts_label.isHidden())
 
     def _show_verdict(self, verdict: Verdict | None, limited_side: Side | None) -> None:
         shown = verdict is not None and bool(verdict.tests)
@@ -163,11 +273,55 @@ class SummaryPage(QWidget):
             "first (or only it); Settings can change it.</p>"
         )
 
+    # Sizes --------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    def _apply_fonts(self) -> None:
+        """Read standing up: the text grows with the window, the title and the week most."""
+        height = max(self.window().height(), 400)
+        app_font = QApplication.font()
+        base_pixels = QFontInfo(app_font).pixelSize()
+        body = QFont(app_font)
+        body.setPixelSize(max(base_pixels, round(height * 0.02)))
+        # Set on each part: with an application stylesheet, a parent's font does not reach
+        # its children.  The scale's numbers and the big labels below keep their own sizes.
+        sized = {self.title, self.acknowledgement, self.week_label, self.week_dots}
+        for widget in self.findChildren(QWidget):
+            if widget not in sized and widget.parentWidget() is not self.pain:
+                widget.setFont(body)
+        for label, share, bold in (
+            (self.title, 0.05, True),
+            (self.acknowledgement, 0.032, False),
+            (self.week_label, 0.028, True),
+            (self.week_dots, 0.045, False),
+        ):
+            font = QFont(app_font)
+            font.setPixelSize(max(round(height * share), round(base_pixels * 1.1)))
+            font.setBold(bold)
+            if font != label.font():
+                label.setFont(font)
+        primary = QFont(body)
+        primary.setBold(True)
+        self.save_button.setFont(primary)
+        self.ratings.set_icon_size(max(40, round(height * 0.06)))
+
+    # Keys ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter saves and closes, from the page or the note (which passes Enter on)."""
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        """Enter saves and closes, from the page or the note (which passes Enter on); digits,
+        Backspace and Delete rate the pain from anywhere but the note."""
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and not self.again_button.hasFocus():
             self._save_and_close()
+            return
+        pain_keys = Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or key in (
+            Qt.Key.Key_Backspace,
+            Qt.Key.Key_Delete,
+        )
+        if pain_keys and not self.note.hasFocus() and not event.modifiers():
+            self.pain.keyPressEvent(event)
             return
         super().keyPressEvent(event)
 

@@ -189,6 +189,11 @@ class Voice(QObject):
         return self._speaker is not None
 
     @property
+    def deciding(self) -> bool:
+        """The system voice is still being tried (it may yet speak)."""
+        return self._deciding
+
+    @property
     def backend(self) -> Backend | None:
         """Which voice speaks: SYSTEM, BUILTIN, or None (tones only, or still deciding)."""
         if self._speaker is None:

@@ -77,16 +77,14 @@ def test_the_content_of_a_chart_with_a_few_points() -> None:
     assert content.started == date(2026, 1, 1)
     # from the start line to the last point, padded by at least 3 days
     assert (content.first_day, content.last_day) == (date(2025, 12, 29), date(2026, 2, 5))
-    assert not content.months_only
     assert content.difference.startswith("Right − left: +10°")
 
 
-def test_a_long_span_is_padded_by_a_thirtieth_and_named_by_months() -> None:
+def test_a_long_span_is_padded_by_a_thirtieth() -> None:
     days = [date(2025, 1, 1), date(2026, 1, 1)]  # 365 days: padded by 12 whole days
     content = chart_content("prone", trends_of(_series(days), 150), None, NORMALS, TODAY)
     assert content.first_day == date(2024, 12, 20)
     assert content.last_day == date(2026, 1, 13)
-    assert content.months_only
 
 
 def test_an_axis_with_no_dates_at_all_is_around_today() -> None:

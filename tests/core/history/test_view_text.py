@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from hiptimer.core.history.adherence import SessionKind
@@ -14,7 +14,6 @@ from hiptimer.core.history.view_text import (
     STATUS_WORDS,
     STEP_COLUMNS,
     STEP_STATUS_WORDS,
-    WEEKS_SHOWN,
     pain_text,
     session_cells,
     session_summary,
@@ -132,17 +131,11 @@ def test_streak_text() -> None:
     assert streak_text(0, 4, 1).startswith("No streak yet — complete 4 sessions in a week")
 
 
-def test_the_strip_shows_twelve_weeks_up_to_today() -> None:
-    first, last = shown_weeks(date(2026, 5, 28))  # a Thursday
-    assert last == date(2026, 5, 28)
-    assert first == date(2026, 3, 9) and first.weekday() == 0
-    assert (date(2026, 5, 25) - first) == timedelta(weeks=WEEKS_SHOWN - 1)
-
-
-def test_the_strip_never_shows_weeks_before_the_first_session() -> None:
-    today = date(2026, 5, 28)
+def test_the_calendar_shows_every_week_since_the_first_session() -> None:
+    today = date(2026, 5, 28)  # a Thursday
+    assert shown_weeks(today) == (date(2026, 5, 25), today)  # no session yet: this week
     assert shown_weeks(today, date(2026, 5, 13)) == (date(2026, 5, 11), today)  # its Monday
-    assert shown_weeks(today, date(2025, 1, 1))[0] == date(2026, 3, 9)  # still 12 at most
+    assert shown_weeks(today, date(2025, 1, 1)) == (date(2024, 12, 30), today)  # all of them
     assert shown_weeks(today, today) == (date(2026, 5, 25), today)
 
 

@@ -347,7 +347,7 @@ def test_an_item_problem_is_marked_on_its_item_in_its_section() -> None:
 
 def test_a_routine_problem_is_worded_without_its_place() -> None:
     routine = Routine("r", " ", (Section("A", (Item("a", Kind.ONCE),)),))
-    assert problems_of(routine) == [(None, "Name must not be empty")]
+    assert problems_of(routine) == [(None, "Give the routine a name (at the top).")]
 
 
 def test_a_personal_routine_keeps_the_programs_order_doses_and_sections() -> None:

@@ -53,9 +53,11 @@ def at(session: Session, now: float) -> Snapshot:
     return session.snapshot(now)
 
 
-def test_countdown_shows_plain_seconds_up_to_ten_minutes_then_minutes() -> None:
+def test_countdown_shows_plain_seconds_in_short_phases_and_m_ss_in_a_minute_or_more() -> None:
     assert display.countdown_seconds(9) == "9"
-    assert display.countdown_seconds(599) == "599"
+    assert display.countdown_seconds(59, 59) == "59"
+    assert display.countdown_seconds(45, 60) == "0:45"  # a one-minute hold stays in m:ss
+    assert display.countdown_seconds(110, 120) == "1:50"  # the issue: never "110"
     assert display.countdown_seconds(600) == "10:00"
 
 
@@ -63,8 +65,8 @@ def test_a_release_counts_from_its_low_end_and_says_how_far_it_may_go() -> None:
     session = session_of(Item("ball", Kind.RELEASE, seconds=Range(60, 120)))
     session.start(0.0)
     snap = at(session, 10.0)  # the get-ready ended: the release starts
-    assert display.countdown_text(snap) == "60"
-    assert display.widest_countdown(snap) == "000"  # sized for "120"
+    assert display.countdown_text(snap) == "1:00"
+    assert display.widest_countdown(snap) == "0:00"  # sized for "2:00"
     assert display.detail_text(snap) == "+30 s up to 2:00"
     assert display.banner_text(snap) == "Release"
 
@@ -73,12 +75,12 @@ def test_get_ready_names_its_keys_and_a_paused_session_says_how_to_resume() -> N
     session = session_of(Item("stretch", Kind.HOLD, seconds=Range(60, 60)))
     session.start(0.0)
     snap = at(session, 3.0)
-    assert display.detail_text(snap) == "press G for 10 s more · Enter to begin now"
+    assert display.detail_text(snap) == "G adds 10 s · Enter begins now"
     session.pause(3.0)
     paused = at(session, 3.0)
     assert display.banner_text(paused) == display.PAUSED_WORDS
     assert display.window_title(paused, "Daily", "hiptimer").endswith(
-        " left (paused) — Daily — hiptimer"
+        " min left (paused) — Daily — hiptimer"
     )
 
 
@@ -243,9 +245,7 @@ def test_sets_show_as_set_k_of_n_and_the_rest_between_says_which_comes() -> None
     assert display.detail_text(at(session, 25.0)) == "set 1 of 2"  # 20 s get-ready, then work
     between = at(session, 55.0)
     assert display.banner_text(between) == "Rest"
-    assert display.detail_text(between) == (
-        "set 2 of 2 next · press G for 10 s more · Enter to begin now"
-    )
+    assert display.detail_text(between) == ("set 2 of 2 next · G adds 10 s · Enter begins now")
     view = display.step_view(plan, between)
     assert (view.title, view.step.set_number) == ("Lying stretch", 2)  # not "Rest · next: …"
     assert display.detail_text(at(session, 70.0)) == "set 2 of 2"

@@ -180,7 +180,7 @@ def test_invalid_input_is_shown_inline_and_blocks_saving(
     assert editor.valid and editor.save_button.isEnabled()
     editor.name_edit.setText("   ")
     assert any(
-        "Name must not be empty" in editor.problem_list.item(i).text()
+        "Give the routine a name (at the top)." in editor.problem_list.item(i).text()
         for i in range(editor.problem_list.count())
     )
 
@@ -318,7 +318,7 @@ def test_enter_on_a_problem_goes_to_what_it_is_about(editor: RoutineEditor, qtbo
     editor.name_edit.setText(" ")
     editor.tree.setFocus()
     (entry,) = [editor.problem_list.item(i) for i in range(editor.problem_list.count())]
-    assert entry.text() == "Name must not be empty"
+    assert entry.text() == "Give the routine a name (at the top)."
     editor.problem_list.itemActivated.emit(entry)
     assert editor.name_edit.hasFocus()
     editor.name_edit.setText("Fine")

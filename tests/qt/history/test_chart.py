@@ -12,7 +12,7 @@ from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.rows import MeasurementSeries
 from hiptimer.core.routines.model import Range, Side
 from hiptimer.qt.history.chart import EMPTY_TEXT, MOST_POINTS_DRAWN, ProgressChart
-from hiptimer.qt.theme import dark_palette, light_palette
+from hiptimer.qt.style import dark_palette, light_palette
 from tests.core.history.oracles import trends_of
 from tests.fakes import builtin_catalog
 
@@ -179,3 +179,28 @@ def test_a_new_normal_range_redraws_the_same_trends(chart: ProgressChart) -> Non
     prone_band = _series(chart, "prone")["prone-normal"]
     assert {p.y() for p in prone_band.upperSeries().points()} == {52}
     assert prone_band.name() == "Normal 50° (band 48–52°)"
+
+
+def test_the_date_axis_ticks_midnights_whole_days_apart(chart: ProgressChart) -> None:
+    chart.show()
+    _show(chart, _points())
+    for test in ("prone", "seated"):
+        axis = chart.chart(test).axes(Qt.Orientation.Horizontal)[0]
+        assert isinstance(axis, QDateTimeAxis)
+        low, high = axis.min(), axis.max()
+        assert low.time() == QTime(0, 0) and high.time() == QTime(0, 0)  # local midnights
+        days = low.daysTo(high)
+        assert days % (axis.tickCount() - 1) == 0  # so every tick is a midnight too
+        assert axis.tickCount() >= 3
+        assert axis.format() == "d MMM"  # all in 2026: no year on each label
+
+
+def test_the_legend_is_a_wrapping_label_with_every_entry(chart: ProgressChart) -> None:
+    _show(chart, _points())
+    assert not chart.chart("prone").legend().isVisible()
+    legend = chart.legend_labels["prone"]
+    assert legend.wordWrap()
+    words = legend.text()
+    for entry in ("Normal 45° (band 43–47°)", "Left (dots, solid line)", "Started 5 Jan 2026"):
+        assert entry in words
+    assert "Right (triangles, dashed line)" in words

@@ -80,7 +80,7 @@ def test_lists_sessions_newest_first_without_discarded_ones(qtbot, ctx) -> None:
 
 def test_weeks_streak_and_totals(qtbot, ctx) -> None:
     page = _page(qtbot, ctx)
-    cells = [cell.text() for cell in page.week_strip.cells if not cell.isHidden()]
+    cells = [week.text for week in page.calendar.weeks]
     assert len(cells) == 4  # from the first session's week (4 May): no weeks before it
     assert cells[-1] == "This week\n2 of 3"
     assert cells[-2] == "W21\n3 of 3 ✓"
@@ -102,7 +102,7 @@ def test_the_goal_spin_box_saves_the_setting_and_recounts(qtbot, ctx) -> None:
     saved = json.loads(ctx.paths.settings_file.read_text(encoding="utf-8"))
     assert saved["weekly_goal"] == 2
     assert page.streak == 3  # this week now meets the goal too; W19 (1) ends it
-    assert page.week_strip.cells[-1].text() == "This week\n2 of 2 ✓"
+    assert page.calendar.weeks[-1].text == "This week\n2 of 2 ✓"
     page.goal.setValue(4)
     assert page.streak == 0
     assert page.streak_label.text().startswith("No streak yet — complete 4 sessions")
@@ -115,7 +115,7 @@ def test_refresh_picks_up_new_sessions_measurements_and_settings(qtbot, ctx, sto
     ctx.settings.weekly_goal = 5
     page.refresh()
     assert page.sessions_model.rowCount() == 11
-    assert page.week_strip.cells[-1].text() == "This week\n3 of 5"
+    assert page.calendar.weeks[-1].text == "This week\n3 of 5"
     assert page.goal.value() == 5
     seated = {s.objectName(): s for s in page.chart.chart("seated").series()}
     assert seated["seated-right"].count() == 1
@@ -132,7 +132,7 @@ def test_refresh_reads_nothing_again_until_the_file_changes(qtbot, ctx, store) -
     page.refresh()
     store._conn.set_trace_callback(None)
     assert page.sessions_model.rowCount() == 11
-    assert page.week_strip.cells[-1].text() == "This week\n3 of 3 ✓"
+    assert page.calendar.weeks[-1].text == "This week\n3 of 3 ✓"
 
 
 def test_the_chart_shows_the_measurements_from_the_first_session(qtbot, ctx) -> None:
@@ -161,7 +161,7 @@ def test_a_session_row_opens_its_steps(qtbot, ctx, store) -> None:
     )
     page = _page(qtbot, ctx)
     page.show()
-    page.sessions_view.selectRow(0)
+    page.sessions_view.select_row(0)
     qtbot.mouseClick(page.steps_button, Qt.MouseButton.LeftButton)
     dialog = page.details_dialog
     assert dialog is not None and dialog.isVisible()
@@ -204,7 +204,7 @@ def test_an_empty_history_says_what_to_do_first(qtbot, app_paths, tmp_path) -> N
     assert page.chart.stack.currentWidget() is page.chart.empty_label
     assert page.chart.empty_label.text() == EMPTY_TEXT
     assert page.streak_label.text().startswith("No streak yet")
-    assert page.week_strip.isHidden()
+    assert page.calendar.isHidden()
     assert page.banner.isHidden()
     empty.close()
 

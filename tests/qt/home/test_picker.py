@@ -58,3 +58,68 @@ def test_a_routine_becomes_the_main_one_and_sets_the_weekly_goal(qtbot, app_path
     page.main_box.click()  # no main routine any more
     assert changes == ["daily", ""] and page.ctx.settings.main_routine == ""
     assert weekly_goal(page.ctx.settings, page.ctx.catalog) == 5
+
+
+def _history(store, *days_ago: int, routine=("daily", "Daily hip routine")) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from tests.fakes import add_session
+
+    now = datetime(2026, 5, 6, 9, 0, tzinfo=timezone.utc)  # a Wednesday
+    for ago in days_ago:
+        add_session(store, now - timedelta(days=ago), routine=routine)
+
+
+def _home(qtbot, app_paths, store=None, **settings: object) -> PickerPage:
+    from datetime import date
+
+    ctx = make_ctx(app_paths, settings=Settings(**settings), history=store)  # type: ignore[arg-type]
+    page = PickerPage(ctx, today=lambda: date(2026, 5, 6))
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    return page
+
+
+def test_cards_show_pictograms_duration_gear_and_when_last_done(qtbot, app_paths, store) -> None:
+    _history(store, 1, 9)
+    _history(store, 30, routine=("full-program", "Complete program"))
+    page = _home(qtbot, app_paths, store)
+    cards = {page.routine_list.card(r).routine_id: page.routine_list.card(r) for r in range(4)}
+    daily = cards["daily"]
+    assert daily.positions[0] == "figure-four-ball" and len(daily.positions) >= 3
+    assert daily.facts.startswith("about 13 min · 5 exercises")
+    assert daily.gear.startswith("Massage ball, Thick resistance band")
+    assert daily.equipment[0] == "massage-ball"  # drawn as icons; the names are in the text
+    page.select("daily")
+    assert daily.gear in page.routine_list.currentItem().text()
+    assert daily.last == "Last done yesterday"
+    assert cards["full-program"].last == "Last done on 6 Apr 2026"
+    assert cards["assessment"].last == "Not done yet"
+    texts = [text for text, _font, _rect in page.routine_list.painted_texts()]
+    assert "Last done yesterday" in texts  # what is painted, not only the item's text
+    page.grab()
+    assert page.routine_list.delegate.renders > 0  # the pictograms and gear were drawn
+
+
+def test_the_week_at_a_glance_counts_this_weeks_workouts_against_the_goal(
+    qtbot, app_paths, store
+) -> None:
+    _history(store, 0, 1, 7, 8, 9)  # two this week, three the week before
+    page = _home(qtbot, app_paths, store, weekly_goal=3)
+    assert page.glance.isVisible()
+    assert page.glance.headline.text() == "2 of 3 workouts this week"
+    assert page.glance.detail.text() == "1 more to meet your goal. Streak: 1 week."
+    assert (page.glance.dots.done, page.glance.dots.goal) == (2, 3)
+
+
+def test_without_a_history_there_is_no_week_to_show(qtbot, app_paths) -> None:
+    page = _home(qtbot, app_paths)
+    assert not page.glance.isVisible()
+    assert page.routine_list.card(0).last == "Not done yet"
+
+
+def test_the_main_routine_is_chosen_first(qtbot, app_paths) -> None:
+    page = _home(qtbot, app_paths, main_routine="daily-10")
+    assert page.selected_routine().id == "daily-10"
+    assert "★ main" in page.routine_list.currentItem().text()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings
 from hiptimer.qt.help_dialogs import DISCLAIMER_TEXT
 from hiptimer.qt.home.welcome import WelcomeDialog
+from hiptimer.qt.main_window import MainWindow
+from tests.fakes import make_ctx
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -108,3 +111,49 @@ def test_fits_a_1280_by_800_screen(dialog: WelcomeDialog) -> None:
     assert dialog.width() <= 1280
     assert dialog.height() <= 800
     assert dialog.height() >= dialog.heightForWidth(dialog.width())  # wrapped text not clipped
+
+
+def test_escape_does_not_dismiss_the_disclaimer(qtbot, dialog: WelcomeDialog) -> None:
+    dialog.understood.setChecked(True)
+    for focused in (dialog.understood, dialog.routines_button, dialog.side_buttons[None]):
+        focused.setFocus()
+        qtbot.keyClick(focused, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.understood.isChecked()  # nothing was lost either
+
+
+def _answered(monkeypatch: pytest.MonkeyPatch, button: str | None) -> None:
+    """The welcome's ``exec`` ticks the disclaimer and clicks ``button`` (None: closed)."""
+
+    def answer(welcome: WelcomeDialog) -> int:
+        welcome.understood.setChecked(True)
+        if button is None:
+            welcome.reject()
+        else:
+            getattr(welcome, button).click()
+        return welcome.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", answer)
+
+
+def test_choose_a_routine_opens_the_routine_picker(qtbot, app_paths, monkeypatch) -> None:
+    window = MainWindow(make_ctx(app_paths))
+    qtbot.addWidget(window)
+    window.show()
+    window.home.setCurrentIndex(2)  # wherever the home was, the picker comes to the front
+    _answered(monkeypatch, "routines_button")
+    window.show_welcome()
+    assert window.home.currentWidget() is window.picker
+    assert window.focusWidget() is window.picker.routine_list
+    assert window.ctx.settings.welcome_done
+    assert window.isVisible()
+
+
+def test_closing_the_welcome_unanswered_closes_hiptimer(qtbot, app_paths, monkeypatch) -> None:
+    window = MainWindow(make_ctx(app_paths))
+    qtbot.addWidget(window)
+    window.show()
+    _answered(monkeypatch, None)
+    window.show_welcome()
+    assert not window.isVisible()
+    assert not window.ctx.settings.welcome_done

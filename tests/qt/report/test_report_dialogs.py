@@ -56,7 +56,8 @@ def test_a_clients_history_opens_read_only_and_writes_nothing_of_ours(
     last = max(s.started_at.date() for s in window.store.sessions(limit=None))
     assert f"Shown as of its last record, {day_text(last)}." in window.banner.text()
     assert last >= date(2026, 1, 26)  # its weeks, not the weeks up to the real today
-    assert page.week_strip.cells[-1].text().startswith("This week")
+    assert page.calendar.weeks[-1].text.startswith("This week")
+    assert page.calendar.calendar.data is not None and page.calendar.calendar.data.today == last
     assert page.read_only and page.sessions_model.total == window.store.session_count() > 0
     for button in (page.log_button, page.measurements_button, page.export_button):
         assert button.isHidden()

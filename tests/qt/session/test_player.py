@@ -43,7 +43,8 @@ def test_held_reps_show_the_rep_and_the_seconds_side_by_side_each_labelled(qtbot
     snapshot = show_at(page, session, 23.0)  # 20 s get-ready, 2 s lift: into the hold
     assert snapshot.phase.kind is PhaseKind.HOLD
     assert page.rep_column.isVisible() and page.countdown_caption.isVisible()
-    assert (page.rep_figure.text(), page.rep_caption.text()) == ("1", "rep of 20")
+    # the set rides with the rep's word (held reps have no detail line under the figures)
+    assert (page.rep_figure.text(), page.rep_caption.text()) == ("1", "rep of 20 · set 1 of 2")
     assert (page.countdown.text(), page.countdown_caption.text()) == ("3", "seconds to hold")
     assert page.rep_figure.font().pixelSize() == page.countdown.font().pixelSize()
     show_at(page, session, 26.5)  # lowering rep 1

@@ -49,3 +49,31 @@ def test_enter_saves_and_closes(qtbot, focus_note: bool) -> None:
     assert saved == [(None, "Felt good" if focus_note else "")]
     assert "1 of 5 steps done" in page.report.toPlainText()
     assert "1:04" in page.report.toPlainText()
+
+
+def test_digits_rate_the_pain_from_anywhere_but_the_note(qtbot) -> None:
+    page = SummaryPage()
+    qtbot.addWidget(page)
+    page.show_summary("Daily", SessionStatus.COMPLETED, 64, [outcome(Kind.ONCE)], 5)
+    page.show()
+    qtbot.waitExposed(page)
+    page.save_button.setFocus()
+    QTest.keyClick(page.save_button, Qt.Key.Key_7)
+    assert page.pain.value() == 7
+    page.note.setFocus()
+    QTest.keyClicks(page.note, "3 sets")
+    assert page.pain.value() == 7 and page.note.text() == "3 sets"
+
+
+def test_the_summary_names_each_exercise_and_the_week_after_it(qtbot) -> None:
+    from hiptimer.qt.session.week_after import WeekAfter
+
+    page = SummaryPage()
+    qtbot.addWidget(page)
+    done = [outcome(Kind.HOLD), outcome(Kind.HOLD, side=None, step_index=1, status="skipped")]
+    page.show_summary("Daily", SessionStatus.COMPLETED, 64, done, 2, week=WeekAfter(3, 3, 2))
+    page.show()
+    assert page.week_label.text() == "This week: 3 of 3 sessions — your goal is met."
+    assert page.streak_label.text() == "2 weeks in a row meeting your goal."
+    assert page.week_dots.text() == "●●●"
+    assert "Done." in page.acknowledgement.text() and "!" not in page.acknowledgement.text()

@@ -1,0 +1,73 @@
+"""The person's week at a glance, for the home page: workouts this week against the goal,
+the streak, and when each routine was last done.
+
+Counted by the same rules and queries as the History tab (:mod:`weeks`, the store's week
+counts and streak), so the two pages never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from typing import Protocol
+
+from hiptimer.core.history import weeks
+from hiptimer.core.history.rows import WeekCount
+from hiptimer.core.history.view_text import day_text
+from hiptimer.core.text import plural
+
+
+class GlanceReads(Protocol):
+    """What the glance reads from the history (a :class:`HistoryReader`)."""
+
+    def week_counts(self, start_week: date, end_week: date, tz: tzinfo) -> list[WeekCount]: ...
+    def streak(self, goal: int, today: date, tz: tzinfo) -> int: ...
+    def last_done(self, tz: tzinfo | None = None) -> dict[str, date]: ...
+
+
+@dataclass(frozen=True)
+class WeekGlance:
+    done: int  # workouts this week
+    goal: int  # the weekly goal
+    streak: int  # weeks in a row meeting the goal
+    last_done: dict[str, date]  # routine id → the day it was last done
+
+    @property
+    def headline(self) -> str:
+        """``2 of 3 workouts this week``."""
+        return f"{self.done} of {plural(self.goal, 'workout')} this week"
+
+    @property
+    def detail(self) -> str:
+        """What the headline means for the goal and the streak, in one calm sentence."""
+        left = self.goal - self.done
+        goal = "Goal met." if left <= 0 else f"{left} more to meet your goal."
+        if self.streak:
+            weeks_word = "week" if self.streak == 1 else "weeks in a row"
+            return f"{goal} Streak: {self.streak} {weeks_word}."
+        return goal
+
+
+def week_glance(reads: GlanceReads, goal: int, today: date, tz: tzinfo) -> WeekGlance:
+    monday = weeks.week_start(today)
+    counts = reads.week_counts(monday, today, tz)
+    return WeekGlance(
+        done=counts[-1].count if counts else 0,
+        goal=goal,
+        streak=reads.streak(goal, today, tz),
+        last_done=reads.last_done(tz),
+    )
+
+
+def last_done_text(day: date | None, today: date) -> str:
+    """``Last done today``, ``… yesterday``, ``… 3 days ago``, ``… on 4 May 2026``."""
+    if day is None:
+        return "Not done yet"
+    ago = (today - day).days
+    if ago <= 0:
+        return "Last done today"
+    if ago == 1:
+        return "Last done yesterday"
+    if ago < 14:
+        return f"Last done {ago} days ago"
+    return f"Last done on {day_text(day)}"

@@ -1,0 +1,214 @@
+"""Every week since the first session as a calendar: a column per week, a square per day.
+
+A day with a workout is filled, a day with only a check-in or a session too short to count
+is ringed, and a week that met the goal has a tick under it, so no fact is told by colour
+alone.  The newest week is on the right and in view; older weeks scroll.  Painted in one
+widget, so ten years cost no more to show than a month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
+
+from hiptimer.core.history import weeks
+from hiptimer.core.history.view_text import WeekCell, day_text
+from hiptimer.core.text import plural
+from hiptimer.qt.style import RADIUS, SPACE, current_tokens
+from hiptimer.qt.widgets.layout_texts import measured
+
+DAY_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+#: The calendar takes up to this many pixels before the texts beside it give way; more
+#: weeks scroll.
+MOST_WIDTH_FIRST = 460
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    first_week: date  # the Monday of the first column
+    today: date
+    days: dict[date, tuple[int, int]]  # (workouts, other sessions) on days that had any
+    weeks: list[WeekCell]  # one per column, oldest first
+
+
+def day_words(day: date, counts: tuple[int, int]) -> str:
+    done, other = counts
+    parts = [plural(done, "workout")] if done else []
+    if other:
+        parts.append(f"{other} not counted")
+    return f"{day:%a} {day_text(day)}: {', '.join(parts) or 'nothing'}"
+
+
+class ActivityCalendar(QWidget):
+    """The painted calendar; sits in a :class:`CalendarStrip` that scrolls it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: CalendarData | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+
+    # geometry -------------------------------------------------------------------------------
+    def _cell(self) -> int:
+        return max(12, int(self.fontMetrics().height() * 1.15))
+
+    def _left(self) -> int:
+        return self.fontMetrics().horizontalAdvance("Wed") + SPACE.s
+
+    def _top(self) -> int:
+        return self.fontMetrics().height() + SPACE.xs
+
+    def columns(self) -> int:
+        if self.data is None:
+            return 0
+        return len(weeks.weeks_in_range(self.data.first_week, self.data.today))
+
+    def sizeHint(self) -> QSize:
+        cell, gap = self._cell(), 3
+        width = self._left() + self.columns() * (cell + gap) + SPACE.s
+        height = self._top() + 7 * (cell + gap) + self.fontMetrics().height() + SPACE.xs
+        return QSize(width, height)
+
+    def day_rect(self, day: date) -> QRect:
+        assert self.data is not None
+        cell, gap = self._cell(), 3
+        column = (weeks.week_start(day) - self.data.first_week).days // 7
+        x = self._left() + column * (cell + gap)
+        return QRect(x, self._top() + day.weekday() * (cell + gap), cell, cell)
+
+    def day_at(self, point: QPoint) -> date | None:
+        if self.data is None:
+            return None
+        cell, gap = self._cell(), 3
+        column = (point.x() - self._left()) // (cell + gap)
+        row = (point.y() - self._top()) // (cell + gap)
+        if not (0 <= column < self.columns() and 0 <= row < 7):
+            return None
+        day = self.data.first_week + timedelta(days=7 * column + row)
+        return day if day <= self.data.today else None
+
+    # data -----------------------------------------------------------------------------------
+    def show_data(self, data: CalendarData) -> None:
+        self.data = data
+        self.setFixedSize(self.sizeHint())
+        self.setAccessibleName(
+            f"Calendar since {day_text(data.first_week)}: "
+            f"{sum(1 for counts in data.days.values() if counts[0])} days with a workout"
+        )
+        self.update()
+
+    def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
+        """For the layout checks: what :meth:`painted_texts` draws, measured."""
+        return measured(self.painted_texts())
+
+    def painted_texts(self) -> list[tuple[str, QFont, QRect]]:
+        """The day names, month names and goal ticks drawn (for the layout checks)."""
+        texts: list[tuple[str, QFont, QRect]] = []
+        if self.data is None:
+            return texts
+        font, metrics = self.font(), self.fontMetrics()
+        cell, gap = self._cell(), 3
+        for row, name in enumerate(DAY_NAMES):
+            if name:
+                rect = QRect(0, self._top() + row * (cell + gap), self._left() - SPACE.xs, cell)
+                texts.append((name, font, rect))
+        free_from = 0  # month names never overlap: one starts after the last one ends
+        mondays = weeks.weeks_in_range(self.data.first_week, self.data.today)
+        for column, monday in enumerate(mondays):
+            sunday = monday + timedelta(days=6)
+            x = self._left() + column * (cell + gap)
+            starts_month = sunday.day <= 7
+            next_starts = column + 1 < len(mondays) and (sunday + weeks.ONE_WEEK).day <= 7
+            if (starts_month or (column == 0 and not next_starts)) and x >= free_from:
+                name = f"{sunday:%b %Y}" if sunday.month == 1 else f"{sunday:%b}"
+                width = metrics.horizontalAdvance(name) + 2
+                texts.append((name, font, QRect(x, 0, width, self._top())))
+                free_from = x + width + SPACE.s
+            week = self.data.weeks[column] if column < len(self.data.weeks) else None
+            if week is not None and week.met:
+                bottom = self._top() + 7 * (cell + gap)
+                texts.append(("✓", font, QRect(x, bottom, cell, metrics.height())))
+        return texts
+
+    # painting -------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.data is None:
+            return
+        tokens = current_tokens()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        day = self.data.first_week
+        while day <= self.data.today:
+            rect = self.day_rect(day)
+            if rect.intersects(event.rect()):
+                done, other = self.data.days.get(day, (0, 0))
+                painter.setPen(Qt.PenStyle.NoPen)
+                if done:
+                    painter.setBrush(QColor(tokens.primary))
+                elif other:
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.setPen(QPen(QColor(tokens.primary), 2))
+                else:
+                    painter.setBrush(QColor(tokens.track))
+                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), RADIUS.s, RADIUS.s)
+                if day == self.data.today:
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.setPen(QPen(QColor(tokens.focus), 2))
+                    painter.drawRoundedRect(rect, RADIUS.s, RADIUS.s)
+            day += timedelta(days=1)
+        painter.setPen(QColor(tokens.text_muted))
+        for text, font, rect in self.painted_texts():
+            painter.setFont(font)
+            painter.setPen(QColor(tokens.primary if text == "✓" else tokens.text_muted))
+            painter.drawText(
+                rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+            )
+        painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            day = self.day_at(event.pos())
+            if day is not None and self.data is not None:
+                words = day_words(day, self.data.days.get(day, (0, 0)))
+                column = (weeks.week_start(day) - self.data.first_week).days // 7
+                if column < len(self.data.weeks):
+                    words += f"\n{self.data.weeks[column].description}"
+                QToolTip.showText(event.globalPos(), words, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+class CalendarStrip(QScrollArea):
+    """The calendar, scrolled so this week is in view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calendar = ActivityCalendar()
+        self.setWidget(self.calendar)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Sessions by day since you started")
+        self.viewport().setAutoFillBackground(False)
+
+    def show_data(self, data: CalendarData) -> None:
+        self.calendar.show_data(data)
+        bar = self.horizontalScrollBar().sizeHint().height()
+        self.setFixedHeight(self.calendar.height() + bar + 2)
+        self.setMaximumWidth(self.calendar.width() + 2)  # no wider than the weeks there are
+        self.setMinimumWidth(min(self.calendar.width() + 2, MOST_WIDTH_FIRST))
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().maximum())
+
+    @property
+    def weeks(self) -> list[WeekCell]:
+        return [] if self.calendar.data is None else self.calendar.data.weeks
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().maximum())
