@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
-from hiptimer.core.routines import yaml_nodes
+from hiptimer.core.routines import yaml_composer
 from hiptimer.core.routines.loader import load_text
 from hiptimer.core.routines.model import Exercise, Library
 
@@ -86,7 +86,7 @@ def time_case(data: str | bytes, runs: int = 3) -> tuple[float, str]:
 
 
 def main() -> None:
-    parser = yaml_nodes._Parser.__name__
+    parser = yaml_composer._Parser.__name__
     print(f"PyYAML {yaml.__version__}, parser {parser}, Python {sys.version.split()[0]}")
     for name, make in CASES.items():
         data = make()

@@ -1,5 +1,5 @@
-"""Command line: ``hiptimer`` (the window), ``routines``, ``check``, ``history``, ``remind``,
-``desktop``."""
+"""Command line: ``hiptimer`` (the window), ``routines``, ``check``, ``history``, ``report``,
+``remind``, ``desktop``."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from hiptimer import __version__
 from hiptimer.core.paths import AppPaths, builtin_routines_dir
 from hiptimer.core.routines.catalog import LIBRARY_FILE, load_catalog, load_library
-from hiptimer.core.routines.loader import load_file
 from hiptimer.core.routines.model import Routine, SideChoice
+from hiptimer.core.routines.prescription import prescription_text
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.settings import load_settings
 from hiptimer.core.text import min_sec_text, plural, terminal_safe
@@ -36,6 +37,15 @@ def _speed(text: str) -> float:
             f"speed must be between {MIN_SPEED:g} and {MAX_SPEED:g}, got {text}"
         )
     return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date: write it YYYY-MM-DD, like 2026-03-02"
+        ) from None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,6 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     history = commands.add_parser("history", help="print recorded sessions and measurements")
     history.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    report = commands.add_parser(
+        "report", help="write the clinician report (PDF) of your history or of a client's file"
+    )
+    report.add_argument("--since", type=_date, metavar="DATE", help="first day (YYYY-MM-DD)")
+    report.add_argument("--until", type=_date, metavar="DATE", help="last day (default today)")
+    report.add_argument(
+        "--from",
+        dest="from_file",
+        type=Path,
+        metavar="FILE.json",
+        help="report a 'hiptimer history --format json' file (read-only) instead of yours",
+    )
+    report.add_argument(
+        "--page-size", choices=["a4", "letter"], help="paper size (default: from the locale)"
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
     commands.add_parser(
         "remind",
         help="show the session reminder if one is due now (what the reminder timer runs)",
@@ -116,10 +144,18 @@ def cmd_routines(paths: AppPaths) -> int:
 
 def check_summary(routines: Sequence[Routine], defined_exercises: int) -> str:
     """E.g. "1 routine of 4 exercises" or "defines 26 exercises"."""
-    parts = [f"{plural(1, 'routine')} of {plural(len(r.items), 'exercise')}" for r in routines]
+    parts = [
+        f"{plural(1, 'routine')} of {plural(len(r.items), 'exercise')}"
+        + ("" if r.prescription is None else f"; {_lower_first(prescription_text(r.prescription))}")
+        for r in routines
+    ]
     if defined_exercises:
         parts.append(f"defines {plural(defined_exercises, 'exercise')}")
     return "; ".join(parts) or "nothing in it"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def is_library_file(path: Path) -> bool:
@@ -128,6 +164,8 @@ def is_library_file(path: Path) -> bool:
 
 
 def cmd_check(files: Sequence[Path]) -> int:
+    from hiptimer.core.routines.loader import load_file
+
     library, _ = load_library(builtin_routines_dir())
     failed = False
     for path in files:
@@ -227,7 +265,7 @@ def _silence_stdout() -> None:
 
 def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command in ("routines", "check", "history", "desktop") and sys.stdout is None:
+    if args.command in ("routines", "check", "history", "report", "desktop") and sys.stdout is None:
         print("hiptimer: standard output is closed; nothing to write to", file=sys.stderr)
         return 1
     paths = paths or AppPaths.default()
@@ -239,6 +277,10 @@ def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
         return cmd_history(paths, args.format)
     if args.command == "desktop":
         return cmd_desktop(args.action)
+    if args.command == "report":
+        from hiptimer.qt.report.command import run_report  # Qt draws the PDF
+
+        return run_report(args, paths)
     if args.command == "remind":
         from hiptimer.qt.desktop.remind import run_remind  # a QCoreApplication, no window
 

@@ -343,6 +343,61 @@ def draw_leg_photo(
     return LegPhoto(image, knee, ankle, frame, degrees)
 
 
+def draw_seated_figure(side_degrees: float = 30.0) -> LegPhoto:
+    """A person drawn from the front sitting on a bench, both shins turned out by
+    ``side_degrees`` (the seated test): for a pose model, which needs a whole body with a face.
+    The points are the person's left leg (on the picture's right)."""
+    import math
+
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+
+    image = QImage(720, 960, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d8d2c4"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def limb(start: tuple[float, float], end: tuple[float, float], width: int, colour: str):
+        painter.setPen(QPen(QColor(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(*start), QPointF(*end))
+
+    skin, shirt, shorts = "#e0ac8a", "#3a6ea5", "#222a44"
+    painter.fillRect(0, 780, 720, 180, QColor("#8a6a4a"))  # the floor
+    painter.fillRect(150, 560, 420, 50, QColor("#5a4030"))  # the bench
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(skin))
+    painter.drawEllipse(QPointF(360, 170), 55, 68)  # the head
+    limb((360, 240), (360, 260), 40, skin)
+    body = QPainterPath()
+    body.moveTo(270, 270)
+    for corner in ((450, 270), (430, 520), (290, 520)):
+        body.lineTo(*corner)
+    body.closeSubpath()
+    painter.setPen(QPen(QColor(skin), 40))  # bare shoulders and neck around the shirt
+    painter.setBrush(QColor(shirt))
+    painter.drawPath(body)
+    for shoulder, elbow, hand in (
+        ((285, 285), (240, 420), (265, 540)),
+        ((435, 285), (480, 420), (455, 540)),
+    ):
+        limb(shoulder, elbow, 42, shirt)
+        limb(elbow, hand, 36, skin)
+    painter.setPen(QPen(QColor(skin), 36))  # hands resting on the shorts
+    painter.setBrush(QColor(shorts))
+    painter.drawRoundedRect(QRectF(280, 500, 160, 70), 20, 20)
+    ankles = []
+    for hip, knee, out in (((315, 540), (300, 600), -1), ((405, 540), (420, 600), 1)):
+        limb(hip, (knee[0], knee[1] - 10), 62, shorts)  # the thigh, toward the camera
+        turn = math.radians(side_degrees) * out
+        ankle = (knee[0] + 190 * math.sin(turn), knee[1] + 190 * math.cos(turn))
+        limb(knee, ankle, 50, skin)
+        limb(ankle, (ankle[0] + 10 * out, ankle[1] + 20), 44, "#333333")  # a shoe
+        ankles.append(ankle)
+    painter.end()
+    frame = ((20.0, 40.0), (20.0, 770.0))
+    return LegPhoto(image, (420.0, 600.0), ankles[1], frame, side_degrees)
+
+
 def _mapped(matrix, point: tuple[float, float]) -> tuple[float, float]:
     from PySide6.QtCore import QPointF
 

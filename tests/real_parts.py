@@ -28,6 +28,11 @@ PACKAGES = {
     "dunst": "dunst",
     "dunstctl": "dunst",
     "xprop": "x11-utils",
+    "pdftotext": "poppler-utils",
+    "pdftoppm": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "pdfimages": "poppler-utils",
+    "pdfinfo": "poppler-utils",
 }
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -91,6 +90,8 @@ def _written_temp(path: Path, data: str | bytes) -> str:
     """A temporary file beside ``path`` holding ``data``, flushed to disk; its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when a file is written: not on the path to the window
+
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:

@@ -149,10 +149,11 @@ def main_routine(settings: Settings, catalog: Catalog) -> Routine | None:
 
 
 def weekly_goal(settings: Settings, catalog: Catalog) -> int:
-    """Sessions a week to aim for: the main routine's target when it has one, else the setting."""
+    """Sessions a week to aim for: the main routine's prescription or target when it has one,
+    else the setting."""
     routine = main_routine(settings, catalog)
-    if routine is not None and routine.target is not None:
-        return routine.target.per_week
+    if routine is not None and routine.per_week is not None:
+        return routine.per_week
     return settings.weekly_goal
 
 

@@ -9,13 +9,14 @@ that takes without Qt: the command line, the cache key of a phrase, the reading 
 from __future__ import annotations
 
 import array
-import hashlib
 import math
 import sys
 import wave
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
+from hiptimer.core.digest import sha256_hex
 
 #: The program and the Debian/Ubuntu package that brings it.
 ESPEAK_PROGRAM = "espeak-ng"
@@ -96,7 +97,7 @@ def speakable(text: str) -> str:
 def phrase_key(text: str, voice: str, wpm: float) -> str:
     """The cache file name (without ``.wav``) of a phrase in a voice at a rate."""
     raw = f"{RENDER_VERSION}\0{voice}\0{round(wpm)}\0{text}".encode()
-    return hashlib.sha256(raw).hexdigest()[:40]
+    return sha256_hex(raw)[:40]
 
 
 def espeak_arguments(voice: str, wpm: float, out: Path) -> list[str]:

@@ -45,6 +45,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         help="Log a range-of-motion measurement",
     ),
     ActionSpec("export_history", Menu.FILE, "&Export history…"),
+    ActionSpec("report", Menu.FILE, "&Report…"),
+    ActionSpec("open_history", Menu.FILE, "&Open history…"),
     ActionSpec(
         "settings",
         Menu.FILE,

@@ -14,24 +14,17 @@ from hiptimer import APP_ID, APP_NAME, __version__
 from hiptimer.core.paths import AppPaths, resources_dir
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import SideChoice
-from hiptimer.core.session.resume import (
-    CLAIM_NO_ANSWER,
-    NO_LONGER_UNFINISHED,
-    RESUMED_ELSEWHERE,
-    Verdict,
-    pick_offer,
-    resume_offer,
-)
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.settings import load_settings
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
-from hiptimer.qt.session.voice import make_audio
 from hiptimer.qt.style import apply_theme
 
 if TYPE_CHECKING:
     from hiptimer.core.history.rows import IncompleteSession
+    from hiptimer.qt.session.audio import CuePlayer
+    from hiptimer.qt.session.voice import Voice
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -119,6 +112,8 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
     the session's claim in the file, so of two windows answering at once only one goes on and
     the other is told.
     """
+    from hiptimer.core.session.resume import Verdict, pick_offer, resume_offer
+
     if ctx.history is None or ctx.writes is None or window.controller is not None:
         return  # nothing to offer, or a session (the welcome's assessment) is already playing
     if not ctx.writes.wait_until_saved():
@@ -153,6 +148,11 @@ def offer_resume(window: MainWindow, ctx: AppContext) -> None:
 
 def _claimed(window: MainWindow, ctx: AppContext, left: IncompleteSession) -> bool:
     """Take the session for this window; if another one was quicker, say so."""
+    from hiptimer.core.session.resume import (
+        CLAIM_NO_ANSWER,
+        NO_LONGER_UNFINISHED,
+        RESUMED_ELSEWHERE,
+    )
     from hiptimer.qt.history.writes import Claim
 
     assert ctx.writes is not None and ctx.history is not None
@@ -169,6 +169,13 @@ def _claimed(window: MainWindow, ctx: AppContext, left: IncompleteSession) -> bo
     return False
 
 
+def _make_audio(paths: AppPaths, ctx: AppContext) -> tuple[CuePlayer | None, Voice | None]:
+    """Sound and voice, built when the first session starts (Qt Multimedia loads then)."""
+    from hiptimer.qt.session.voice import make_audio
+
+    return make_audio(paths.cache_dir, ctx.settings)
+
+
 def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     os.environ.setdefault("QT_LOGGING_RULES", QUIET_LOGS)  # library probing, not our problems
     app = make_application()
@@ -182,7 +189,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
     window = MainWindow(
         ctx,
         speed=args.speed,
-        audio_factory=lambda: make_audio(paths.cache_dir, ctx.settings),
+        audio_factory=lambda: _make_audio(paths, ctx),
     )
     if args.routine:
         side = SideChoice(args.side) if args.side else None
@@ -213,9 +220,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         done.append(True)
         problem = open_store(ctx)
         if ctx.writes is not None:  # while no session plays, the status bar says what waits
-            ctx.writes.tell_in(
-                window.statusBar(), lambda: window.stack.currentWidget() is window.player
-            )
+            ctx.writes.tell_in(window.statusBar(), window.playing_page_shown)
             ctx.writes.damaged.connect(lambda _why: replace_damaged_history(ctx, window))
         if problem:
             print(f"hiptimer: {problem}", file=sys.stderr)
@@ -232,7 +237,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         offer_resume(window, ctx)
 
     window.first_painted.connect(after_first_paint)
-    QTimer.singleShot(FIRST_PAINT_GRACE_MS, after_first_paint)  # a window that never paints
+    QTimer.singleShot(FIRST_PAINT_GRACE_MS, window, after_first_paint)  # one that never paints
     try:
         return app.exec()
     finally:

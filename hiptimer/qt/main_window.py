@@ -3,53 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from hiptimer import APP_NAME
 from hiptimer.core.routines.model import Routine, Side, SideChoice
-from hiptimer.core.session.announcements import spoken_phrases
-from hiptimer.core.session.display import SESSION_WORDS, window_title
-from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, build_plan
-from hiptimer.core.session.resume import ResumePoint, plan_limited_side
 from hiptimer.core.session.status import SessionStatus
-from hiptimer.core.speech import VoiceChoice
 from hiptimer.qt.actions import build_actions
 from hiptimer.qt.context import AppContext
-from hiptimer.qt.help_dialogs import AboutDialog, ShortcutsDialog
 from hiptimer.qt.home.tabs import HomeTabs
-from hiptimer.qt.home.welcome import WelcomeDialog
-from hiptimer.qt.session.audio import CuePlayer
-from hiptimer.qt.session.controller import SessionController, wall_now
-from hiptimer.qt.session.player import PlayerPage
-from hiptimer.qt.session.ratings import Feedback
-from hiptimer.qt.session.runner import SessionRunner
-from hiptimer.qt.session.summary import SummaryPage, session_verdict
-from hiptimer.qt.session.voice import (
-    Voice,
-    apply_audio_settings,
-    audio_changes,
-    audio_notice,
-    reading_wpm,
-)
-from hiptimer.qt.session.week_after import session_week
-from hiptimer.qt.settings_dialog import SettingsDialog
-from hiptimer.qt.style import apply_theme
+from hiptimer.qt.report import open_history, report_dialog
 
-APP_TITLE = APP_NAME
+if TYPE_CHECKING:
+    # Imported when first needed, so the home window opens without them (issue 16).
+    from hiptimer.core.session.events import Snapshot
+    from hiptimer.core.session.resume import ResumePoint
+    from hiptimer.qt.session.audio import CuePlayer
+    from hiptimer.qt.session.controller import SessionController
+    from hiptimer.qt.session.player import PlayerPage
+    from hiptimer.qt.session.ratings import Feedback
+    from hiptimer.qt.session.runner import SessionRunner
+    from hiptimer.qt.session.summary import SummaryPage
+    from hiptimer.qt.session.voice import Voice
 
-
-AudioFactory = Callable[[], tuple[CuePlayer | None, Voice | None]]
+AudioFactory = Callable[[], "tuple[CuePlayer | None, Voice | None]"]
 
 
 class MainWindow(QMainWindow):
@@ -75,11 +56,10 @@ class MainWindow(QMainWindow):
         self.voice = voice
         self.speed = speed
         self.controller: SessionController | None = None
+        self._audio_attached = False
         self._painted = False
-        self.setWindowTitle(APP_TITLE)
-        screen = QGuiApplication.primaryScreen()  # never larger than a small screen
-        room = screen.availableSize() if screen is not None else QSize(1280, 800)
-        self.resize(min(1280, room.width()), min(800, room.height()))
+        self.setWindowTitle(APP_NAME)
+        self.resize(QGuiApplication.primaryScreen().availableSize().boundedTo(QSize(1280, 800)))
 
         self.home = HomeTabs(ctx, history_problem)
         self.picker = self.home.picker
@@ -87,52 +67,63 @@ class MainWindow(QMainWindow):
         self.home.try_requested.connect(self._try_routine)
         self.home.assessment_requested.connect(self.start_assessment)
         self.picker.main_routine_changed.connect(lambda _id: self._save_settings())
-        self.player = PlayerPage()
-        self.summary = SummaryPage()
+        self._player: PlayerPage | None = None
+        self._summary: SummaryPage | None = None
         self.stack = QStackedWidget()
-        for page in (self.home, self.player, self.summary):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
-
-        self.player.toggle_pause.connect(lambda: self._in_session(SessionRunner.toggle_pause))
-        self.player.go_next.connect(lambda: self._in_session(SessionRunner.next))
-        self.player.go_previous.connect(lambda: self._in_session(SessionRunner.previous))
-        self.player.restart_step.connect(lambda: self._in_session(SessionRunner.restart_step))
-        self.player.extend.connect(lambda: self._in_session(SessionRunner.extend))
-        self.player.done.connect(self.enter_pressed)
-        self.player.finish.connect(self.finish_session)
-        self.player.measurement.connect(self._measure)
-        self.summary.feedback.connect(self._feedback)
-        self.summary.closed.connect(self.show_home)
-        self.summary.again.connect(self._play_again)
-        self.summary.limited_side_chosen.connect(self.set_limited_side)
-        self.summary.exercise_feedback.connect(self._exercise_feedback)
 
         self._build_menus()
         self._audio_factory = audio_factory
         self._sound_notice = ""
-        self._attach_audio(cues, voice)
+        if audio_factory is None:
+            self._attach_audio(cues, voice)
         self.picker.routine_list.setFocus()  # arrows pick a routine at once
+
+    # Pages built on first use -------------------------------------------------------------
+    @property
+    def player(self) -> PlayerPage:
+        """The player page, built when a session first starts (or a caller first asks)."""
+        if self._player is None:
+            from hiptimer.qt.session.pages import build_player
+
+            self._player = build_player(self)
+        return self._player
+
+    @property
+    def summary(self) -> SummaryPage:
+        """The summary page, built when a session first ends."""
+        if self._summary is None:
+            from hiptimer.qt.session.pages import build_summary
+
+            self._summary = build_summary(self)
+        return self._summary
+
+    def playing_page_shown(self) -> bool:
+        """The player is on screen (without building it to ask)."""
+        return self._player is not None and self.stack.currentWidget() is self._player
 
     # Menus and keys -----------------------------------------------------------------------
     def _build_menus(self) -> None:
         """Menus and keys from the one action table (:mod:`hiptimer.qt.actions`)."""
-        in_session = self._in_session
+        in_session = self.in_session
         built = build_actions(
             self,
             self.menuBar(),
             {
                 "log_measurement": lambda: self._paused_for(self.history_page.log_measurement),
                 "export_history": lambda: self._paused_for(self.history_page.export_history),
+                "report": lambda: self._paused_for(lambda: report_dialog(self, self.ctx)),
+                "open_history": lambda: self._paused_for(lambda: open_history(self, self.ctx)),
                 "settings": self.open_settings,
                 "quit": self.close,
-                "toggle_pause": lambda: in_session(SessionRunner.toggle_pause),
-                "next": lambda: in_session(SessionRunner.next),
-                "previous": lambda: in_session(SessionRunner.previous),
-                "restart_step": lambda: in_session(SessionRunner.restart_step),
+                "toggle_pause": lambda: in_session(lambda r: r.toggle_pause()),
+                "next": lambda: in_session(lambda r: r.next()),
+                "previous": lambda: in_session(lambda r: r.previous()),
+                "restart_step": lambda: in_session(lambda r: r.restart_step()),
                 "done": self.enter_pressed,
-                "extend": lambda: in_session(SessionRunner.extend),
-                "extend_lead_in": lambda: in_session(SessionRunner.extend_lead_in),
+                "extend": lambda: in_session(lambda r: r.extend()),
+                "extend_lead_in": lambda: in_session(lambda r: r.extend_lead_in()),
                 "finish": self.finish_session,
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
@@ -156,6 +147,9 @@ class MainWindow(QMainWindow):
         resume: ResumePoint | None = None,
     ) -> None:
         """Play ``routine``; sessions at a rehearsal speed are not recorded in the history."""
+        from hiptimer.core.session.announcements import spoken_phrases
+        from hiptimer.qt.session.controller import SessionController
+
         speed = self.speed if speed is None else speed
         plan = self._plan(routine, side, resume)
         self._drop_controller()
@@ -191,6 +185,9 @@ class MainWindow(QMainWindow):
         self.controller.start(resume.at_step if resume else 0)
 
     def _plan(self, routine: Routine, side: SideChoice, resume: ResumePoint | None) -> Plan:
+        from hiptimer.core.session.resume import plan_limited_side
+        from hiptimer.qt.session.voice import reading_wpm
+
         settings, lib = self.ctx.settings, self.ctx.catalog.library
         limited = plan_limited_side(side, settings.limited_side, resume)  # never changes it
         paced = settings.self_paced_reps
@@ -210,6 +207,8 @@ class MainWindow(QMainWindow):
         its last recorded one, with its sides in the order it began with."""
         steps = self._plan(routine, side, resume).steps
         if resume.at_step >= len(steps):  # every step was recorded; only the ending was lost
+            from hiptimer.qt.session.controller import wall_now
+
             if self.ctx.writes is not None:
                 self.ctx.writes.finish_completed(resume, wall_now())
             return
@@ -251,14 +250,14 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
 
-    def _in_session(self, control: Callable[[SessionRunner], object]) -> None:
+    def in_session(self, control: Callable[[SessionRunner], object]) -> None:
         """Run a player control on the runner, only while the player shows a session."""
-        if self.controller is not None and self.stack.currentWidget() is self.player:
+        if self.controller is not None and self.playing_page_shown():
             control(self.controller.runner)
 
     def enter_pressed(self) -> None:
         """Enter counts a rep, finishes a once-step, saves a measurement, or skips a wait."""
-        if self.controller is None or self.stack.currentWidget() is not self.player:
+        if self.controller is None or not self.playing_page_shown():
             return
         snapshot = self.controller.runner.snapshot()
         if snapshot.phase.kind is PhaseKind.MEASURE:
@@ -268,32 +267,36 @@ class MainWindow(QMainWindow):
         else:
             self.controller.runner.done()
 
-    def _measure(self, degrees: int) -> None:
+    def measure(self, degrees: int) -> None:
         if self.controller is not None:
             self.controller.runner.record_measurement(degrees)
 
     def finish_session(self) -> None:
-        if self.controller is not None and self.stack.currentWidget() is self.player:
+        if self.controller is not None and self.playing_page_shown():
             self.controller.finish_early()
 
     def _show_snapshot(self, snapshot: Snapshot) -> None:
+        from hiptimer.core.session.display import window_title
+        from hiptimer.core.session.events import SessionState
+
         self.playing.emit(snapshot.state is SessionState.RUNNING)
         if snapshot.state is SessionState.FINISHED:
             return
         self.player.show_snapshot(snapshot)
         if self.controller is not None:
-            routine_name = self.controller.plan.routine.name
-            title = window_title(snapshot, routine_name, APP_TITLE)  # changes once a minute
-            if title != self.windowTitle():
+            title = window_title(snapshot, self.controller.plan.routine.name, APP_NAME)
+            if title != self.windowTitle():  # a new title costs a round trip to the desktop
                 self.setWindowTitle(title)
 
     def _session_finished(self, status: SessionStatus) -> None:
+        from hiptimer.core.session.display import SESSION_WORDS
+        from hiptimer.qt.session.summary import session_extras, session_verdict
+
         controller = self.controller
         if controller is None:
             return
         for action in self.session_actions:
             action.setEnabled(False)
-        counts = controller.counts_as() if controller.writes is not None else None
         self.summary.show_summary(
             controller.plan.routine.name,
             status,
@@ -302,13 +305,11 @@ class MainWindow(QMainWindow):
             len(controller.plan.steps),
             verdict=session_verdict(controller, self.ctx.history, self.ctx.catalog.library),
             limited_side=self.ctx.settings.limited_side,
-            counts=counts,
-            week=session_week(controller, self.ctx, counts),
-            positions={step.exercise.id: step.exercise.position for step in controller.plan.steps},
+            **session_extras(controller, self.ctx),
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()
-        self.setWindowTitle(f"Session {SESSION_WORDS[status]} — {APP_TITLE}")
+        self.setWindowTitle(f"Session {SESSION_WORDS[status]} — {APP_NAME}")
 
     def set_limited_side(self, side: Side | None) -> None:
         """The person chose their limited side (welcome, settings, the assessment's offer)."""
@@ -316,18 +317,18 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.picker.show_limited_side()
 
-    def _exercise_feedback(self, said: Feedback) -> None:
+    def exercise_feedback(self, said: Feedback) -> None:
         if self.controller is not None:
             for exercise_id, (rating, pain) in said.items():
                 self.controller.set_exercise_feedback(
                     exercise_id, None if rating is None else rating.value, pain
                 )
 
-    def _feedback(self, pain: int | None, note: str) -> None:
+    def feedback(self, pain: int | None, note: str) -> None:
         if self.controller is not None:
             self.controller.set_feedback(pain, note)
 
-    def _play_again(self) -> None:
+    def play_again(self) -> None:
         if self.controller is not None:
             plan, speed = self.controller.plan, self.controller.speed
             self.start_routine(plan.routine, plan.side_choice, speed=speed)
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _paused_for(self, dialog: Callable[[], object]) -> None:
         """Open a dialog; a session that is playing pauses first (Space resumes it)."""
-        if self.controller is not None and self.stack.currentWidget() is self.player:
+        if self.controller is not None and self.playing_page_shown():
             self.controller.runner.pause()
         dialog()
 
@@ -348,6 +349,10 @@ class MainWindow(QMainWindow):
         self._paused_for(self._edit_settings)
 
     def _edit_settings(self) -> None:
+        from hiptimer.core.speech import VoiceChoice
+        from hiptimer.qt.settings_dialog import SettingsDialog
+        from hiptimer.qt.style import apply_theme
+
         voice_before = self.ctx.settings.voice_choice
         dialog = SettingsDialog(
             self.ctx.settings,
@@ -371,20 +376,24 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         """First run only; the app never calls this for a scripted --start."""
+        from hiptimer.qt.home.welcome import WelcomeDialog
+
         dialog = WelcomeDialog(self.ctx.settings, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._save_settings()
         self.picker.show_limited_side()
-        assessment = self.ctx.catalog.find("assessment")
-        if dialog.wants_assessment and assessment is not None:
-            self.picker.select("assessment")
-            self.start_routine(assessment, SideChoice.BOTH)
+        if dialog.wants_assessment:
+            self.start_assessment()
 
     def show_shortcuts(self) -> None:
+        from hiptimer.qt.help_dialogs import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
+        from hiptimer.qt.help_dialogs import AboutDialog
+
         AboutDialog(self.ctx.paths, self).exec()
 
     def show_home(self) -> None:
@@ -392,7 +401,7 @@ class MainWindow(QMainWindow):
         self.home.refresh_views()
         self.stack.setCurrentWidget(self.home)
         self.picker.routine_list.setFocus()  # arrows pick a routine at once
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(APP_NAME)
 
     # View ---------------------------------------------------------------------------------
     def toggle_fullscreen(self) -> None:
@@ -417,11 +426,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Muted" if self.ctx.settings.muted else "Sound on", 3000)
 
     def _apply_audio_settings(self) -> None:
+        if not self._audio_attached:
+            return  # nothing built yet; the settings apply when sound and voice are
+        from hiptimer.qt.session.voice import apply_audio_settings
+
         apply_audio_settings(self.cues, self.voice, self.ctx.settings)
 
     def _attach_audio(self, cues: CuePlayer | None, voice: Voice | None) -> None:
+        from hiptimer.qt.session.voice import audio_changes, audio_notice
+
         self.cues, self.voice = cues, voice
-        self.player.photo_button.say = voice.say if voice is not None else None
+        self._audio_attached = True
+        if self._player is not None:
+            self._player.photo_button.say = voice.say if voice is not None else None
         self._apply_audio_settings()
         self._sound_notice = audio_notice(cues, voice)
         for signal in audio_changes(cues, voice):
@@ -430,7 +447,7 @@ class MainWindow(QMainWindow):
     def _voice_problem(self, message: str) -> None:
         """The voice or the sound changed after start-up (the system voice failed, a device
         went or came): say so once, where the user looks."""
-        if self.controller is not None and self.stack.currentWidget() is self.player:
+        if self.controller is not None and self.playing_page_shown():
             label = self.player.notice_label
             current = label.text() if label.isVisible() else ""
             self.player.set_notice(" ".join(filter(None, [current, message])))
@@ -441,7 +458,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.home.maybe_close():

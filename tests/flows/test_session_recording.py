@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -13,7 +14,17 @@ from hiptimer.core.history import claims
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.writer import WriteState
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.routines.model import Item, Kind, Range, Routine, Section, Side, SideChoice
+from hiptimer.core.routines.loader import load_text
+from hiptimer.core.routines.model import (
+    Item,
+    Kind,
+    Library,
+    Range,
+    Routine,
+    Section,
+    Side,
+    SideChoice,
+)
 from hiptimer.core.session.events import EventKind, SessionState
 from hiptimer.core.session.resume import RESUMED_ELSEWHERE
 from hiptimer.qt.context import AppContext
@@ -60,6 +71,14 @@ def test_each_finished_step_is_saved_as_the_session_goes(qtbot, ctx, clock) -> N
     row = session_of(ctx, window)
     assert (row.status, row.planned_steps, row.steps_of) == ("incomplete", 5, 5)
     assert saved(ctx).incomplete_sessions()[0].claimed_by == claims.this_process()
+    # the routine played is kept with the session, as a file that reads on its own
+    text = saved(ctx).routine_texts()[row.routine_hash]
+    played = load_text(text, "kept", Library())
+    daily = ctx.catalog.find("daily")
+    assert played.problems == [] and played.routines[0].name == daily.name
+    unlined = [dataclasses.replace(item, line=0) for item in played.routines[0].items]
+    assert unlined == [dataclasses.replace(item, line=0) for item in daily.items]
+    assert set(played.exercises) == {item.exercise for item in daily.items}
     advance(window, clock, 200)  # lead-in, the whole first release, part of the rest
     steps = saved(ctx).session_steps(row.id)
     assert [s.exercise_id for s in steps] == ["deep-glutes-release"]

@@ -29,6 +29,7 @@ from hiptimer.core.history.checks import (
 from hiptimer.core.history.coach_writes import check_feedback, check_progression_level
 from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.photos import check_photo_mark
+from hiptimer.core.history.routine_texts import check_routine_text
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.routines.model import Side, SideChoice
 
@@ -104,9 +105,11 @@ class BeginSession:
     planned_steps: int | None = None
     claim: str | None = None
     planned_work_seconds: float | None = None  # its exercise time, for the workout rule
+    routine_text: str | None = None  # the routine played, as a file standing on its own
 
     def __post_init__(self) -> None:
         _require_text(key=self.key, routine_id=self.routine_id)
+        check_routine_text(self.routine_text)
         SideChoice(self.side_choice)
         require_aware(self.started_at, "started_at")
         check_planned_steps(self.planned_steps)
@@ -124,6 +127,7 @@ class BeginSession:
             planned_steps=self.planned_steps,
             claim=self.claim,
             planned_work_seconds=self.planned_work_seconds,
+            routine_text=self.routine_text,
         )
 
 

@@ -4,7 +4,11 @@
 * csv: one sheet with a ``record`` column (``session``, ``step``, ``measurement``) so a
   spreadsheet can filter it; each row fills the columns that apply to it.  ``time`` is when a
   session started, a step ended or a measurement was taken.
-* json: ``{"schema_version": N, "sessions": [{..., "steps": [...]}], "measurements": [...]}``.
+* json: ``{"schema_version": N, "sessions": [{..., "steps": [...]}], "measurements": [...],
+  "routines": {routine_hash: routine file text}}``: each session names the routine it played
+  by its ``routine_hash``, and ``routines`` holds that routine's file (with every exercise it
+  uses, so it reads on its own) for the sessions recorded since hiptimer keeps them.  This is
+  the file ``hiptimer report --from`` and File → Open history… read (:mod:`client_file`).
 
 csv and json list sessions oldest first.  Every session is exported, discarded ones too
 (their status says so): an export is a full record.  Times keep the offset they were
@@ -45,6 +49,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "kind",
     "set_number",
     "set_count",
+    "progression_level",
     "planned_seconds",
     "actual_seconds",
     "planned_reps",
@@ -66,7 +71,7 @@ def export(store: HistoryStore, fmt: str) -> str:
         return _table(sessions, measurements)
     if fmt == "csv":
         return _csv(sessions, steps, measurements)
-    return _json(store.schema_version, sessions, steps, measurements)
+    return _json(store.schema_version, sessions, steps, measurements, store.routine_texts())
 
 
 def _steps_by_session(store: HistoryStore) -> dict[int, list[StepRow]]:
@@ -194,6 +199,7 @@ def _csv(
                     "kind": step.kind.value,
                     "set_number": step.set_number,
                     "set_count": step.set_count,
+                    "progression_level": step.progression_level,
                     "planned_seconds": _seconds(step.planned_seconds),
                     "actual_seconds": _seconds(step.actual_seconds),
                     "planned_reps": step.planned_reps,
@@ -225,6 +231,7 @@ def _json(
     sessions: Sequence[SessionRow],
     steps: dict[int, list[StepRow]],
     measurements: Sequence[MeasurementRow],
+    routines: dict[str, str],
 ) -> str:
     document: dict[str, Any] = {
         "schema_version": schema_version,
@@ -239,6 +246,7 @@ def _json(
                 "ended_at": None if s.ended_at is None else s.ended_at.isoformat(),
                 "active_seconds": _seconds(s.active_seconds),
                 "status": s.status.value,
+                "counts_as": s.kind,
                 "pain": s.pain,
                 "note": s.note,
                 "planned_steps": s.planned_steps,
@@ -259,6 +267,7 @@ def _json(
             }
             for m in measurements
         ],
+        "routines": routines,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -272,6 +281,7 @@ def _step_json(step: StepRow) -> dict[str, Any]:
         "side": None if step.side is None else step.side.value,
         "set_number": step.set_number,
         "set_count": step.set_count,
+        "progression_level": step.progression_level,
         "status": step.status.value,
         "planned_seconds": _seconds(step.planned_seconds),
         "actual_seconds": _seconds(step.actual_seconds),

@@ -10,7 +10,6 @@ cannot be read is kept under a numbered ``.broken`` name and said so, never dele
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from hiptimer.core import atomic_file
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
+from hiptimer.core.digest import sha256_hex
 from hiptimer.core.history import claims
 from hiptimer.core.history.commands import Command, from_json, to_json
 
@@ -29,7 +29,7 @@ _STEM = ".unsaved-"
 
 def pending_path(history: Path, claim: str) -> Path:
     """Where the process with ``claim`` keeps its waiting writes."""
-    tag = hashlib.sha256(claim.encode()).hexdigest()[:12]
+    tag = sha256_hex(claim.encode())[:12]
     return history.with_name(f"{history.name}{_STEM}{tag}.json")
 
 

@@ -12,8 +12,8 @@ hand-edited history can never make hiptimer read or delete anything outside ``ph
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from pathlib import Path
 
 from hiptimer.core.atomic_file import create_new
@@ -57,7 +57,7 @@ def keep_photo(folder: Path, jpeg: bytes) -> str:
         raise ValueError(f"a kept photo must be under {MOST_BYTES // (1024 * 1024)} MB")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     while True:
-        name = secrets.token_hex(16) + SUFFIX
+        name = os.urandom(16).hex() + SUFFIX  # as secrets.token_hex, without hashlib
         try:
             create_new(folder / name, jpeg)  # a private temp file, linked under the new name
         except FileExistsError:  # 128 random bits: never, but never overwrite either

@@ -69,7 +69,7 @@ _SESSION_SELECT = (
 _STEP_SELECT = (
     "SELECT id, session_id, step_index, exercise_id, exercise_name, kind, side, status,"
     " planned_seconds, actual_seconds, planned_reps, actual_reps, measurement, ended_at,"
-    " coalesce(set_number, 1), coalesce(set_count, 1)"
+    " coalesce(set_number, 1), coalesce(set_count, 1), progression_level"
     " FROM steps"
 )
 
@@ -292,6 +292,13 @@ class HistoryReader(CoachReads):
         return version, self._conn.total_changes
 
     @as_history_error
+    def routine_texts(self) -> dict[str, str]:
+        """The routine played, as a file standing on its own, by ``routine_hash`` (sessions
+        recorded before hiptimer kept them have none)."""
+        rows = self._conn.execute("SELECT routine_hash, text FROM routine_texts ORDER BY 1")
+        return dict(rows.fetchall())
+
+    @as_history_error
     def measurements(self) -> list[MeasurementRow]:
         rows = self._conn.execute(
             f"SELECT {_MEASUREMENT_COLUMNS} FROM measurements ORDER BY taken_utc, id"
@@ -370,6 +377,7 @@ def _step_row(row: Any) -> StepRow:
         ended_at=datetime.fromisoformat(row[13]),
         set_number=row[14],
         set_count=row[15],
+        progression_level=row[16],
     )
 
 

@@ -94,6 +94,7 @@ class StepRow:
     ended_at: datetime
     set_number: int = 1  # "set 2 of 3" on its side (1 of 1 for steps from before sets)
     set_count: int = 1
+    progression_level: int = 0  # the version done: 0 as written, k the k-th progression
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ Versions:
   7. measuring from a photo: ``measurements.from_photo`` (1 when the degrees were measured on a
      photo, 0 when typed in) and ``measurements.photo`` (the file name of the photo kept with
      the measurement in ``photos/`` beside the history file, only when the person asked).
+  8. what each session played: ``routine_texts`` keeps the routine file text (the routine with
+     every exercise it uses, so it reads on its own) once per ``sessions.routine_hash``.
+     Sessions recorded before keep only their hash.
 """
 
 from __future__ import annotations
@@ -240,6 +243,17 @@ def _add_photo_measurements_v7(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE measurements ADD COLUMN photo TEXT")
 
 
+def _add_routine_texts_v8(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE routine_texts (
+            routine_hash TEXT PRIMARY KEY,  -- sessions.routine_hash
+            text         TEXT NOT NULL      -- a format-1 routine file, standing on its own
+        ) WITHOUT ROWID
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _add_feedback_v2,
@@ -248,6 +262,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_coach_v5,
     _add_sets_v6,
     _add_photo_measurements_v7,
+    _add_routine_texts_v8,
 )
 CURRENT_VERSION = len(MIGRATIONS)
 

@@ -55,6 +55,7 @@ from hiptimer.core.history.measurement_edits import MeasurementEdits
 from hiptimer.core.history.measurements import check_degrees, stored_test
 from hiptimer.core.history.photos import remove_photo
 from hiptimer.core.history.reads import HistoryReader
+from hiptimer.core.history.routine_texts import keep_routine_text
 from hiptimer.core.history.rows import StepOutcomeLike
 from hiptimer.core.history.schema import user_version
 from hiptimer.core.history.what_helps import Rating
@@ -135,6 +136,7 @@ class HistoryStore(MeasurementEdits, HistoryReader):
         planned_steps: int | None = None,
         claim: str | None = None,
         planned_work_seconds: float | None = None,
+        routine_text: str | None = None,
     ) -> int:
         """Create the session row (status incomplete) and return its id.
 
@@ -142,7 +144,7 @@ class HistoryStore(MeasurementEdits, HistoryReader):
         again with a key already in the file changes nothing.  ``planned_steps`` is the
         plan's length; ``claim`` the process playing it (see :mod:`claims`);
         ``planned_work_seconds`` its exercise time, which decides whether it counts as a
-        workout (:mod:`adherence`).
+        workout (:mod:`adherence`); ``routine_text`` the routine played (:mod:`routine_texts`).
         """
         choice = SideChoice(value_of(side_choice)).value
         require_aware(started_at, "started_at")
@@ -151,6 +153,7 @@ class HistoryStore(MeasurementEdits, HistoryReader):
             check_active_seconds(planned_work_seconds)
         key = key or new_key()
         with self.batch():
+            keep_routine_text(self._conn, content_hash, routine_text)
             self._conn.execute(
                 "INSERT INTO sessions (session_key, routine_id, routine_name, routine_hash,"
                 " side_choice, started_at, started_utc, planned_steps, claim,"

@@ -5,12 +5,14 @@ Plain functions from rows to words, so the Qt widgets only lay them out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hiptimer.core.history import weeks
 from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
+from hiptimer.core.routines.progression import progression_text
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.text import duration_text, hours_minutes_text, plural
 
@@ -32,7 +34,7 @@ STEP_STATUS_WORDS: dict[StepStatus, str] = {
 }
 
 SESSION_COLUMNS = ("Date", "Routine", "Side", "Duration", "Status", "Pain", "Steps")
-STEP_COLUMNS = ("#", "Exercise", "Side", "Status", "Time", "Reps", "Degrees")
+STEP_COLUMNS = ("#", "Exercise", "Version", "Side", "Status", "Time", "Reps", "Degrees")
 
 
 def day_text(day: date) -> str:
@@ -80,13 +82,28 @@ def session_summary(session: SessionRow) -> str:
     )
 
 
-def step_cells(step: StepRow) -> tuple[str, ...]:
-    """One step's row of a session's details, in the order of :data:`STEP_COLUMNS`."""
+def version_text(level: int, progressions: Sequence[str]) -> str:
+    """The version of an exercise a step was done at: "" as written, else the progression's
+    words (or its number, when the library no longer has it)."""
+    if level <= 0:
+        return ""
+    if level > len(progressions):
+        return f"Progression {level}"
+    return progression_text(progressions, level)
+
+
+def step_cells(
+    step: StepRow, progressions: Mapping[str, Sequence[str]] | None = None
+) -> tuple[str, ...]:
+    """One step's row of a session's details, in the order of :data:`STEP_COLUMNS`;
+    ``progressions`` are the library's, by exercise id, to name the version done."""
     actual = duration_text(step.actual_seconds)
     in_sets = f" (set {step.set_number} of {step.set_count})" if step.set_count > 1 else ""
+    versions = (progressions or {}).get(step.exercise_id, ())
     return (
         str(step.step_index + 1),
         step.exercise_name + in_sets,
+        version_text(step.progression_level, versions),
         "" if step.side is None else step.side.value.capitalize(),
         STEP_STATUS_WORDS[step.status],
         f"{actual} of {duration_text(step.planned_seconds)}" if step.planned_seconds else actual,

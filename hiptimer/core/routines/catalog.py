@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hiptimer.core.routines.catalog_cache import CACHE_NAME, KeyBuilder, read_cached, write_cached
-from hiptimer.core.routines.loader import LoadResult, load_file, load_text, read_source
 from hiptimer.core.routines.model import Library, Routine
 from hiptimer.core.routines.naming import ROUTINE_SUFFIXES
 from hiptimer.core.routines.problems import Code, Location, Problem
+from hiptimer.core.routines.source import LoadResult, read_source
 
 LIBRARY_FILE = "exercises.yaml"
 
@@ -41,7 +41,11 @@ def _routine_files(folder: Path, problems: list[Problem], *, skip: str = "") -> 
     """The routine files of ``folder``, by name; anything named like one that is not a regular
     file (a pipe, a device, a folder) is listed too, so the loader says what it is."""
     try:
+        if not folder.exists():
+            return []  # no routines of one's own yet
         if not folder.is_dir():
+            detail = "the routines folder is not a folder; its routines are not listed"
+            problems.append(Problem(str(folder), 1, Code.UNREADABLE, detail))
             return []
         entries = list(folder.iterdir())
     except OSError as exc:
@@ -57,6 +61,8 @@ def _routine_files(folder: Path, problems: list[Problem], *, skip: str = "") -> 
 
 
 def load_library(builtin_dir: Path) -> tuple[Library, list[Problem]]:
+    from hiptimer.core.routines.loader import load_file
+
     result = load_file(builtin_dir / LIBRARY_FILE, None, builtin=True)
     return Library(dict(result.exercises)), list(result.problems)
 
@@ -87,6 +93,8 @@ def load_catalog(
     cache = cache_dir / CACHE_NAME if cache_dir is not None else None
     if cache is not None and (kept := read_cached(cache, key.key())) is not None:
         return kept
+    from hiptimer.core.routines.loader import load_text  # only when the cache cannot answer
+
     if isinstance(library_data, LoadResult):
         first = library_data
     else:
@@ -117,6 +125,8 @@ def _read_folder(folder: Path, skip: str) -> _Read:
 
 def add_folder(catalog: Catalog, folder: Path, *, builtin: bool) -> None:
     """Load every routine file of ``folder`` into ``catalog`` (in place), in name order."""
+    from hiptimer.core.routines.loader import load_file
+
     skip = LIBRARY_FILE if builtin else ""
     for path in _routine_files(folder, catalog.problems, skip=skip):
         _add_result(catalog, path, load_file(path, catalog.library, builtin=builtin))

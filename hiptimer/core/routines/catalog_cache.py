@@ -16,7 +16,6 @@ its speed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from hiptimer import __version__
 from hiptimer.core.atomic_file import atomic_write
+from hiptimer.core.digest import sha256
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog
@@ -50,7 +50,7 @@ class KeyBuilder:
     """Feeds the key; the catalog adds each file it reads, in the order it reads them."""
 
     def __init__(self) -> None:
-        self._hash = hashlib.sha256(code_stamp())
+        self._hash = sha256(code_stamp())
 
     def add(self, path: Path, data: bytes | str) -> None:
         raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")

@@ -10,10 +10,8 @@ returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.routines.exercise_reader import ExerciseReader
 from hiptimer.core.routines.item_reader import named_exercise
 from hiptimer.core.routines.limits import (
@@ -27,14 +25,15 @@ from hiptimer.core.routines.limits import (
     TARGET_WEEKS_LIMITS,
 )
 from hiptimer.core.routines.model import (
-    Exercise,
     Item,
     Library,
+    Prescription,
     Routine,
     Section,
     Target,
 )
-from hiptimer.core.routines.problems import NOWHERE, Code, Location, Problem
+from hiptimer.core.routines.prescription import read_prescription, target_conflict
+from hiptimer.core.routines.problems import NOWHERE, Code, Location
 from hiptimer.core.routines.schema import (
     FORMAT_VERSION,
     REQUIRED_ROUTINE_KEYS,
@@ -44,27 +43,15 @@ from hiptimer.core.routines.schema import (
     TARGET_KEYS,
     TOP_KEYS,
 )
+from hiptimer.core.routines.source import LoadResult, read_source
 from hiptimer.core.routines.values import Fields, describe, did_you_mean
 from hiptimer.core.routines.yaml_nodes import (
-    MAX_FILE_BYTES,
     Node,
     YMapping,
     YScalar,
     YSequence,
     compose,
-    too_large,
 )
-
-
-@dataclass
-class LoadResult:
-    exercises: dict[str, Exercise] = field(default_factory=dict)  # defined by this file
-    routines: list[Routine] = field(default_factory=list)  # only valid routines
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def load_file(path: Path, library: Library | None = None, *, builtin: bool = False) -> LoadResult:
@@ -73,20 +60,6 @@ def load_file(path: Path, library: Library | None = None, *, builtin: bool = Fal
     if isinstance(data, LoadResult):
         return data
     return load_text(data, str(path), library, builtin=builtin, source=str(path))
-
-
-def read_source(path: Path) -> bytes | LoadResult:
-    """The bytes of ``path``: a regular file within the size limit, never blocking (a FIFO, a
-    device or a folder is one problem, not a hang); what went wrong as a result otherwise."""
-    name = str(path)
-    try:
-        return read_bounded(path, MAX_FILE_BYTES)
-    except ReadProblem as problem:
-        if problem.size is not None:
-            big = too_large(problem.size)
-            return LoadResult(problems=[Problem(name, big.line, big.code, big.message)])
-        detail = f"the file {problem.reason}"
-        return LoadResult(problems=[Problem(name, 1, Code.UNREADABLE, detail)])
 
 
 def load_text(
@@ -239,6 +212,16 @@ class _FileReader(ExerciseReader):
         if "target" in found:
             target = self.read_target(found["target"][1], where.at("target"))
             target_ok = target is not None
+        prescription: Prescription | None = None
+        if "prescription" in found:
+            key_node, value = found["prescription"]
+            prescription = read_prescription(self, value, where.at("prescription"))
+            target_ok = target_ok and prescription is not None
+            if prescription is not None and target is not None:
+                conflict = target_conflict(prescription, target)
+                if conflict is not None:
+                    self.add(key_node.line, where, Code.NOT_ALLOWED, conflict, "prescription")
+                    target_ok = False
         sections = self.read_sections(found["sections"][1], where) if "sections" in found else None
         if routine_id is None or name is None or rest is None or sections is None:
             return None
@@ -252,6 +235,7 @@ class _FileReader(ExerciseReader):
             rest=rest,
             limited_extra=extra,
             target=target,
+            prescription=prescription,
             source=self.source,
             builtin=self.builtin,
             line=node.line,

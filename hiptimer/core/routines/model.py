@@ -7,6 +7,7 @@ store share one vocabulary.  No Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 from hiptimer.core.routines.limits import DEFAULT_REST
@@ -177,6 +178,19 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Prescription:
+    """Who prescribed the routine, how often a week, and when to review it.
+
+    A prescribed routine is played as written: the person may duplicate it to change it, and
+    the copy is no longer a prescription.
+    """
+
+    by: str
+    per_week: int
+    review: date | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     name: str
     items: tuple[Item, ...]
@@ -191,6 +205,7 @@ class Routine:
     rest: int = DEFAULT_REST  # seconds between exercises
     limited_extra: int = 0  # percent more for the limited side, on items without `limited`
     target: Target | None = None
+    prescription: Prescription | None = None
     source: str = ""  # path of the file, "" when built in memory
     builtin: bool = False
     line: int = 0
@@ -198,6 +213,13 @@ class Routine:
     @property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
+
+    @property
+    def per_week(self) -> int | None:
+        """Sessions a week it is meant for: the prescription's, else the target's, else None."""
+        if self.prescription is not None:
+            return self.prescription.per_week
+        return None if self.target is None else self.target.per_week
 
 
 @dataclass

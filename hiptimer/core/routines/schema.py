@@ -45,11 +45,41 @@ EXERCISE_KEYS = (
     "normal",
 )
 REQUIRED_EXERCISE_KEYS = ("name", "section", "position", "steps")
-ROUTINE_KEYS = ("id", "name", "description", "rest", "limited_extra", "target", "sections")
+ROUTINE_KEYS = (
+    "id",
+    "name",
+    "description",
+    "rest",
+    "limited_extra",
+    "target",
+    "prescription",
+    "sections",
+)
 REQUIRED_ROUTINE_KEYS = ("id", "name", "sections")
 #: A routine's `target`: sessions a week, and for how many weeks.
 TARGET_KEYS = ("per_week", "weeks")
 REQUIRED_TARGET_KEYS = ("per_week",)
+
+
+@dataclass(frozen=True)
+class PrescriptionKey:
+    """One key of a routine's ``prescription``: the loader, the writer, ``routines/FORMAT.md``
+    and what an import shows all follow this table."""
+
+    key: str
+    required: bool
+    kind: str  # what the value is, in the format document's words
+    meaning: str
+
+
+#: A routine's ``prescription``: who prescribed it, how often a week, when to review it.
+PRESCRIPTION_SPEC: tuple[PrescriptionKey, ...] = (
+    PrescriptionKey("by", True, "text", "who prescribed it: a name, and a role or a clinic"),
+    PrescriptionKey("per_week", True, "whole number", "sessions a week to aim for"),
+    PrescriptionKey("review", False, "date `YYYY-MM-DD`", "when to review the routine together"),
+)
+PRESCRIPTION_KEYS = tuple(spec.key for spec in PRESCRIPTION_SPEC)
+REQUIRED_PRESCRIPTION_KEYS = tuple(spec.key for spec in PRESCRIPTION_SPEC if spec.required)
 SECTION_KEYS = ("name", "items")
 #: The keys every item may have, whatever its kind.
 COMMON_ITEM_KEYS = ("exercise", "kind", "sides", "rest", "note")

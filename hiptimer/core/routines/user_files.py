@@ -32,7 +32,7 @@ from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.routines.catalog import Catalog, add_folder
 from hiptimer.core.routines.folder_lock import folder_lock
 from hiptimer.core.routines.loader import load_text
-from hiptimer.core.routines.model import Exercise, Library, Routine, Section
+from hiptimer.core.routines.model import Exercise, Library, Prescription, Routine, Section
 from hiptimer.core.routines.naming import (
     ROUTINE_SUFFIXES,
     copy_name,
@@ -69,6 +69,8 @@ class ImportResult:
     routine_ids: tuple[str, ...]
     renamed: dict[str, str] = field(default_factory=dict)  # routine ids: old -> new
     renamed_exercises: dict[str, str] = field(default_factory=dict)  # exercise ids: old -> new
+    #: The prescribed routines imported: (name, prescription) for the page to show.
+    prescribed: tuple[tuple[str, Prescription], ...] = ()
 
 
 # --- libraries ------------------------------------------------------------------------------
@@ -200,10 +202,19 @@ def rename_routine(catalog: Catalog, folder: Path, routine: Routine, name: str) 
 
 
 def duplicate_routine(catalog: Catalog, folder: Path, routine: Routine) -> tuple[Routine, Path]:
-    """Save a copy of any routine (built-in or yours) under a new name and id."""
+    """Save a copy of any routine (built-in, prescribed or yours) under a new name and id.
+
+    A copy of a prescribed routine is the person's own: it keeps no prescription.
+    """
     name = copy_name(routine.name, catalog.names)
     copy = dataclasses.replace(
-        routine, id=unique_id(name, catalog.ids), name=name, source="", builtin=False, line=0
+        routine,
+        id=unique_id(name, catalog.ids),
+        name=name,
+        source="",
+        builtin=False,
+        line=0,
+        prescription=None,
     )
     return copy, save_routine(catalog, folder, copy)
 
@@ -305,7 +316,10 @@ def _import(catalog: Catalog, folder: Path, source: Path, data: bytes) -> Import
     else:
         text = data
     target = _create(folder, first_name, text)
-    return ImportResult(target, tuple(r.id for r in routines), renamed, exercise_renames)
+    prescribed = tuple((r.name, r.prescription) for r in routines if r.prescription is not None)
+    return ImportResult(
+        target, tuple(r.id for r in routines), renamed, exercise_renames, prescribed
+    )
 
 
 def _as_folder_is_now(catalog: Catalog, folder: Path) -> Catalog:

@@ -21,6 +21,7 @@ from hiptimer.core.routines.model import (
     Sidedness,
     Sides,
 )
+from hiptimer.core.routines.prescription import prescription_lines
 from hiptimer.core.routines.schema import FORMAT_VERSION, KIND_SPECS, SIDE_DOSE_KEY
 
 
@@ -84,6 +85,9 @@ def _routine_lines(routine: Routine) -> list[str]:
             + ("" if weeks is None else f", weeks: {weeks}")
             + "}",
         )
+    if routine.prescription is not None:
+        lines.append("    prescription:")
+        lines += prescription_lines(routine.prescription, _text, "      ")
     lines.append("    sections:")
     for section in routine.sections:
         lines.append(f"      - name: {_text(section.name)}")

@@ -9,14 +9,14 @@ sides in the order it began with and the active time it had already done.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol, TypeVar
 
-from hiptimer.core.routines.model import Routine, Side, SideChoice
+from hiptimer.core.digest import sha256_hex
+from hiptimer.core.routines.model import Exercise, Routine, Side, SideChoice
 from hiptimer.core.routines.writer import dump_file
 from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.text import plural
@@ -24,7 +24,16 @@ from hiptimer.core.text import plural
 
 def routine_hash(routine: Routine) -> str:
     """A short hash of the routine's content, so history can tell edited routines apart."""
-    return hashlib.sha256(dump_file([routine]).encode()).hexdigest()[:16]
+    return sha256_hex(dump_file([routine]).encode())[:16]
+
+
+def routine_record(plan_routine: Routine, exercises: Iterable[Exercise]) -> str:
+    """The routine as a file that reads on its own, for the history to keep with its sessions:
+    the routine with every exercise it uses (so a therapist's hiptimer can read it, whatever
+    that computer's library holds)."""
+    used = {exercise.id: exercise for exercise in exercises}
+    clean = dataclasses.replace(plan_routine, source="", builtin=False, line=0)
+    return dump_file([clean], used)
 
 
 class LeftSession(Protocol):

@@ -36,6 +36,7 @@ from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.drafts import new_routine
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.routines.naming import ROUTINE_SUFFIXES, SUFFIX, copy_name, slugify
+from hiptimer.core.routines.prescription import prescription_text
 from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.text import minutes_text
@@ -176,15 +177,25 @@ class RoutinesPage(QWidget):
         routine = self.selected_routine()
         has = routine is not None
         builtin = routine is not None and routine.builtin
+        prescribed = routine is not None and routine.prescription is not None
         mine = has and not builtin
         self.edit_button.setEnabled(has)
-        self.edit_button.setText("&Edit a copy" if builtin else "&Edit")
+        self.edit_button.setText("&Edit a copy" if builtin or prescribed else "&Edit")
+        self.edit_button.setToolTip(
+            "A prescribed routine is done as written: this opens a copy of your own to change."
+            if prescribed
+            else ""
+        )
         self.duplicate_button.setEnabled(has)
         self.export_button.setEnabled(has)
-        self.rename_button.setEnabled(mine)
+        self.rename_button.setEnabled(mine and not prescribed)
         self.delete_button.setEnabled(mine)
         tip = "" if mine else "Built-in routines are read-only: duplicate one to change it."
-        self.rename_button.setToolTip(tip)
+        self.rename_button.setToolTip(
+            "A prescribed routine is done as written: duplicate it to change it."
+            if prescribed
+            else tip
+        )
         self.delete_button.setToolTip(tip)
         self.restore_button.setEnabled(bool(ur.trashed_files(self.folder)))
         self.details.setHtml(self._details_html(routine) if routine else "")
@@ -208,6 +219,11 @@ class RoutinesPage(QWidget):
             f"<p>{length}{len(routine.items)} exercises · {origin}</p>",
             f"<p>{escape(routine.description)}</p>" if routine.description else "",
         ]
+        if routine.prescription is not None:
+            parts.append(
+                f"<p><b>{escape(prescription_text(routine.prescription))}.</b> Done as written:"
+                " <i>Edit a copy</i> or <i>Duplicate</i> makes a copy of your own to change.</p>"
+            )
         for section in routine.sections:
             parts.append(f"<h3>{escape(section.name)}</h3><ol>")
             for item in section.items:
@@ -240,9 +256,11 @@ class RoutinesPage(QWidget):
         routine = self.selected_routine()
         if routine is None:
             return
-        if routine.builtin:
+        if routine.builtin or routine.prescription is not None:
             name = copy_name(routine.name, self.ctx.catalog.names)
-            copy = dataclasses.replace(routine, name=name, source="", builtin=False)
+            copy = dataclasses.replace(
+                routine, name=name, source="", builtin=False, prescription=None
+            )
             self.open_editor(copy, None)
         else:
             self.open_editor(routine, routine)
@@ -261,7 +279,7 @@ class RoutinesPage(QWidget):
 
     def rename(self) -> None:
         routine = self.selected_routine()
-        if routine is None or routine.builtin:
+        if routine is None or routine.builtin or routine.prescription is not None:
             return
         name, ok = QInputDialog.getText(
             self, "Rename routine", "New name:", QLineEdit.EchoMode.Normal, routine.name
@@ -330,6 +348,8 @@ class RoutinesPage(QWidget):
         notes = [f"Imported {source.name} as {result.path.name}."]
         for old, new in {**result.renamed, **result.renamed_exercises}.items():
             notes.append(f"'{old}' was already taken, so it is now '{new}'.")
+        for name, prescription in result.prescribed:
+            notes.append(f"“{name}”: {prescription_text(prescription)}.")
         self._say(" ".join(notes))
         return True
 

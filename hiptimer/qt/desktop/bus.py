@@ -67,7 +67,7 @@ class QtBus(QObject):
         self._notifier = QSocketNotifier(conn.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._readable)
         self.unique_name: str = conn.unique_name or ""
-        QTimer.singleShot(0, self._drain)
+        QTimer.singleShot(0, self, self._drain)  # with its receiver: never after it is gone
 
     @property
     def connected(self) -> bool:

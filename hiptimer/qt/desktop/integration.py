@@ -13,18 +13,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hiptimer.cli import MAX_SPEED, MIN_SPEED
-from hiptimer.core.desktop.choices import ReminderSync
 from hiptimer.core.paths import AppPaths
-from hiptimer.core.reminders.facts import main_routine
 from hiptimer.core.routines.model import Routine, SideChoice
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.desktop.inhibit import ScreenInhibitor
 from hiptimer.qt.desktop.single_instance import SingleInstance
-from hiptimer.qt.desktop.tray import Tray
 from hiptimer.qt.main_window import MainWindow
 
 if TYPE_CHECKING:
     from hiptimer.qt.desktop.bus import QtBus
+    from hiptimer.qt.desktop.tray import Tray
 
 
 def request_of(args: argparse.Namespace) -> dict:
@@ -58,6 +56,8 @@ def claim_instance(paths: AppPaths, args: argparse.Namespace) -> SingleInstance 
 
 def main_choice(window: MainWindow) -> tuple[Routine | None, SideChoice]:
     """The routine a reminder or the tray starts, on the limited side (else both)."""
+    from hiptimer.core.reminders.facts import main_routine
+
     ctx = window.ctx
     recent: list[str] = []
     if ctx.history is not None:
@@ -99,9 +99,12 @@ def attach_desktop(
 ) -> Desktop:
     inhibitor = ScreenInhibitor(parent=window, connect=lambda: _session_bus(app))
     window.playing.connect(inhibitor.set_active)
+    from hiptimer.core.desktop.choices import ReminderSync
+
     window.ctx.after_save.append(ReminderSync(window.ctx.settings))
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
+        from hiptimer.qt.desktop.tray import Tray
 
         def start_main() -> None:
             routine, side = main_choice(window)
@@ -146,7 +149,7 @@ def act_on(window: MainWindow, request: dict, *, ready: bool) -> None:
         window.toggle_fullscreen()
     if not (ready and routine is not None and request.get("start")):
         return
-    if window.controller is not None and window.stack.currentWidget() is window.player:
+    if window.controller is not None and window.playing_page_shown():
         window.statusBar().showMessage(
             f"A session is playing; {routine.name} was not started over it.", 8000
         )

@@ -241,7 +241,7 @@ def run_remind(paths: AppPaths, catalog: Catalog) -> int:
         app.quit()
 
     run.finished.connect(finished)
-    QTimer.singleShot(0, run.start)
+    QTimer.singleShot(0, run, run.start)
     app.exec()
     bus.close()
     return codes[0] if codes else 0

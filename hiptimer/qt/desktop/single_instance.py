@@ -8,7 +8,6 @@ raises its window and acts on the request, so there is never a second window.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -19,6 +18,7 @@ from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from hiptimer import APP_ID
+from hiptimer.core.digest import sha256_hex
 from hiptimer.core.paths import AppPaths
 
 #: How long a second launch keeps trying to reach the first (it may still be starting).
@@ -49,7 +49,7 @@ def runtime_dir(name: str = APP_ID) -> Path:
 
 def instance_name(paths: AppPaths) -> str:
     """One instance per data folder (so a second data folder, as in tests, is its own)."""
-    digest = hashlib.sha256(str(paths.data_dir.absolute()).encode()).hexdigest()[:12]
+    digest = sha256_hex(str(paths.data_dir.absolute()).encode())[:12]
     return f"{APP_ID}-{digest}"
 
 

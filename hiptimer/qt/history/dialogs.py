@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from html import escape
 from pathlib import Path
@@ -206,7 +206,11 @@ class SessionDetailsDialog(QDialog):
     COLUMNS = STEP_COLUMNS
 
     def __init__(
-        self, session: SessionRow, steps: list[StepRow], parent: QWidget | None = None
+        self,
+        session: SessionRow,
+        steps: list[StepRow],
+        parent: QWidget | None = None,
+        progressions: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Session — {session.routine_name}")
@@ -226,7 +230,7 @@ class SessionDetailsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName("Steps of the session")
         for row, step in enumerate(steps):
-            cells = step_cells(step)
+            cells = step_cells(step, progressions)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         header_view = self.table.horizontalHeader()

@@ -113,9 +113,12 @@ class HistoryPage(QWidget):
         *,
         today: Callable[[], date] | None = None,
         tz: tzinfo | None = None,
+        read_only: bool = False,
     ) -> None:
+        """``read_only``: someone else's history (no logging, deleting, exporting or goal)."""
         super().__init__(parent)
         self.ctx = ctx
+        self.read_only = read_only
         self._tz = tz or local_zone()
         self._today = today or (lambda: datetime.now(self._tz).date())
         self.details_dialog: SessionDetailsDialog | None = None
@@ -242,6 +245,10 @@ class HistoryPage(QWidget):
         self.log_button.clicked.connect(self.log_measurement)
         self.measurements_button.clicked.connect(self.show_measurements)
         self.export_button.clicked.connect(self.export_history)
+        if read_only:
+            for button in (self.log_button, self.measurements_button, self.export_button):
+                button.hide()
+            self.program.offers_assessment = False
         self.refresh()
 
     # -- public ---------------------------------------------------------------------------
@@ -338,7 +345,10 @@ class HistoryPage(QWidget):
         if self.details_dialog is not None:
             self.details_dialog.close()
             self.details_dialog.deleteLater()
-        self.details_dialog = SessionDetailsDialog(session, store.session_steps(session.id), self)
+        exercises = self.ctx.catalog.library.exercises.values()
+        versions = {exercise.id: exercise.progressions for exercise in exercises}
+        steps = store.session_steps(session.id)
+        self.details_dialog = SessionDetailsDialog(session, steps, self, versions)
         self.details_dialog.open()
         return self.details_dialog
 
@@ -383,11 +393,11 @@ class HistoryPage(QWidget):
         """The goal is the main routine's target when it has one (its prescription), else
         the person's own setting, which this control changes."""
         routine = main_routine(self.ctx.settings, self.ctx.catalog)
-        target = routine.target if routine is not None else None
+        target = routine.per_week if routine is not None else None
         self.goal.blockSignals(True)
         self.goal.setValue(self._goal())
         self.goal.blockSignals(False)
-        self.goal.setEnabled(target is None)
+        self.goal.setEnabled(target is None and not self.read_only)
         self.goal.setToolTip(
             f"Set by your main routine, {routine.name}" if routine is not None and target else ""
         )
@@ -415,6 +425,8 @@ class HistoryPage(QWidget):
         )
 
     def _goal_changed(self, value: int) -> None:
+        if self.read_only:
+            return
         self.ctx.settings.weekly_goal = value
         problem = self.ctx.save_settings()
         if problem:

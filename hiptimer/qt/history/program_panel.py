@@ -35,6 +35,7 @@ class ProgramPanel(QWidget):
         self.assess_button = QPushButton("Run the &assessment")
         self.assess_button.setAccessibleName("Run the assessment")
         self.assess_button.clicked.connect(self.assessment_requested.emit)
+        self.offers_assessment = True  # False for someone else's history, read-only
         self.verdict_label = QLabel()
         self.verdict_label.setAccessibleName("What the latest measurements say")
         self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
@@ -61,7 +62,7 @@ class ProgramPanel(QWidget):
         self.week_label.setText(f"{program_week_words(first_session, today)} {EXPECTATION}")
         due = reassessment_due(last_assessment, first_session, today, reassess_weeks)
         self.reassess_label.setText(reassess_words(due, last_assessment, today))
-        self.assess_button.setVisible(due is None or due <= today)
+        self.assess_button.setVisible(self.offers_assessment and (due is None or due <= today))
         lines = verdict.lines() if verdict is not None and verdict.tests else []
         self.verdict_label.setVisible(bool(lines))
         if lines:

@@ -36,6 +36,7 @@ from hiptimer.core.routines.overview import (
     positions,
     target_text,
 )
+from hiptimer.core.routines.prescription import prescription_text
 from hiptimer.core.routines.schema import dose_text
 from hiptimer.core.session.plan import estimate_seconds
 from hiptimer.core.text import minutes_text
@@ -220,6 +221,8 @@ class PickerPage(QWidget):
             f"<p><b>{minutes_text(seconds)}</b> with the side chosen below "
             "(lead-ins and rests included).</p>",
         ]
+        if routine.prescription is not None:
+            parts.append(f"<p><b>{_esc(prescription_text(routine.prescription))}.</b></p>")
         if routine.target is not None:
             parts.append(f"<p><b>Plan:</b> {_esc(target_text(routine.target))}.</p>")
         if routine.limited_extra:

@@ -38,9 +38,11 @@ from hiptimer.core.history.photo_angle import (
     distance,
     shin_angle,
 )
+from hiptimer.core.history.photo_auto import AUTO_TESTS
 from hiptimer.core.history.photo_protocols import lean_problem, lean_words, protocol_for
 from hiptimer.core.history.photos import keep_photo
 from hiptimer.core.routines.model import Side
+from hiptimer.qt.photo.auto_points import AutoPlacer, auto_points_installed
 from hiptimer.qt.photo.camera import CameraBackend, CameraDialog, Say, camera_names
 from hiptimer.qt.photo.canvas import Mark, PhotoCanvas
 from hiptimer.qt.photo.image_file import (
@@ -96,7 +98,10 @@ class PhotoMeasureDialog(QDialog):
         cameras: Callable[[], list[str]] = camera_names,
         camera_backend: Callable[[], CameraBackend] | None = None,
         timer_interval_ms: int = 1000,
+        placer: AutoPlacer | None = None,
     ) -> None:
+        """``placer``: the pose model's runner; by default one when the ``camera`` extra is
+        installed and the test is one it serves, else none (no "Place points for me")."""
         super().__init__(parent)
         self.test, self.side = test, side
         self.protocol = protocol_for(test)
@@ -109,6 +114,11 @@ class PhotoMeasureDialog(QDialog):
         self.camera_dialog: CameraDialog | None = None
         self.setWindowTitle(f"Measure from a photo — {side.value} hip")
         self.cameras = cameras()
+        if placer is None and test in AUTO_TESTS and auto_points_installed():
+            placer = AutoPlacer()
+        self.placer = placer
+        self.to_confirm = False  # points proposed by the pose model, not yet confirmed
+        self._asked_for = 0  # the photo the pose model was asked about (its cache key)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_prepare_page())
@@ -228,6 +238,17 @@ class PhotoMeasureDialog(QDialog):
         self.clear_reference_button.clicked.connect(self.clear_reference)
         self.restart_button = QPushButton("Place the points a&gain")
         self.restart_button.clicked.connect(self.restart_points)
+        self.auto_button = QPushButton("Place points for &me")
+        self.auto_button.setToolTip("The pose model proposes the knee and ankle; you check them")
+        self.auto_button.setVisible(self.placer is not None)
+        self.auto_button.clicked.connect(self.place_for_me)
+        self.confirm_button = QPushButton("&Confirm the points")
+        self.confirm_button.hide()
+        self.confirm_button.clicked.connect(self.confirm_points)
+        if self.placer is not None:
+            self.placer.setParent(self)
+            self.placer.proposed.connect(self._proposed)
+            self.placer.failed.connect(self._placing_failed)
         self.other_button = QPushButton("◀ Other &photo")
         self.other_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         keys = QLabel(
@@ -243,7 +264,8 @@ class PhotoMeasureDialog(QDialog):
             side_layout.addWidget(label)
         side_layout.addStretch(1)
         side_layout.addLayout(keep_row)
-        for widget in (self.clear_reference_button, self.restart_button, self.other_button, keys):
+        widgets = (self.auto_button, self.confirm_button, self.clear_reference_button)
+        for widget in (*widgets, self.restart_button, self.other_button, keys):
             side_layout.addWidget(widget)
         scroll = QScrollArea()
         scroll.setWidget(side)
@@ -274,6 +296,7 @@ class PhotoMeasureDialog(QDialog):
             return
         self.file_problem.hide()
         self.pages.setCurrentIndex(1)
+        self._set_to_confirm(False)
         self.canvas.set_photo(image)
         self.canvas.setFocus()
 
@@ -282,8 +305,41 @@ class PhotoMeasureDialog(QDialog):
         self.canvas.remove(Mark.REFERENCE_B)
 
     def restart_points(self) -> None:
+        self._set_to_confirm(False)
         for mark in Mark:
             self.canvas.remove(mark)
+
+    def place_for_me(self) -> None:
+        """Ask the pose model for the knee and ankle (answered by ``_proposed``)."""
+        if self.placer is None or self.placer.running():
+            return
+        self.auto_button.setEnabled(False)
+        self.details.setText("Looking for the knee and ankle…")
+        self._asked_for = self.canvas.photo().cacheKey()
+        self.placer.start(self.canvas.photo(), self.side)
+
+    def _proposed(self, knee: Point, ankle: Point) -> None:
+        self.auto_button.setEnabled(True)
+        if self.canvas.photo().cacheKey() != self._asked_for:
+            return  # another photo was opened meanwhile
+        self._set_to_confirm(True)
+        self.canvas.place(Mark.KNEE, knee)
+        self.canvas.place(Mark.ANKLE, ankle)
+        self.canvas.select(Mark.KNEE)
+        self.canvas.setFocus()
+
+    def _placing_failed(self, message: str) -> None:
+        self.auto_button.setEnabled(True)
+        self.details.setText(message)
+
+    def confirm_points(self) -> None:
+        """The person has checked the proposed points: the reading may now be used."""
+        self._set_to_confirm(False)
+        self._points_changed()
+
+    def _set_to_confirm(self, value: bool) -> None:
+        self.to_confirm = value
+        self.confirm_button.setVisible(value)
 
     def _points_changed(self) -> None:
         canvas = self.canvas
@@ -291,6 +347,11 @@ class PhotoMeasureDialog(QDialog):
         ends = canvas.point(Mark.REFERENCE_A), canvas.point(Mark.REFERENCE_B)
         reference = (ends[0], ends[1]) if ends[0] is not None and ends[1] is not None else None
         self.prompt.setText(self._prompt_for(canvas.next_mark()))
+        if self.to_confirm:
+            self.prompt.setText(
+                f"<b>Proposed points: check them.</b> Each must sit on the middle of the "
+                f"{self.side.value} knee and ankle; drag it if not, then press Confirm the points."
+            )
         self.clear_reference_button.setEnabled(ends != (None, None))
         self.reading, problem = None, ""
         if knee is not None and ankle is not None:
@@ -317,7 +378,7 @@ class PhotoMeasureDialog(QDialog):
 
     def _show_reading(self, knee: Point | None, ankle: Point | None, problem: str) -> None:
         reading = self.reading
-        self.ok_button.setEnabled(reading is not None)
+        self.ok_button.setEnabled(reading is not None and not self.to_confirm)
         if reading is None:
             self.value.setText("—")
             self.ok_button.setText("OK")
@@ -348,7 +409,7 @@ class PhotoMeasureDialog(QDialog):
             self.canvas.set_vertical(knee, _vertical_end(knee, ankle, reading))
 
     def accept(self) -> None:
-        if self.reading is None:
+        if self.reading is None or self.to_confirm:
             return
         self.measurement = PhotoMeasurement(
             self.test, self.side, self.reading, self.canvas.photo(), self.keep.isChecked()

@@ -19,7 +19,7 @@ from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.announcements import announce
 from hiptimer.core.session.events import Event, EventKind, SessionState, StepOutcome
 from hiptimer.core.session.plan import Plan
-from hiptimer.core.session.resume import routine_hash
+from hiptimer.core.session.resume import routine_hash, routine_record
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.qt.session.runner import Clock, SessionRunner, Sleep
 
@@ -107,6 +107,9 @@ class SessionController(QObject):
                     planned_steps=len(self.plan.steps),
                     claim=self.writes.claim,
                     planned_work_seconds=self.plan.exercise_seconds(),
+                    routine_text=routine_record(
+                        self.plan.routine, (step.exercise for step in self.plan.steps)
+                    ),
                 )
             )
         if at_step:

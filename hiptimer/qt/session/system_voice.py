@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
@@ -37,6 +39,17 @@ def text_to_speech() -> Any:
     return importlib.import_module("PySide6.QtTextToSpeech")
 
 
+#: Engines that speak through a service of their own, and the program that runs it.  Without
+#: that program the engine can never answer, so the automatic choice does not wait for it:
+#: probing it would hold back the first phrase until the probe gives up.
+SERVICE_PROGRAMS = {"speechd": "speech-dispatcher"}
+
+
+def engine_can_start(engine: str, which: Callable[[str], str | None] = shutil.which) -> bool:
+    program = SERVICE_PROGRAMS.get(engine)
+    return program is None or which(program) is not None
+
+
 def installed_engines() -> list[str]:
     try:
         return list(text_to_speech().QTextToSpeech.availableEngines())
@@ -60,7 +73,7 @@ class EngineProbe(QObject):
         process.setProcessEnvironment(env)
         process.finished.connect(self._finished)
         self._process: QProcess | None = process
-        QTimer.singleShot(timeout_ms, self._give_up)
+        QTimer.singleShot(timeout_ms, self, self._give_up)  # never once the probe is gone
         process.start(sys.executable, ["-c", _PROBE, engine])
 
     @property

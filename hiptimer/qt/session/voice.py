@@ -24,7 +24,13 @@ from hiptimer.core.speech import (
 )
 from hiptimer.qt.session.audio import CuePlayer
 from hiptimer.qt.session.builtin_voice import BuiltinVoice
-from hiptimer.qt.session.system_voice import MOCK_ENGINE, SystemVoice, installed_engines
+from hiptimer.qt.session.system_voice import (
+    MOCK_ENGINE,
+    SERVICE_PROGRAMS,
+    SystemVoice,
+    engine_can_start,
+    installed_engines,
+)
 
 TONES_ONLY = "Counts and cues play as tones."
 
@@ -97,9 +103,12 @@ class Voice(QObject):
             return
         engine = choice.engine
         if choice.backend is Backend.AUTO:
-            engine = next((e for e in installed_engines() if e != MOCK_ENGINE), "")
+            engines = [e for e in installed_engines() if e != MOCK_ENGINE]
+            engine = next((e for e in engines if engine_can_start(e)), "")
             if not engine:
-                self._fall_back("no system speech engine is installed")
+                missing = [SERVICE_PROGRAMS[e] for e in engines if e in SERVICE_PROGRAMS]
+                why = f"{missing[0]} is not installed" if missing else ""
+                self._fall_back(why or "no system speech engine is installed")
                 return
         if probe is None:
             probe = engine != MOCK_ENGINE

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from hiptimer.core.history import commands
+from hiptimer.core.history.export import export
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.what_helps import Rating
 from hiptimer.core.routines.model import Kind
@@ -54,6 +58,12 @@ def test_each_step_keeps_the_progression_level_it_was_done_at(store: HistoryStor
     store.record_step(session, record, T0)
     level = store._conn.execute("SELECT progression_level FROM steps").fetchone()[0]
     assert level == 1
+    # ... and it reads back, for History's session details and every export format.
+    assert [step.progression_level for step in store.session_steps(session)] == [1]
+    steps = json.loads(export(store, "json"))["sessions"][0]["steps"]
+    assert [step["progression_level"] for step in steps] == [1]
+    rows = csv.DictReader(io.StringIO(export(store, "csv")))
+    assert [row["progression_level"] for row in rows if row["record"] == "step"] == ["1"]
     with pytest.raises(ValueError, match="progression level"):
         commands.StepRecord.of(make_outcome(1), progression_level=10)
 

@@ -98,7 +98,7 @@ def test_the_saved_v1_file_migrates_after_a_backup(history_path: Path) -> None:
     store, message = open_history(history_path)
     with store:
         assert message is None
-        assert store.schema_version == CURRENT_VERSION == 7
+        assert store.schema_version == CURRENT_VERSION == 8
         sessions = store.sessions()
         assert [(s.routine_id, s.status, s.pain, s.note) for s in sessions] == [
             ("quick-releases", "incomplete", None, ""),
@@ -450,7 +450,7 @@ def test_a_v2_file_gets_the_monthly_summary_and_the_steps_index(history_path: Pa
 
     store, message = open_history(history_path, NOW)
     with store:
-        assert message is None and store.schema_version == CURRENT_VERSION == 7
+        assert message is None and store.schema_version == CURRENT_VERSION == 8
         summary = store._conn.execute(
             "SELECT test, side, month, total, n FROM measurement_months ORDER BY side"
         ).fetchall()
@@ -677,7 +677,38 @@ def test_a_v6_file_reads_its_measurements_as_typed_in(history_path: Path) -> Non
 
     store, message = open_history(history_path, NOW)
     with store:
-        assert message is None and store.schema_version == CURRENT_VERSION == 7
+        assert message is None and store.schema_version == CURRENT_VERSION == 8
         [row] = store.measurements()
         assert (row.degrees, row.from_photo, row.photo) == (38, False, None)
     assert history_path.with_name("history.sqlite3.v6.bak").is_file()
+
+
+def test_a_v7_file_keeps_its_sessions_and_gets_routine_texts_from_now_on(
+    history_path: Path,
+) -> None:
+    conn = _raw(history_path)
+    for version, migration in enumerate(MIGRATIONS[:7], start=1):
+        migration(conn)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO sessions (routine_id, routine_name, routine_hash, side_choice, started_at,"
+        " started_utc, session_key) VALUES"
+        " ('daily', 'Daily', 'abc123', 'left', '2026-01-05T09:30:00+00:00', 0, 'k1')"
+    )
+    conn.close()
+
+    store, message = open_history(history_path, NOW)
+    with store:
+        assert message is None and store.schema_version == CURRENT_VERSION == 8
+        assert store.routine_texts() == {}  # an old session keeps only its hash
+        rows = store._conn.execute("SELECT routine_id, routine_hash FROM sessions").fetchall()
+        assert rows == [("daily", "abc123")]
+        text = "format: 1\nroutines: []\n"
+        store.begin_session(
+            "daily", "Daily", "def456", "left", NOW.astimezone(), key="k2", routine_text=text
+        )
+        store.begin_session(  # the same routine again: its text is kept once
+            "daily", "Daily", "def456", "both", NOW.astimezone(), key="k3", routine_text=text
+        )
+        assert store.routine_texts() == {"def456": text}
+    assert history_path.with_name("history.sqlite3.v7.bak").is_file()

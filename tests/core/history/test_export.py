@@ -18,6 +18,7 @@ from tests.fakes import make_outcome
 
 BERLIN = ZoneInfo("Europe/Berlin")
 T0 = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)
+FULL_TEXT = "format: 1\nroutines: []\n"
 AWKWARD_NOTE = 'sore, "left" hip\nbetter after stretching'
 
 
@@ -26,7 +27,9 @@ Outcome = partial(make_outcome, actual_seconds=61.234)
 
 @pytest.fixture
 def filled(store: HistoryStore) -> HistoryStore:
-    first = store.begin_session("full", "Full program", "sha256:f", "both", T0)
+    first = store.begin_session(
+        "full", "Full program", "sha256:f", "both", T0, routine_text=FULL_TEXT
+    )
     store.record_step(
         first,
         Outcome(0, "prone-ir-test", "Prone test", Kind.TEST, Side.LEFT, measurement=31),
@@ -96,7 +99,8 @@ def test_csv_parses_back_into_sessions_steps_and_measurements(filled: HistorySto
 
 def test_json_parses_back_with_steps_nested(filled: HistoryStore) -> None:
     document = json.loads(export(filled, "json"))
-    assert set(document) == {"schema_version", "sessions", "measurements"}
+    assert set(document) == {"schema_version", "sessions", "measurements", "routines"}
+    assert document["routines"] == {"sha256:f": FULL_TEXT}  # "quick" was recorded without
     first, second, dropped = document["sessions"]
     assert first["routine_id"] == "full" and first["note"] == AWKWARD_NOTE
     assert first["started_at"] == "2026-01-05T18:00:00+01:00"

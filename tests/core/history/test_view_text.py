@@ -90,7 +90,7 @@ def test_the_list_marks_what_did_not_count_as_a_workout() -> None:
 def test_a_step_row() -> None:
     cells = step_cells(STEP)
     assert len(cells) == len(STEP_COLUMNS)
-    assert cells == ("5", "Swivel chair", "Right", "Done", "1:02 of 1:00", "0 of 20", "")
+    assert cells == ("5", "Swivel chair", "", "Right", "Done", "1:02 of 1:00", "0 of 20", "")
     test_step = replace(
         STEP,
         side=None,
@@ -100,9 +100,20 @@ def test_a_step_row() -> None:
         planned_reps=None,
         measurement=31,
     )
-    assert step_cells(test_step) == ("5", "Swivel chair", "", "Skipped", "0:03", "", "31°")
+    assert step_cells(test_step) == ("5", "Swivel chair", "", "", "Skipped", "0:03", "", "31°")
     in_sets = replace(STEP, set_number=2, set_count=3)
     assert step_cells(in_sets)[1] == "Swivel chair (set 2 of 3)"
+
+
+def test_a_step_names_the_version_done() -> None:
+    """Issue 11: the progression a step was done at shows in the session's details."""
+    versions = {"swivel-chair": ("Hands off the floor", "Add a band")}
+    assert step_cells(STEP, versions)[2] == ""  # as written
+    assert step_cells(replace(STEP, progression_level=1), versions)[2] == "Hands off the floor"
+    assert step_cells(replace(STEP, progression_level=2), versions)[2] == "Add a band"
+    # The library lost that progression (or the exercise): the level is still said.
+    assert step_cells(replace(STEP, progression_level=3), versions)[2] == "Progression 3"
+    assert step_cells(replace(STEP, progression_level=1))[2] == "Progression 1"
 
 
 def test_totals_text() -> None:

@@ -68,3 +68,12 @@ def test_a_repeated_routine_id_is_skipped_with_a_message(tmp_path: Path) -> None
 def test_a_missing_user_folder_is_fine(tmp_path: Path) -> None:
     catalog = load_catalog(builtin_routines_dir(), tmp_path / "nope")
     assert catalog.problems == [] and len(catalog.routines) == 4
+
+
+def test_a_routines_folder_that_is_a_file_is_said_not_ignored(tmp_path: Path) -> None:
+    (tmp_path / "routines").write_text("not a folder")
+    catalog = load_catalog(builtin_routines_dir(), tmp_path / "routines")
+    [problem] = catalog.problems
+    assert problem.file == str(tmp_path / "routines")
+    assert "not a folder" in problem.message
+    assert len(catalog.routines) == 4  # the built-in ones are still there

@@ -27,7 +27,7 @@ def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         checked.append(Path(filename).name)
         return real(text, filename, *args, **kwargs)
 
-    monkeypatch.setattr("hiptimer.core.routines.catalog.load_text", counting)
+    monkeypatch.setattr(loader, "load_text", counting)  # the catalog imports it when it must
     return checked
 
 
@@ -156,3 +156,25 @@ def test_a_start_on_a_warm_cache_does_not_import_yaml(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["4", "False"]
+
+
+def test_a_start_from_the_cache_does_not_import_the_readers(tmp_path: Path) -> None:
+    """The cache saves the readers' import as well as their work (issue 16)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path;"
+        "from hiptimer.core.paths import builtin_routines_dir;"
+        "from hiptimer.core.routines.catalog import load_catalog;"
+        f"c = load_catalog(builtin_routines_dir(), None, Path({str(tmp_path)!r}));"
+        "print(len(c.routines), 'hiptimer.core.routines.loader' in sys.modules,"
+        " 'yaml' in sys.modules)"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    second = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    count = first.stdout.split()[0]
+    assert first.stdout.split()[1:] == ["True", "True"]  # no cache yet: the files are read
+    assert second.stdout.split() == [count, "False", "False"]

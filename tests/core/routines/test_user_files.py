@@ -351,8 +351,9 @@ def test_a_pipe_or_device_in_the_routines_folder_is_one_problem(folder: Path) ->
 def test_a_routines_folder_that_cannot_be_read_does_not_stop_the_app(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "routines"
     not_a_folder.write_text("I am a file")
-    catalog = catalog_of(not_a_folder)  # is_dir() is false: nothing to list
-    assert catalog.find("daily") is not None and catalog.problems == []
+    catalog = catalog_of(not_a_folder)  # nothing to list, and that is said
+    assert catalog.find("daily") is not None
+    assert [p.code for p in catalog.problems] == [ur.Code.UNREADABLE]
     looped = tmp_path / "loop"
     looped.symlink_to(looped)  # stat and listing fail with "too many levels of links"
     catalog = catalog_of(looped)

@@ -191,3 +191,32 @@ def test_export_of_a_builtin(page: RoutinesPage, tmp_path: Path) -> None:
     target = tmp_path / "daily.yaml"
     assert page.export_path(page.selected_routine(), target)
     assert "id: daily" in target.read_text(encoding="utf-8")
+
+
+def test_a_prescribed_routine_shows_its_prescription_and_is_changed_only_as_a_copy(
+    page: RoutinesPage, app_paths: AppPaths, tmp_path: Path, qtbot
+) -> None:
+    from tests.core.routines.test_prescription import FILE
+
+    source = tmp_path / "from-ana.yaml"
+    source.write_text(FILE, encoding="utf-8")
+    with qtbot.waitSignal(page.catalog_changed):
+        assert page.import_path(source)
+    said = "Prescribed by Ana Ruiz, physiotherapist: 3 times a week; review on 2 March 2026"
+    assert said in page.status.text()
+    assert page.selected_routine().id == "rx-hips"
+    assert said in page.details.toPlainText()
+    assert page.edit_button.text() == "&Edit a copy"
+    page.edit_button.click()
+    editor = page.editor
+    assert editor is not None and editor.original is None  # never the prescribed file
+    assert editor.draft.prescription is None
+    assert editor.draft.name == "Prescribed hips (my copy)"
+    assert editor.save()
+    assert yaml_files(app_paths) == ["prescribed-hips-my-copy.yaml", "prescribed-hips.yaml"]
+    page.reload_catalog()
+    prescribed = page.ctx.catalog.find("rx-hips")
+    assert prescribed is not None and prescribed.prescription is not None  # as written
+    page.select("rx-hips")
+    assert not page.rename_button.isEnabled()
+    assert "done as written" in page.rename_button.toolTip()

@@ -182,12 +182,15 @@ def test_session_details_list_every_step(qtbot, store: HistoryStore) -> None:
     dialog = SessionDetailsDialog(session, store.session_steps(session.id))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 3
-    cells = [[dialog.table.item(r, c).text() for c in range(7)] for r in range(3)]
-    assert cells[0][1:3] == ["Prone test", "Left"]
-    assert cells[0][6] == "31°"
-    assert cells[1][5] == "18 of 20"
-    assert cells[2][3] == "Skipped"
-    assert cells[2][4] == "0:03 of 1:00"
-    assert cells[1][4] == "1:02 of 1:00"
+    columns = SessionDetailsDialog.COLUMNS
+    rows = [
+        {name: dialog.table.item(r, c).text() for c, name in enumerate(columns)} for r in range(3)
+    ]
+    assert (rows[0]["Exercise"], rows[0]["Side"], rows[0]["Version"]) == ("Prone test", "Left", "")
+    assert rows[0]["Degrees"] == "31°"
+    assert rows[1]["Reps"] == "18 of 20"
+    assert rows[2]["Status"] == "Skipped"
+    assert rows[2]["Time"] == "0:03 of 1:00"
+    assert rows[1]["Time"] == "1:02 of 1:00"
     assert "pain 2/10" in dialog.header.text()
     assert "felt fine" in dialog.header.text()

@@ -128,6 +128,32 @@ def test_automatic_without_a_real_engine_uses_the_built_in_voice(
     )
 
 
+def test_automatic_does_not_wait_for_speech_dispatcher_when_it_is_not_installed(
+    qtbot, player, tmp_path, monkeypatch
+) -> None:
+    """Qt's speechd engine without the speech-dispatcher program could only time out, holding
+    back the first phrase meanwhile; the built-in voice speaks from the start instead."""
+    monkeypatch.setattr(voice_module, "installed_engines", lambda: ["speechd"])
+    real_which = system_voice.shutil.which
+    monkeypatch.setattr(
+        system_voice.shutil,
+        "which",
+        lambda name, *a, **k: None if name == "speech-dispatcher" else real_which(name, *a, **k),
+    )
+    voice = Voice(player=player, cache_dir=tmp_path)
+    assert voice.backend is Backend.BUILTIN
+    assert voice.notice.endswith("(speech-dispatcher is not installed).")
+    voice.say("Get ready")
+    assert list(voice.spoken) == ["Get ready"]  # at once: nothing waits for a probe
+    builtin_said(qtbot, player, "Get ready")
+
+
+def test_a_service_engine_is_tried_when_its_program_is_there() -> None:
+    assert system_voice.engine_can_start("speechd", lambda name: "/usr/bin/" + name)
+    assert not system_voice.engine_can_start("speechd", lambda name: None)
+    assert system_voice.engine_can_start("flite", lambda name: None)  # no service needed
+
+
 def test_choosing_the_built_in_voice_skips_the_system_one(qtbot, player, tmp_path) -> None:
     voice = Voice(VoiceChoice.builtin("en-us"), player=player, cache_dir=tmp_path, rate=20)
     assert voice.backend is Backend.BUILTIN and voice.problem is None

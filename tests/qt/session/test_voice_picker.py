@@ -40,7 +40,7 @@ def fake_probe_init(*, ok: bool, voices: list[str]):
         QObject.__init__(self, parent)
         self.engine = engine
         self._process = None
-        QTimer.singleShot(0, lambda: self.answered.emit(ok, voices))
+        QTimer.singleShot(0, self, lambda: self.answered.emit(ok, voices))
 
     return init
 
