@@ -292,15 +292,13 @@ class MainWindow(QMainWindow):
 
     def _session_finished(self, status: SessionStatus) -> None:
         from hiptimer.core.session.display import SESSION_WORDS
-        from hiptimer.qt.session.summary import session_verdict
-        from hiptimer.qt.session.week_after import session_week
+        from hiptimer.qt.session.summary import session_extras, session_verdict
 
         controller = self.controller
         if controller is None:
             return
         for action in self.session_actions:
             action.setEnabled(False)
-        counts = controller.counts_as() if controller.writes is not None else None
         self.summary.show_summary(
             controller.plan.routine.name,
             status,
@@ -309,9 +307,7 @@ class MainWindow(QMainWindow):
             len(controller.plan.steps),
             verdict=session_verdict(controller, self.ctx.history, self.ctx.catalog.library),
             limited_side=self.ctx.settings.limited_side,
-            counts=counts,
-            week=session_week(controller, self.ctx, counts),
-            positions={step.exercise.id: step.exercise.position for step in controller.plan.steps},
+            **session_extras(controller, self.ctx),
         )
         self.stack.setCurrentWidget(self.summary)
         self.summary.save_button.setFocus()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from hiptimer.core.routines.model import EQUIPMENT
@@ -21,9 +21,9 @@ class PaintedText(QWidget):
     """One line of text painted in its rect; ``ink=True`` centres the glyphs' ink (digits),
     so a third of the window is digits, not the font's empty ascent and descent.
 
-    It paints its own background (the window's colour), so nothing behind it repaints.  Each
-    character is drawn once into a cached pixmap and a new text repaints only the characters
-    that changed: "1:49" to "1:48" repaints one digit, not the whole number.
+    It paints its own background (the window's colour), so nothing behind it repaints, and a
+    new text repaints only the characters that changed: "1:49" to "1:48" repaints one digit,
+    not the whole number.  (No glyph pixmaps are cached: at 4K one digit would take megabytes.)
     """
 
     def __init__(
@@ -38,7 +38,6 @@ class PaintedText(QWidget):
         self._alignment = alignment
         self._ink = ink
         self._colour: QColor | None = None
-        self._glyphs: dict[tuple[str, str, int, float], tuple[QPixmap, int]] = {}
         self._chars: dict[str, tuple[int, int, int]] = {}  # advance, left, right by character
         self._inks: dict[str, QRect] = {}  # the ink of each text shown, at this font
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -133,7 +132,6 @@ class PaintedText(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self._glyphs.clear()
             self._chars.clear()
             self._inks.clear()
         super().changeEvent(event)
@@ -145,39 +143,21 @@ class PaintedText(QWidget):
     def _pen(self) -> QColor:
         return self._colour or self.palette().color(QPalette.ColorRole.WindowText)
 
-    def _glyph(self, char: str) -> tuple[QPixmap, int]:
-        """The character drawn once at this font and colour: (pixmap, its left offset)."""
-        ratio = self.devicePixelRatioF()
-        key = (char, self.font().key(), self._pen().rgba(), ratio)
-        found = self._glyphs.get(key)
-        if found is None:
-            metrics = QFontMetrics(self.font())
-            _advance, left, right = self._char_box(char)
-            pixmap = QPixmap(round((right - left) * ratio), round(metrics.height() * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            painter.setFont(self.font())
-            painter.setPen(self._pen())
-            painter.drawText(-left, metrics.ascent(), char)
-            painter.end()
-            found = (pixmap, left)
-            if len(self._glyphs) > 64:
-                self._glyphs.clear()
-            self._glyphs[key] = found
-        return found
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         if not self._text:
             painter.end()
             return
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self.font())
+        painter.setPen(self._pen())
+        baseline = self._baseline(self._text)
+        x = self._x_for(sum(self._char_box(char)[0] for char in self._text))
         for char, box in zip(self._text, self._char_rects(self._text), strict=True):
             if box.intersects(event.rect()) and not char.isspace():
-                pixmap, _left = self._glyph(char)
-                painter.drawPixmap(box.topLeft(), pixmap)
+                painter.drawText(x, baseline, char)  # only what changed is in the clip
+            x += self._char_box(char)[0]
         painter.end()
 
 

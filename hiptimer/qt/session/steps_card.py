@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape as _esc
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFont, QHideEvent, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.core.routines.progression import progression_line
@@ -138,6 +138,7 @@ class StepsCard(QFrame):
         self._feel = ""
         self._ready = ""
         self._index = 0
+        self._running = False
         self._timer = QTimer(self)
         self._timer.setInterval(TURN_MS)
         self._timer.timeout.connect(self.turn)
@@ -163,10 +164,22 @@ class StepsCard(QFrame):
             self._timer.start()  # the first item gets its full time
 
     def set_running(self, running: bool) -> None:
-        if running and not self._timer.isActive():
-            self._timer.start()
-        elif not running:
+        """Turn the items over while the session runs and the card shows; never otherwise (a
+        closed window's card must not keep waking up)."""
+        self._running = running
+        if running and self.isVisible():
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
             self._timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.set_running(self._running)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
 
     def _sequence(self) -> list[str]:
         """Every item in turn; what to feel rides with each step where it fits."""
@@ -180,6 +193,9 @@ class StepsCard(QFrame):
         return shown or [""]
 
     def turn(self) -> None:
+        if not self.isVisible():
+            self._timer.stop()
+            return
         self._index += 1
         self._show()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo, QKeyEvent, QResizeEvent
@@ -42,6 +42,7 @@ from hiptimer.qt.widgets.pain_scale import PainScale
 if TYPE_CHECKING:
     from hiptimer.core.history.reads import HistoryReader
     from hiptimer.core.routines.model import Library
+    from hiptimer.qt.context import AppContext
     from hiptimer.qt.session.controller import SessionController
 
 #: A quiet word for each ending: what happened, and what to do now.
@@ -338,6 +339,19 @@ class SummaryPage(QWidget):
     def _again(self) -> None:
         self._emit_feedback()
         self.again.emit()
+
+
+def session_extras(controller: SessionController, ctx: AppContext) -> dict[str, Any]:
+    """What the summary shows besides the steps: whether the session counts, the week after
+    it, and each exercise's position (for its pictogram)."""
+    from hiptimer.qt.session.week_after import session_week
+
+    counts = controller.counts_as() if controller.writes is not None else None
+    return {
+        "counts": counts,
+        "week": session_week(controller, ctx, counts),
+        "positions": {step.exercise.id: step.exercise.position for step in controller.plan.steps},
+    }
 
 
 def session_verdict(

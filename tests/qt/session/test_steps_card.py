@@ -1,0 +1,39 @@
+"""The instructions card: one item at a time, what to fetch first, turning only while shown."""
+
+from __future__ import annotations
+
+from hiptimer.qt.session.steps_card import StepsCard
+
+
+def test_items_turn_over_and_the_gear_comes_first(qtbot) -> None:
+    card = StepsCard()
+    qtbot.addWidget(card)
+    card.resize(600, 120)
+    card.set_range(16, 20)
+    card.show()
+    card.set_content(
+        ["<b>1 of 2</b> Sit tall.", "<b>2 of 2</b> Lean in."],
+        "<b>Feel:</b> a stretch.",
+        "Fetch: Chair",
+    )
+    assert card.ready_label.isVisible() and card.ready_label.text() == "Fetch: Chair"
+    card.turn()
+    assert "Sit tall." in card.steps_label.text() and "a stretch." in card.steps_label.text()
+    card.turn()
+    assert "Lean in." in card.steps_label.text()
+    card.turn()
+    assert card.ready_label.isVisible()  # round again
+
+
+def test_the_card_turns_only_while_the_session_runs_and_it_shows(qtbot) -> None:
+    card = StepsCard()
+    qtbot.addWidget(card)
+    card.set_running(True)
+    assert not card._timer.isActive()  # not shown yet
+    card.show()
+    assert card._timer.isActive()
+    card.set_running(False)
+    assert not card._timer.isActive()
+    card.set_running(True)
+    card.hide()  # the window closed
+    assert not card._timer.isActive()
