@@ -5,6 +5,7 @@ The environment is set before anything imports Qt or platformdirs resolves a pat
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -105,3 +106,17 @@ def writes(store, qtbot):
     started = HistoryWrites(store.path, busy_timeout=0.05, retry_delays=(0.01, 0.05, 0.1))
     yield started
     started.close(5)
+
+
+# Garbage is collected between tests on the main thread only, as the app does it
+# (hiptimer/qt/main_thread_gc.py): the fake D-Bus services' threads and the history writer's
+# must never be where Qt objects of the main thread are destroyed.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread():
+    yield
+    from hiptimer.qt.main_thread_gc import collect_if_due
+
+    collect_if_due()

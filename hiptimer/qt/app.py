@@ -17,6 +17,7 @@ from hiptimer.core.routines.model import SideChoice
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.settings import load_settings
 from hiptimer.qt.context import AppContext
+from hiptimer.qt.main_thread_gc import MainThreadCollector
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
 from hiptimer.qt.style import apply_theme
@@ -35,6 +36,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon(resources_dir()))
+    if not isinstance(getattr(app, "collector", None), MainThreadCollector):
+        app.collector = MainThreadCollector(app)  # type: ignore[attr-defined]
     return app
 
 
