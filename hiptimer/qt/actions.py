@@ -163,6 +163,13 @@ def shown_keys(spec: ActionSpec) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def tooltip(name: str) -> str:
+    """What the action ``name`` does and its keys, for a button that does the same."""
+    spec = next(spec for spec in ACTIONS if spec.name == name)
+    keys = shown_keys(spec)
+    return f"{spec.help} ({' or '.join(keys)})" if keys else spec.help
+
+
 def sheet_rows() -> list[tuple[tuple[str, ...], str]]:
     """(keys, what they do) for every listed action, in the sheet's order."""
     listed = [spec for spec in ACTIONS if spec.help and (spec.keys or spec.play_keys)]

@@ -33,6 +33,7 @@ from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.verdict import latest_verdict
 from hiptimer.core.history.view_text import shown_weeks, streak_text, totals_text, week_cells
 from hiptimer.core.history.writer import WriterReport, WriteState
+from hiptimer.core.routines.limits import SESSIONS_PER_WEEK_LIMITS
 from hiptimer.core.settings import main_routine, weekly_goal
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.calendar_strip import CalendarData, CalendarStrip
@@ -109,7 +110,7 @@ class HistoryPage(QWidget):
         font.setBold(True)
         self.streak_label.setFont(font)
         self.goal = QSpinBox()
-        self.goal.setRange(1, 14)
+        self.goal.setRange(*SESSIONS_PER_WEEK_LIMITS)
         self.goal.setSuffix(" a week")
         self.goal.setAccessibleName("Weekly goal: sessions a week")
         goal_label = QLabel("Weekly &goal:")

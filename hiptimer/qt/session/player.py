@@ -37,6 +37,7 @@ from hiptimer.core.session.display import (
 )
 from hiptimer.core.session.events import SessionState, Snapshot
 from hiptimer.core.session.plan import PhaseKind, Plan, Step
+from hiptimer.qt.actions import tooltip
 from hiptimer.qt.session.figures import BigFigures
 from hiptimer.qt.session.measure_box import NO_DEGREES, MeasureBox
 from hiptimer.qt.session.painted import EquipmentRow, PaintedText, PhaseBar, SessionStrip, fit_line
@@ -204,18 +205,18 @@ class PlayerPage(QWidget):
     def _build_controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, tip, signal in (
-            ("previous", "◀ Back", "Previous exercise (Left arrow)", self.go_previous),
-            ("restart", "↺ Restart", "Restart this exercise (R)", self.restart_step),
-            ("pause", "Pause", "Pause or resume (Space)", self.toggle_pause),
-            ("extend", "+30 s", "Add 30 seconds to a release (+)", self.extend),
-            ("done", "Done", "Rep done / Done (Enter)", self.done),
-            ("next", "Next ▶", "Next exercise (Right arrow)", self.go_next),
-            ("finish", "Finish", "Finish the session now", self.finish),
+        for key, action, text, signal in (
+            ("previous", "previous", "◀ Back", self.go_previous),
+            ("restart", "restart_step", "↺ Restart", self.restart_step),
+            ("pause", "toggle_pause", "Pause", self.toggle_pause),
+            ("extend", "extend", "+30 s", self.extend),
+            ("done", "done", "Done", self.done),
+            ("next", "next", "Next ▶", self.go_next),
+            ("finish", "finish", "Finish", self.finish),
         ):
             button = QPushButton(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip.split(" (")[0])
+            button.setToolTip(tooltip(action))  # words and keys from the one action table
+            button.setAccessibleName(tooltip(action).split(" (")[0])
             button.setMinimumHeight(40)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(signal.emit)

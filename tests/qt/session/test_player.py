@@ -82,3 +82,17 @@ def test_the_first_get_ready_names_the_sessions_gear_and_a_later_one_what_to_fet
     assert page.ready_label.text() == (
         "Fetch: Thick resistance band and an anchor · New position: Lying on your back"
     )
+
+
+def test_the_buttons_say_the_keys_of_the_action_table(qtbot) -> None:
+    """One source for each key: the buttons' tooltips come from qt/actions.py."""
+    from hiptimer.qt.actions import ACTIONS, shown_keys
+    from hiptimer.qt.session.player import PlayerPage
+
+    page = PlayerPage()
+    qtbot.addWidget(page)
+    pause = next(spec for spec in ACTIONS if spec.name == "toggle_pause")
+    assert page.buttons["pause"].toolTip() == f"{pause.help} ({' or '.join(shown_keys(pause))})"
+    assert page.buttons["pause"].accessibleName() == pause.help
+    assert "Left arrow" in page.buttons["previous"].toolTip()
+    assert "Ctrl+E" in page.buttons["finish"].toolTip()
