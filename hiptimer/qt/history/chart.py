@@ -206,6 +206,7 @@ class TestChartView(QChartView):
         for axis in (x_axis, y_axis):
             axis.setLabelsColor(text)
             axis.setLabelsFont(self.font())
+            axis.setTruncateLabels(False)  # a "…" for a number or a date says nothing
             axis.setTitleBrush(QBrush(text))
             axis.setGridLineColor(grid)
             axis.setLinePenColor(grid)

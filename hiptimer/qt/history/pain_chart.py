@@ -74,11 +74,12 @@ class PainChartView(QChartView):
         set_day_axis(x_axis, first, last, self._plot_width())
         y_axis = QValueAxis()
         y_axis.setRange(PAIN_LIMITS.low, PAIN_LIMITS.high)
-        y_axis.setTickCount(6)
+        y_axis.setTickCount(3)  # 0, 5, 10: room for each label in a low chart
         y_axis.setLabelFormat("%d")
         for axis in (x_axis, y_axis):
             axis.setLabelsColor(text)
             axis.setLabelsFont(self.font())
+            axis.setTruncateLabels(False)  # a "…" for a number says nothing
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         line, dots = QLineSeries(), QScatterSeries()

@@ -272,3 +272,7 @@ def test_pain_is_charted_over_time_next_to_the_measurements(qtbot, ctx) -> None:
     line = next(s for s in series if s.objectName() == "pain")
     assert [p.y() for p in line.points()] == [3]  # one rated session in the fixture
     assert not page.pain_chart.isHidden()
+    # Its numbers stay numbers in a low chart: 0, 5 and 10, never elided to "…".
+    [_x, y] = page.pain_chart.chart().axes()
+    assert (y.tickCount(), y.truncateLabels()) == (3, False)
+    assert all(not axis.truncateLabels() for axis in page.chart.chart("seated").axes())
