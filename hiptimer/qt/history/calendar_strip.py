@@ -105,8 +105,10 @@ class ActivityCalendar(QWidget):
         """For the layout checks: what :meth:`painted_texts` draws, measured."""
         return measured(self.painted_texts())
 
-    def painted_texts(self) -> list[tuple[str, QFont, QRect]]:
-        """The day names, month names and goal ticks drawn (for the layout checks)."""
+    def painted_texts(self, shown: QRect | None = None) -> list[tuple[str, QFont, QRect]]:
+        """The day names, month names and goal ticks drawn (for the layout checks); with
+        ``shown``, only the columns that reach into it (and the one before, whose month name
+        may)."""
         texts: list[tuple[str, QFont, QRect]] = []
         if self.data is None:
             return texts
@@ -118,7 +120,12 @@ class ActivityCalendar(QWidget):
                 texts.append((name, font, rect))
         free_from = 0  # month names never overlap: one starts after the last one ends
         mondays = weeks.weeks_in_range(self.data.first_week, self.data.today)
-        for column, monday in enumerate(mondays):
+        first, last = 0, len(mondays) - 1
+        if shown is not None:
+            first = max(0, (shown.left() - self._left()) // (cell + gap) - 4)
+            last = min(last, (shown.right() - self._left()) // (cell + gap))
+        for column in range(first, last + 1):
+            monday = mondays[column]
             sunday = monday + timedelta(days=6)
             x = self._left() + column * (cell + gap)
             starts_month = sunday.day <= 7
@@ -141,10 +148,16 @@ class ActivityCalendar(QWidget):
         tokens = current_tokens()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        day = self.data.first_week
-        while day <= self.data.today:
+        # Only the columns in view: ten years are 520 of them, of which a few dozen show.
+        step = self._cell() + 3
+        shown = event.rect()
+        first = max(0, (shown.left() - self._left()) // step)
+        last = min(self.columns() - 1, (shown.right() - self._left()) // step)
+        day = self.data.first_week + timedelta(days=7 * first)
+        end = min(self.data.today, self.data.first_week + timedelta(days=7 * last + 6))
+        while day <= end:
             rect = self.day_rect(day)
-            if rect.intersects(event.rect()):
+            if rect.intersects(shown):
                 done, other = self.data.days.get(day, (0, 0))
                 painter.setPen(Qt.PenStyle.NoPen)
                 if done:
@@ -161,7 +174,9 @@ class ActivityCalendar(QWidget):
                     painter.drawRoundedRect(rect, RADIUS.s, RADIUS.s)
             day += timedelta(days=1)
         painter.setPen(QColor(tokens.text_muted))
-        for text, font, rect in self.painted_texts():
+        for text, font, rect in self.painted_texts(shown):
+            if not rect.intersects(shown):
+                continue
             painter.setFont(font)
             painter.setPen(QColor(tokens.primary if text == "✓" else tokens.text_muted))
             painter.drawText(
