@@ -7,12 +7,14 @@ counts and streak), so the two pages never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, tzinfo
+from dataclasses import dataclass, field
+from datetime import date, timedelta, tzinfo
 from typing import Protocol
 
 from hiptimer.core.history import weeks
-from hiptimer.core.history.rows import WeekCount
+from hiptimer.core.history.adherence import SessionKind
+from hiptimer.core.history.errors import HistoryError
+from hiptimer.core.history.rows import SessionRow, WeekCount
 from hiptimer.core.history.view_text import day_text
 from hiptimer.core.text import plural
 
@@ -25,12 +27,24 @@ class GlanceReads(Protocol):
     def last_done(self, tz: tzinfo | None = None) -> dict[str, date]: ...
 
 
+class AfterReads(Protocol):
+    """What the week after a session reads (a :class:`HistoryReader`)."""
+
+    def week_counts(self, start_week: date, end_week: date, tz: tzinfo) -> list[WeekCount]: ...
+    def streak(self, goal: int, today: date, tz: tzinfo) -> int: ...
+    def session_by_key(self, key: str) -> SessionRow | None: ...
+
+
 @dataclass(frozen=True)
 class WeekGlance:
     done: int  # workouts this week
     goal: int  # the weekly goal
     streak: int  # weeks in a row meeting the goal
-    last_done: dict[str, date]  # routine id → the day it was last done
+    last_done: dict[str, date] = field(default_factory=dict)  # routine id → day last done
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.goal
 
     @property
     def headline(self) -> str:
@@ -71,3 +85,27 @@ def last_done_text(day: date | None, today: date) -> str:
     if ago < 14:
         return f"Last done {ago} days ago"
     return f"Last done on {day_text(day)}"
+
+
+def week_after(
+    reads: AfterReads, session_key: str, counts: bool, goal: int, day: date, tz: tzinfo
+) -> WeekGlance | None:
+    """The week as it stands after a session (the summary's), said as the home page says it.
+
+    ``counts``: the session counts as a workout; ``day``: the day it started.  It is counted
+    once, whether or not its record has reached the file yet.  None when there is no goal or
+    the history cannot be read (the summary then leaves the week out).
+    """
+    if goal < 1:
+        return None
+    try:
+        this_week = weeks.week_start(day)
+        last_week = this_week - timedelta(days=7)
+        counted = reads.week_counts(last_week, day, tz)
+        row = reads.session_by_key(session_key) if session_key else None
+        before = reads.streak(goal, last_week, tz) if counted[0].count >= goal else 0
+    except HistoryError:
+        return None
+    already = row is not None and row.kind == SessionKind.WORKOUT.value
+    done = counted[-1].count + (1 if counts and not already else 0)
+    return WeekGlance(done, goal, before + (1 if done >= goal else 0))

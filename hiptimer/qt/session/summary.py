@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history.adherence import KIND_WORDS, SessionKind
+from hiptimer.core.history.glance import WeekGlance
 from hiptimer.core.history.verdict import NOISE_SOURCE, NORMAL_SOURCE, Verdict
 from hiptimer.core.routines.model import Side
 from hiptimer.core.session.display import STOP_ADVICE, outcome_line, steps_done, summary_title
@@ -35,7 +36,6 @@ from hiptimer.core.session.events import StepOutcome
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.core.text import duration_text
 from hiptimer.qt.session.ratings import ExerciseRatings, done_exercises
-from hiptimer.qt.session.week_after import WeekAfter, week_words
 from hiptimer.qt.style import SPACE
 from hiptimer.qt.widgets.pain_scale import PainScale
 
@@ -206,7 +206,7 @@ class SummaryPage(QWidget):
         verdict: Verdict | None = None,
         limited_side: Side | None = None,
         counts: SessionKind | None = None,
-        week: WeekAfter | None = None,
+        week: WeekGlance | None = None,
         positions: Mapping[str, str] | None = None,
     ) -> None:
         """``week``: the person's week after this session (None: not known, not shown);
@@ -229,17 +229,16 @@ class SummaryPage(QWidget):
         self.note.clear()
         self._apply_fonts()  # the new rows at the page's size
 
-    def _show_week(self, week: WeekAfter | None) -> None:
+    def _show_week(self, week: WeekGlance | None) -> None:
         self.week_label.setVisible(week is not None)
         self.week_dots.setVisible(week is not None)
         self.streak_label.setVisible(week is not None)
         if week is not None:
-            this, streak = week_words(week)
-            self.week_label.setText(this)
+            self.week_label.setText(week.headline)  # in the home page's words
             shown = max(week.goal, week.done)
             self.week_dots.setText("●" * min(week.done, shown) + "○" * (shown - week.done))
             self.week_dots.setAccessibleDescription(f"{week.done} of {week.goal}")
-            self.streak_label.setText(streak)
+            self.streak_label.setText(week.detail)
         self.week_card.setVisible(week is not None or not self.counts_label.isHidden())
 
     def _show_verdict(self, verdict: Verdict | None, limited_side: Side | None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from hiptimer.core.history.glance import WeekGlance
 from hiptimer.core.routines.model import Item, Kind, Range, Routine, Section, Side, SideChoice
 from hiptimer.core.session.engine import Session
 from hiptimer.core.session.events import SessionState, Snapshot
@@ -18,7 +19,6 @@ from hiptimer.core.session.plan import PhaseKind, build_plan
 from hiptimer.core.session.status import SessionStatus
 from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.summary import SummaryPage
-from hiptimer.qt.session.week_after import WeekAfter
 from tests.fakes import builtin_catalog, make_outcome
 from tests.qt.layout_checks import (
     assert_layout_ok,
@@ -218,7 +218,7 @@ def test_the_summary_fits(qtbot, size: QSize, scheme: str) -> None:
             outcomes(),
             9,
             counts=SessionKind.WORKOUT,
-            week=WeekAfter(2, 3, 4),
+            week=WeekGlance(2, 3, 4),
             positions=positions,
         )
         assert_layout_ok(window)

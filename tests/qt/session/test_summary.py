@@ -66,14 +66,14 @@ def test_digits_rate_the_pain_from_anywhere_but_the_note(qtbot) -> None:
 
 
 def test_the_summary_names_each_exercise_and_the_week_after_it(qtbot) -> None:
-    from hiptimer.qt.session.week_after import WeekAfter
+    from hiptimer.core.history.glance import WeekGlance
 
     page = SummaryPage()
     qtbot.addWidget(page)
     done = [outcome(Kind.HOLD), outcome(Kind.HOLD, side=None, step_index=1, status="skipped")]
-    page.show_summary("Daily", SessionStatus.COMPLETED, 64, done, 2, week=WeekAfter(3, 3, 2))
+    page.show_summary("Daily", SessionStatus.COMPLETED, 64, done, 2, week=WeekGlance(3, 3, 2))
     page.show()
-    assert page.week_label.text() == "This week: 3 of 3 sessions — your goal is met."
-    assert page.streak_label.text() == "2 weeks in a row meeting your goal."
+    assert page.week_label.text() == "3 of 3 workouts this week"
+    assert page.streak_label.text() == "Goal met. Streak: 2 weeks in a row."
     assert page.week_dots.text() == "●●●"
     assert "Done." in page.acknowledgement.text() and "!" not in page.acknowledgement.text()
