@@ -116,7 +116,13 @@ gc.disable()
 
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_main_thread():
+    """After each test: Qt's deferred deletions (``processEvents`` never runs them, so they
+    would otherwise land in whichever later test first runs an event loop), then garbage."""
     yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from hiptimer.qt.main_thread_gc import collect_if_due
 
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     collect_if_due()
