@@ -232,9 +232,11 @@ def move_aside(path: Path, now: datetime) -> Path:
     target = atomic_file.move_aside(path, f".corrupt-{now:%Y%m%d-%H%M%S}")
     for suffix in _SIDECARS:
         side_file = Path(f"{path}{suffix}")
-        if side_file.exists():
+        try:
             _claim_name(side_file, Path(f"{target}{suffix}"))
-            side_file.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue  # none, or another connection closing just removed it: nothing to keep
+        side_file.unlink(missing_ok=True)
     return target
 
 

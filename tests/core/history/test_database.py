@@ -712,3 +712,23 @@ def test_a_v7_file_keeps_its_sessions_and_gets_routine_texts_from_now_on(
         )
         assert store.routine_texts() == {"def456": text}
     assert history_path.with_name("history.sqlite3.v7.bak").is_file()
+
+
+def test_a_side_file_that_vanishes_while_moving_aside_is_no_error(
+    history_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection closing removes its -wal between the look and the move (seen in a
+    CI run): the damaged file is still kept aside, and nothing is raised."""
+    history_path.write_bytes(b"damaged")
+    Path(f"{history_path}-wal").write_bytes(b"wal")
+    real = history_file.atomic_file.link_to_free_name
+
+    def wal_gone_first(made: Path, names):  # type: ignore[no-untyped-def]
+        if made.name.endswith("-wal"):
+            made.unlink()
+        return real(made, names)
+
+    monkeypatch.setattr(history_file.atomic_file, "link_to_free_name", wal_gone_first)
+    kept = history_file.move_aside(history_path, datetime(2026, 12, 2, 2, 41, 45))
+    assert kept.read_bytes() == b"damaged" and not history_path.exists()
+    assert not Path(f"{kept}-wal").exists()
