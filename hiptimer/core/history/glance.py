@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hiptimer.core.history import weeks
-from hiptimer.core.history.adherence import SessionKind
-from hiptimer.core.history.errors import HistoryError
-from hiptimer.core.history.rows import SessionRow, WeekCount
+
+if TYPE_CHECKING:  # the home page imports this module before its first paint
+    from hiptimer.core.history.rows import SessionRow, WeekCount
 from hiptimer.core.history.view_text import day_text
 from hiptimer.core.text import plural
 
@@ -96,6 +96,9 @@ def week_after(
     once, whether or not its record has reached the file yet.  None when there is no goal or
     the history cannot be read (the summary then leaves the week out).
     """
+    from hiptimer.core.history.adherence import SessionKind
+    from hiptimer.core.history.errors import HistoryError
+
     if goal < 1:
         return None
     try:
