@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -263,6 +263,14 @@ def _silence_stdout() -> None:
         pass
 
 
+def no_screen(environ: Mapping[str, str], platform: str) -> bool:
+    """No display to open a window on (over ssh, in a plain console): Qt would abort with a
+    core dump and advice about xcb libraries.  A chosen ``QT_QPA_PLATFORM`` is trusted."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("routines", "check", "history", "report", "desktop") and sys.stdout is None:
@@ -314,6 +322,14 @@ def _run(argv: Sequence[str] | None, paths: AppPaths | None) -> int:
                 file=sys.stderr,
             )
             return 2
+    if no_screen(os.environ, sys.platform):
+        print(
+            "hiptimer: there is no screen to open the window on (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set): start it from your desktop, or use a command that needs "
+            "no window (routines, check, history, report)",
+            file=sys.stderr,
+        )
+        return 1
     from hiptimer.qt.app import run_app  # the Qt layer loads only when a window is wanted
 
     return run_app(args, paths, catalog)

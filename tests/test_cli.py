@@ -132,6 +132,7 @@ def _shell(command: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         "PATH": "/usr/bin:/bin",
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
         "HIPTIMER": f"{sys.executable} -m hiptimer",
     }
@@ -311,3 +312,32 @@ def test_a_busy_history_is_one_line_and_exit_1(
     line = _one_line(captured.err)
     assert "stayed locked by another program" in line and str(app_paths.history_file) in line
     assert main(["history"], paths=app_paths) == 0  # free again: it prints
+
+
+def test_without_a_screen_the_window_is_one_line_not_a_core_dump(tmp_path: Path) -> None:
+    """Over ssh or in a console Qt would abort (exit 134) with advice about xcb libraries."""
+    result = _shell("$HIPTIMER --routine daily --side left --start", tmp_path)
+    assert result.returncode == 1
+    line = _one_line(result.stderr)
+    assert "no screen" in line and "DISPLAY" in line and "routines" in line
+    assert not (tmp_path / "data").exists()  # nothing was started or written
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "expected"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"DISPLAY": ""}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),  # a chosen platform is trusted
+        ({}, "darwin", False),
+        ({}, "win32", False),
+    ],
+)
+def test_no_screen_is_only_a_linux_session_without_a_display(
+    environ: dict[str, str], platform: str, expected: bool
+) -> None:
+    from hiptimer.cli import no_screen
+
+    assert no_screen(environ, platform) is expected

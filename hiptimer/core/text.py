@@ -1,6 +1,13 @@
-"""Short human descriptions of durations, shared by the CLI and the window."""
+"""Short human descriptions of durations and days, shared by the CLI and the window."""
 
 from __future__ import annotations
+
+from datetime import date
+
+
+def day_text(day: date) -> str:
+    """``4 May 2026``."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def duration_text(seconds: float) -> str:

@@ -35,7 +35,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon(resources_dir()))
     if not isinstance(getattr(app, "collector", None), MainThreadCollector):
         app.collector = MainThreadCollector(app)  # type: ignore[attr-defined]
     return app
@@ -213,6 +212,8 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
 
     def after_first_paint() -> None:
         """History, then the session or the questions: the window is already on screen."""
+        if app.windowIcon().isNull():  # loading its image plugins would delay the paint
+            app.setWindowIcon(app_icon(resources_dir()))
         if done or not window.isVisible():
             return
         done.append(True)

@@ -12,6 +12,7 @@ while the files stay plain SVG.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -19,7 +20,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from hiptimer import APP_ID
 from hiptimer.core.paths import resources_dir
-from hiptimer.core.session.announcements import Sound
+
+if TYPE_CHECKING:  # the session's modules load with the first session
+    from hiptimer.core.session.announcements import Sound
 
 FILE_FG = "#1a1a1a"
 FILE_ACCENT = "#d9480f"

@@ -1,5 +1,9 @@
 """Carry the person's desktop choices from Settings to the files that make them happen: the
-reminder timer and the autostart entry."""
+reminder timer and the autostart entry.
+
+The writers (which bring ``subprocess``) load when a choice is carried out, not when the window
+hooks :class:`ReminderSync` at start-up (issue 16).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from hiptimer.core.desktop import autostart, reminder_timer
 from hiptimer.core.desktop.launcher import config_home, launch_command
 from hiptimer.core.paths import resources_dir
 from hiptimer.core.reminders.schedule import ReminderPlan
@@ -22,6 +25,8 @@ def timer_changed(before: Settings, after: Settings) -> bool:
 
 def sync_reminders(config: Path, settings: Settings, command: Sequence[str]) -> str | None:
     """Schedule (or stop) the reminder timer to match ``settings``; a problem in words."""
+    from hiptimer.core.desktop import reminder_timer
+
     try:
         if settings.reminders:
             plan = ReminderPlan.from_settings(settings)
@@ -35,6 +40,8 @@ def sync_autostart(
     config: Path, resources: Path, command: Sequence[str], wanted: bool
 ) -> str | None:
     """Write or remove the autostart entry when the choice changed; a problem in words."""
+    from hiptimer.core.desktop import autostart
+
     if autostart.autostart_on(config) == wanted:
         return None  # also: an entry the person deleted is not written back
     try:
@@ -46,6 +53,8 @@ def sync_autostart(
 
 def autostart_choice(tray_available: bool) -> bool | None:
     """What the settings dialog shows for autostart: on/off, or None (no tray: not offered)."""
+    from hiptimer.core.desktop import autostart
+
     return autostart.autostart_on(config_home()) if tray_available else None
 
 

@@ -15,8 +15,7 @@ from hiptimer.core.history import weeks
 
 if TYPE_CHECKING:  # the home page imports this module before its first paint
     from hiptimer.core.history.rows import SessionRow, WeekCount
-from hiptimer.core.history.view_text import day_text
-from hiptimer.core.text import plural
+from hiptimer.core.text import day_text, plural
 
 
 class GlanceReads(Protocol):

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 
 from hiptimer.core.history.measurements import TEST_TITLES, NormalRanges, normal_text
 from hiptimer.core.history.trends import NO_TREND, MeasurementTrend, MeasurementTrends
-from hiptimer.core.history.view_text import day_text
 from hiptimer.core.routines.limits import DEGREE_LIMITS, Limits
 from hiptimer.core.routines.model import Range, Side
+from hiptimer.core.text import day_text
 
 #: The y axis: every value a measurement can take.
 DEGREES_SHOWN = DEGREE_LIMITS

@@ -14,7 +14,7 @@ from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
 from hiptimer.core.routines.progression import progression_text
 from hiptimer.core.session.status import SessionStatus, StepStatus
-from hiptimer.core.text import duration_text, hours_minutes_text, plural
+from hiptimer.core.text import day_text, duration_text, hours_minutes_text, plural
 
 #: A session's status in the words the window uses.
 STATUS_WORDS: dict[SessionStatus, str] = {
@@ -32,11 +32,6 @@ STEP_STATUS_WORDS: dict[StepStatus, str] = {
 
 SESSION_COLUMNS = ("Date", "Routine", "Side", "Duration", "Status", "Pain", "Steps")
 STEP_COLUMNS = ("#", "Exercise", "Version", "Side", "Status", "Time", "Reps", "Degrees")
-
-
-def day_text(day: date) -> str:
-    """``4 May 2026``."""
-    return f"{day.day} {day:%b %Y}"
 
 
 def pain_text(pain: int | None) -> str:

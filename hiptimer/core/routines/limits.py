@@ -23,6 +23,7 @@ class Limits(NamedTuple):
         )
 
 
+MAX_FILE_BYTES = 256 * 1024  # a routine or library file
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 200
 MAX_TEXT_CHARS = 1000

@@ -32,7 +32,7 @@ from hiptimer.core.routines.model import (
     Section,
     Target,
 )
-from hiptimer.core.routines.prescription import read_prescription, target_conflict
+from hiptimer.core.routines.prescription_reader import read_prescription, target_conflict
 from hiptimer.core.routines.problems import NOWHERE, Code, Location
 from hiptimer.core.routines.schema import (
     FORMAT_VERSION,

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
+from hiptimer.core.routines.limits import MAX_FILE_BYTES
 from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.routines.problems import Code, Problem
-from hiptimer.core.routines.yaml_nodes import MAX_FILE_BYTES, too_large
 
 
 @dataclass
@@ -34,6 +34,8 @@ def read_source(path: Path) -> bytes | LoadResult:
         return read_bounded(path, MAX_FILE_BYTES)
     except ReadProblem as problem:
         if problem.size is not None:
+            from hiptimer.core.routines.yaml_nodes import too_large  # the readers load lazily
+
             big = too_large(problem.size)
             return LoadResult(problems=[Problem(name, big.line, big.code, big.message)])
         detail = f"the file {problem.reason}"

@@ -31,6 +31,7 @@ from hiptimer.core.atomic_file import atomic_write, create_new
 from hiptimer.core.bounded_read import ReadProblem, read_bounded
 from hiptimer.core.routines.catalog import Catalog, add_folder
 from hiptimer.core.routines.folder_lock import folder_lock
+from hiptimer.core.routines.limits import MAX_FILE_BYTES
 from hiptimer.core.routines.loader import load_text
 from hiptimer.core.routines.model import Exercise, Library, Prescription, Routine, Section
 from hiptimer.core.routines.naming import (
@@ -42,7 +43,6 @@ from hiptimer.core.routines.naming import (
 )
 from hiptimer.core.routines.problems import Code, Location, Problem
 from hiptimer.core.routines.writer import dump_file
-from hiptimer.core.routines.yaml_nodes import MAX_FILE_BYTES
 
 TRASH_DIR = ".trash"
 

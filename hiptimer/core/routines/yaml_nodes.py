@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hiptimer.core.routines.limits import MAX_FILE_BYTES
 from hiptimer.core.routines.problems import Code
-
-MAX_FILE_BYTES = 256 * 1024
 
 # Characters YAML does not allow in a stream (besides NUL, reported on its own).
 _NOT_PRINTABLE = re.compile(

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from hiptimer.core.history import weeks
-from hiptimer.core.history.view_text import WeekCell, day_text
-from hiptimer.core.text import plural
+from hiptimer.core.history.view_text import WeekCell
+from hiptimer.core.text import day_text, plural
 from hiptimer.qt.style import RADIUS, SPACE, current_tokens
 from hiptimer.qt.widgets.layout_texts import measured
 

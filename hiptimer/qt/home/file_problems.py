@@ -64,6 +64,13 @@ class FileProblemsPanel(QFrame):
         self._routines_dir = routines_dir
         self._problems: list[Problem] = []
         self._open_url = open_url
+        self._built = False
+        self.setVisible(False)
+
+    def _build(self) -> None:
+        """The title, list and buttons, made the first time there is a problem to show (most
+        starts have none, and the window opens sooner without them)."""
+        self._built = True
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setProperty("role", "problem")
@@ -90,10 +97,13 @@ class FileProblemsPanel(QFrame):
         layout.setSpacing(SPACE.s)
         layout.addLayout(row)
         layout.addWidget(self.list)
-        self.show_problems([])
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self._problems = list(problems)
+        if not self._built:
+            if not self._problems:
+                return  # hidden, and nothing was ever shown
+            self._build()
         self.list.clear()
         for problem in self._problems:
             self.list.addItem(str(problem))
@@ -108,9 +118,9 @@ class FileProblemsPanel(QFrame):
 
     def folder(self) -> Path:
         """The folder of the selected problem's file (the first one's when none is)."""
-        row = max(self.list.currentRow(), 0)
         if not self._problems:
             return self._routines_dir
+        row = max(self.list.currentRow(), 0)
         path = Path(self._problems[row].file)
         return path if path.is_dir() else path.parent
 

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from hiptimer.core.routines.drafts import personal_routine
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.home.picker import PickerPage
 from hiptimer.qt.widgets.lazy_page import LazyPage
@@ -107,6 +106,8 @@ class HomeTabs(QTabWidget):
 
     def open_personal_routine(self, exercise_ids: Sequence[str]) -> None:
         """The builder, with a new routine of these exercises ready to change and save."""
+        from hiptimer.core.routines.drafts import personal_routine  # with the builder
+
         draft = personal_routine("My top exercises", exercise_ids, self.ctx.catalog)
         self.setCurrentWidget(self.routines_tab)
         self.routines_page.open_editor(draft, None)

@@ -32,8 +32,9 @@ from hiptimer.core.history.client_store import (
 )
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
-from hiptimer.core.history.report.gather import day_text, default_period
+from hiptimer.core.history.report.gather import default_period
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.text import day_text
 from hiptimer.qt.context import AppContext
 from hiptimer.qt.history.page import HistoryPage
 from hiptimer.qt.report.command import PROGRAM_GOAL, client_report, own_report

@@ -15,10 +15,10 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from hiptimer import __version__
-from hiptimer.core.history.report.gather import PAIN_FLAG, day_text
+from hiptimer.core.history.report.gather import PAIN_FLAG
 from hiptimer.core.history.report.model import Dated, ReportData, RoutineDoses
 from hiptimer.core.routines.prescription import prescription_text
-from hiptimer.core.text import plural
+from hiptimer.core.text import day_text, plural
 from hiptimer.qt.report.charts import ROM_LEGEND, bar_chart, legend, pain_chart, rom_chart
 from hiptimer.qt.report.page_size import PAGE_SIZES
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from hiptimer.core.history.export import export
-from hiptimer.core.history.report.gather import day_text
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.paths import AppPaths
+from hiptimer.core.text import day_text
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.report.dialogs import ReportDialog, open_history, report_dialog
 from tests.fakes import make_ctx, open_store

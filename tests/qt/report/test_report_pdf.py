@@ -16,10 +16,10 @@ from PySide6.QtGui import QImage
 
 from hiptimer.cli import main
 from hiptimer.core.history.export import export
-from hiptimer.core.history.report.gather import day_text
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.settings import Settings
+from hiptimer.core.text import day_text
 from hiptimer.qt.report.command import own_report
 from hiptimer.qt.report.page_size import locale_page_size
 from hiptimer.qt.report.pdf import write_report

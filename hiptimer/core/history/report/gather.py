@@ -22,7 +22,7 @@ from hiptimer.core.history.trends import trend_of
 from hiptimer.core.history.verdict import NOISE_DEGREES, NOISE_SOURCE, NORMAL_SOURCE
 from hiptimer.core.routines.model import Library, Routine, Side
 from hiptimer.core.session.status import SessionStatus
-from hiptimer.core.text import hours_minutes_text, plural
+from hiptimer.core.text import day_text, hours_minutes_text, plural
 
 DEFAULT_WEEKS = 12
 #: Beyond this many points a chart draws means by month (beyond MOST_MONTHS, by quarter).
@@ -35,11 +35,6 @@ PAIN_FLAG = 6
 MOST_FLAGS = 12
 MOST_NOTES = 10
 NOTE_CHARS = 280
-
-
-def day_text(day: date) -> str:
-    """``5 Jan 2026``."""
-    return f"{day.day} {day:%b %Y}"
 
 
 def default_period(store: HistoryStore, today: date, tz: tzinfo) -> Period:
