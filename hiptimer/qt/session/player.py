@@ -245,6 +245,7 @@ class PlayerPage(QWidget):
         self.measure_box.reset()  # a new session never offers the last one's degrees
         self.speed_label.setVisible(speed != 1)
         self.speed_label.setText(f"×{speed:g} speed · rehearsal, not recorded")
+        self._fit_speed()
         self.strip.set_steps([step.planned_seconds for step in plan.steps])
 
     def set_notice(self, text: str) -> None:
@@ -332,6 +333,15 @@ class PlayerPage(QWidget):
         width = max(self.width() // 3, needed + 4 * self._sizes.gap + 24)
         if width != self.phase_band.width():
             self.phase_band.setFixedWidth(min(width, max(self.width() - 2 * self._sizes.side, 100)))
+        self._fit_speed()
+
+    def _fit_speed(self) -> None:
+        """The rehearsal badge fits its column beside the band (smaller on a small window)."""
+        if self._sizes is not None:
+            spacing = max(self.header.spacing(), 0)
+            column = (self.width() - self.phase_band.width()) // 2 - self._sizes.margin - spacing
+            badge = _font(self.font(), self._sizes.small, bold=True)  # as its style sheet
+            fit_line(self.speed_label, badge, column - 16)  # 6 px padding each side
 
     # Sizing -------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

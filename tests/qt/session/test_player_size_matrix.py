@@ -156,7 +156,7 @@ def test_every_phase_kind_fits_and_reads_from_the_floor(qtbot, size: QSize, sche
                 change_lead_in=20,
                 self_paced_reps=self_paced,
             )
-            page.set_plan(plan, 1.0)
+            page.set_plan(plan, 6.0 if name == "hold" else 1.0)  # one as a rehearsal
             session = Session(plan)
             snapshot, now = reach(session, want)
             page.show_snapshot(snapshot)
