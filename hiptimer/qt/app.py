@@ -20,6 +20,7 @@ from hiptimer.qt.context import AppContext
 from hiptimer.qt.main_thread_gc import MainThreadCollector
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.resources import app_icon
+from hiptimer.qt.source_lines import drop_source_lines
 from hiptimer.qt.style import apply_theme
 
 if TYPE_CHECKING:
@@ -214,6 +215,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths, catalog: Catalog) -> int:
         """History, then the session or the questions: the window is already on screen."""
         if app.windowIcon().isNull():  # loading its image plugins would delay the paint
             app.setWindowIcon(app_icon(resources_dir()))
+        QTimer.singleShot(0, app, drop_source_lines)  # when this handler's modules loaded too
         if done or not window.isVisible():
             return
         done.append(True)

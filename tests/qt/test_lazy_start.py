@@ -17,7 +17,7 @@ from hiptimer.core.paths import AppPaths
 from hiptimer.core.settings import Settings, save_settings
 
 PROBE = """
-import json, sys
+import json, linecache, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import hiptimer.cli as cli
@@ -25,12 +25,13 @@ from hiptimer.qt.main_window import MainWindow
 
 def report(window):
     print("MODULES " + json.dumps(sorted(sys.modules)))
+    print("LINES " + json.dumps(sorted(linecache.cache)))
     QApplication.instance().quit()
 
 real_init = MainWindow.__init__
 def init(self, *args, **kwargs):
     real_init(self, *args, **kwargs)
-    self.first_painted.connect(lambda: QTimer.singleShot(0, lambda: report(self)))
+    self.first_painted.connect(lambda: QTimer.singleShot(100, lambda: report(self)))
 MainWindow.__init__ = init
 sys.argv = ["hiptimer", *sys.argv[1:]]
 cli.main()
@@ -54,7 +55,8 @@ LATER = (
 )
 
 
-def _modules(tmp_path: Path, *args: str) -> set[str]:
+def _run(tmp_path: Path, *args: str) -> tuple[set[str], set[str]]:
+    """(the modules loaded, the files whose source lines are kept) once the window painted."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[name] = str(tmp_path / name)
@@ -66,9 +68,20 @@ def _modules(tmp_path: Path, *args: str) -> set[str]:
         text=True,
         timeout=120,
     )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("MODULES ")]
-    assert lines, done.stderr
-    return set(json.loads(lines[-1].removeprefix("MODULES ")))
+    found = {}
+    for line in done.stdout.splitlines():
+        head, _, data = line.partition(" ")
+        found[head] = set(json.loads(data)) if head in ("MODULES", "LINES") else None
+    assert "MODULES" in found and "LINES" in found, done.stderr
+    return found["MODULES"], found["LINES"]
+
+
+def _modules(tmp_path: Path, *args: str) -> set[str]:
+    return _run(tmp_path, *args)[0]
+
+
+def _our_sources(lines: set[str]) -> list[str]:
+    return sorted(name for name in lines if "hiptimer" in Path(name).parts)
 
 
 def _seed(tmp_path: Path) -> None:
@@ -93,3 +106,14 @@ def test_a_session_loads_the_player_when_it_starts(tmp_path: Path) -> None:
     _seed(tmp_path)
     loaded = _modules(tmp_path, "--routine", "daily", "--side", "left", "--start", "--speed", "50")
     assert {"hiptimer.qt.session.player", "hiptimer.qt.session.voice"} <= loaded
+
+
+def test_the_source_lines_pyside_reads_are_not_kept(tmp_path: Path) -> None:
+    """PySide6 reads every module's source as it loads (its __feature__ check); the lines,
+    megabytes of them, are dropped once the window and once the player have loaded."""
+    _seed(tmp_path)
+    _run(tmp_path)
+    assert _our_sources(_run(tmp_path)[1]) == []
+    loaded, lines = _run(tmp_path, "--routine", "daily", "--side", "left", "--start")
+    assert "hiptimer.qt.session.player" in loaded
+    assert not [name for name in _our_sources(lines) if "session" in Path(name).parts]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from hiptimer.qt.session.player import PlayerPage
 from hiptimer.qt.session.summary import SummaryPage
+from hiptimer.qt.source_lines import drop_source_lines
 
 if TYPE_CHECKING:
     from hiptimer.qt.main_window import MainWindow
@@ -28,6 +29,7 @@ def build_player(window: MainWindow) -> PlayerPage:
     player.finish.connect(window.finish_session)
     player.measurement.connect(window.measure)
     player.photo_button.say = window.voice.say if window.voice is not None else None
+    drop_source_lines()  # the session's modules have loaded with the player
     return player
 
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from hiptimer.core.routines.model import EQUIPMENT
@@ -40,6 +48,8 @@ class PaintedText(QWidget):
         self._colour: QColor | None = None
         self._chars: dict[str, tuple[int, int, int]] = {}  # advance, left, right by character
         self._inks: dict[str, QRect] = {}  # the ink of each text shown, at this font
+        self._rects: dict[str, list[QRect]] = {}  # each text's character boxes, at this size
+        self._metrics: QFontMetrics | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
@@ -67,12 +77,12 @@ class PaintedText(QWidget):
             self.update()
 
     def sizeHint(self) -> QSize:
-        metrics = QFontMetrics(self.font())
+        metrics = self._font_metrics()
         return QSize(metrics.horizontalAdvance(self._text or "0") + 4, metrics.height())
 
     def text_rect(self) -> QRect:
         """Where the text's ink lands, in widget coordinates."""
-        metrics = QFontMetrics(self.font())
+        metrics = self._font_metrics()
         if self._ink:
             ink = metrics.tightBoundingRect(self._text)
             width = max(ink.width(), metrics.horizontalAdvance(self._text))
@@ -94,7 +104,7 @@ class PaintedText(QWidget):
     def _baseline(self, text: str) -> int:
         """The baseline that puts ``text``'s ink (else its line) in the middle of the rect."""
         if not self._ink:
-            metrics = QFontMetrics(self.font())
+            metrics = self._font_metrics()
             return (self.height() - metrics.height()) // 2 + metrics.ascent()
         ink = self._ink_of(text or "0")
         return (self.height() - ink.height()) // 2 - ink.top()
@@ -104,23 +114,37 @@ class PaintedText(QWidget):
         if found is None:
             if len(self._inks) > 256:
                 self._inks.clear()
-            found = self._inks[text] = QFontMetrics(self.font()).tightBoundingRect(text)
+            found = self._inks[text] = self._font_metrics().tightBoundingRect(text)
         return found
 
     def _char_box(self, char: str) -> tuple[int, int, int]:
         """(advance, left, right) of ``char`` at this font: cached, digits repeat."""
         found = self._chars.get(char)
         if found is None:
-            metrics = QFontMetrics(self.font())
+            metrics = self._font_metrics()
             advance = metrics.horizontalAdvance(char)
             bound = metrics.boundingRect(char)
             found = (advance, min(0, bound.left()), max(advance, bound.right() + 1))
             self._chars[char] = found
         return found
 
+    def _font_metrics(self) -> QFontMetrics:
+        if self._metrics is None:
+            self._metrics = QFontMetrics(self.font())
+        return self._metrics
+
     def _char_rects(self, text: str) -> list[QRect]:
-        """Each character's box: its advance (and overhang), the font's full height."""
-        metrics = QFontMetrics(self.font())
+        """Each character's box: its advance (and overhang), the font's full height.  A tick
+        asks for the old text's, the new one's and then paints: each is laid out once."""
+        found = self._rects.get(text)
+        if found is None:
+            if len(self._rects) > 8:
+                self._rects.clear()
+            found = self._rects[text] = self._lay_out(text)
+        return found
+
+    def _lay_out(self, text: str) -> list[QRect]:
+        metrics = self._font_metrics()
         boxes = [self._char_box(char) for char in text]
         x = self._x_for(sum(box[0] for box in boxes))
         top = self._baseline(text) - metrics.ascent()
@@ -134,7 +158,13 @@ class PaintedText(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._chars.clear()
             self._inks.clear()
+            self._rects.clear()
+            self._metrics = None
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._rects.clear()  # the boxes are placed in the rect
+        super().resizeEvent(event)
 
     def layout_texts(self) -> list[tuple[str, QRect, QSize]]:
         """For the layout checks: the text, the room it has (the whole rect), what it needs."""
@@ -187,14 +217,17 @@ class PhaseBar(QWidget):
         """0..1 done, or None for a phase with no length (nothing is drawn but the track)."""
         shown = fraction is not None
         value = min(1.0, max(0.0, fraction or 0.0))
-        if shown != self._shown or round(value * self.width()) != round(
-            self._fraction * self.width()
-        ):
-            self._shown = shown
-            self._fraction = value
+        was, now = self._filled_width(self._fraction), self._filled_width(value)
+        if shown != self._shown:
             self.update()
-        else:
-            self._fraction = value
+        elif was != now:  # only the strip between the two ends, with its rounded cap
+            cap = self.height()
+            self.update(QRect(min(was, now) - cap, 0, abs(now - was) + 2 * cap, self.height()))
+        self._shown = shown
+        self._fraction = value
+
+    def _filled_width(self, fraction: float) -> int:
+        return round(max(self.height(), self.width() * fraction)) if fraction > 0 else 0
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -205,7 +238,7 @@ class PhaseBar(QWidget):
         painter.setBrush(self._track)
         painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         if self._shown and self._fraction > 0:
-            filled = QRectF(0, 0, max(self.height(), self.width() * self._fraction), self.height())
+            filled = QRectF(0, 0, self._filled_width(self._fraction), self.height())
             painter.setBrush(self._colour)
             painter.drawRoundedRect(filled, radius, radius)
         painter.end()

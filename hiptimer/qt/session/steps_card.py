@@ -45,18 +45,36 @@ def instruction_items(step: Step, level: int = 0) -> tuple[list[str], str]:
     return items, feel
 
 
+#: Sizes found, by (text, font, room, range): the card asks again at every turn of its items,
+#: and a search lays the text out up to a dozen times (10-20 ms on the GUI thread).
+_FITTED: dict[tuple[str, str, int, int, int, int], int] = {}
+MOST_FITTED = 256
+
+
 def fitting_pixels(html: str, font: QFont, width: int, height: int, low: int, high: int) -> int:
     """The largest pixel size in ``low..high`` at which ``html`` wraps into ``width`` x
     ``height``; ``low`` - 1 .. 8 when even ``low`` does not fit (smaller, never clipped)."""
+    base = QFont(font)
+    base.setPixelSize(low)  # the size it has now does not matter: the search sets its own
+    key = (html, base.key(), width, height, low, high)
+    found = _FITTED.get(key)
+    if found is None:
+        if len(_FITTED) >= MOST_FITTED:
+            _FITTED.clear()
+        found = _FITTED[key] = _search_pixels(html, font, width, height, low, high)
+    return found
+
+
+def _search_pixels(html: str, font: QFont, width: int, height: int, low: int, high: int) -> int:
     doc = QTextDocument()
     doc.setDocumentMargin(0)
+    doc.setTextWidth(width)
+    doc.setHtml(html)  # parsed once; each new default font lays it out again
 
     def fits(pixels: int) -> bool:
         sized = QFont(font)
         sized.setPixelSize(pixels)
         doc.setDefaultFont(sized)
-        doc.setHtml(html)
-        doc.setTextWidth(width)
         return doc.size().height() <= height and doc.idealWidth() <= width
 
     if fits(high):

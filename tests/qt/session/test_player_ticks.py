@@ -88,3 +88,27 @@ def test_a_new_second_repaints_only_the_digits_that_changed(qtbot) -> None:
     whole = page.countdown.text_rect()
     assert watcher.rects and all(r.width() < whole.width() / 2 for r in watcher.rects)
     assert all(r.left() > whole.center().x() for r in watcher.rects)  # the last digits only
+
+
+def test_the_phase_bar_repaints_only_the_strip_that_grew(qtbot) -> None:
+    from hiptimer.qt.session.painted import PhaseBar
+
+    bar = PhaseBar()
+    qtbot.addWidget(bar)
+    bar.resize(1000, 16)
+    bar.set_fraction(0.30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    for _ in range(3):
+        QApplication.processEvents()
+    watcher = PaintRects(bar)
+    bar.installEventFilter(watcher)
+    bar.set_fraction(0.32)  # 300 -> 320 px
+    QApplication.processEvents()
+    assert watcher.rects, "the bar did not repaint"
+    assert all(r.width() <= 20 + 2 * 16 for r in watcher.rects)
+    assert all(r.left() >= 300 - 16 and r.right() <= 320 + 16 for r in watcher.rects)
+    watcher.rects.clear()
+    bar.set_fraction(0.3201)  # less than a pixel: nothing to repaint
+    QApplication.processEvents()
+    assert watcher.rects == []

@@ -37,3 +37,33 @@ def test_the_card_turns_only_while_the_session_runs_and_it_shows(qtbot) -> None:
     card.set_running(True)
     card.hide()  # the window closed
     assert not card._timer.isActive()
+
+
+def test_a_second_round_of_turns_lays_no_text_out_again(qtbot, monkeypatch) -> None:
+    """Finding the size that fits lays the text out a dozen times (10-20 ms): it is done once
+    per text and room, not at every turn."""
+    from hiptimer.qt.session import steps_card
+
+    card = StepsCard()
+    qtbot.addWidget(card)
+    card.resize(600, 120)
+    card.set_range(16, 40)
+    card.show()
+    card.set_content(["<b>1 of 2</b> Sit tall.", "<b>2 of 2</b> Lean in."], "", "Fetch: Chair")
+    searches: list[str] = []
+    real = steps_card._search_pixels
+
+    def counted(html: str, *args: object) -> int:
+        searches.append(html)
+        return real(html, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(steps_card, "_search_pixels", counted)
+    for _ in range(3):
+        card.turn()
+    first_round = len(searches)
+    shown = []
+    for _ in range(3):
+        card.turn()
+        shown.append(card.shown_html())
+    assert len(searches) == first_round  # the same texts in the same room: known sizes
+    assert any("Lean in." in html for html in shown)  # and the items did turn
