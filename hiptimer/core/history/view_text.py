@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import overload
 
 from hiptimer.core.history import weeks
 from hiptimer.core.history.adherence import SessionKind
@@ -141,20 +142,50 @@ class WeekCell:
     met: bool
 
 
-def week_cells(counts: list[WeekCount], goal: int, this_week: date) -> list[WeekCell]:
+def week_cell(week: WeekCount, goal: int, this_week: date) -> WeekCell:
+    """One week against the goal, ✓ when met."""
+    met = week.count >= goal
+    name = "This week" if week.week == this_week else f"W{week.week.isocalendar()[1]:02d}"
+    sunday = week.week + timedelta(days=6)
+    counted = plural(week.count, "workout")
+    words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {counted}"
+    return WeekCell(
+        text=f"{name}\n{week.count} of {goal}{' ✓' if met else ''}",
+        description=words + (", goal met" if met else ""),
+        met=met,
+    )
+
+
+class WeekCells(Sequence[WeekCell]):
+    """The strip's cells, each worded when first asked for: ten years are 520 weeks, and the
+    strip shows a few dozen (wording them all took 20 ms of opening the History tab)."""
+
+    def __init__(self, counts: Sequence[WeekCount], goal: int, this_week: date) -> None:
+        self._counts, self._goal, self._this_week = counts, goal, this_week
+        self._cells: dict[int, WeekCell] = {}
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    @overload
+    def __getitem__(self, index: int) -> WeekCell: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[WeekCell]: ...
+
+    def __getitem__(self, index: int | slice) -> WeekCell | list[WeekCell]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        cell = self._cells.get(index)
+        if cell is None:
+            cell = self._cells[index] = week_cell(self._counts[index], self._goal, self._this_week)
+        return cell
+
+
+def week_cells(counts: Sequence[WeekCount], goal: int, this_week: date) -> WeekCells:
     """The strip's cells: workouts of each week against the goal, ✓ when met."""
-    cells = []
-    for week in counts:
-        met = week.count >= goal
-        name = "This week" if week.week == this_week else f"W{week.week.isocalendar()[1]:02d}"
-        sunday = week.week + timedelta(days=6)
-        counted = plural(week.count, "workout")
-        words = f"{week.label}, {week.week:%d %b} to {sunday:%d %b %Y}: {counted}"
-        cells.append(
-            WeekCell(
-                text=f"{name}\n{week.count} of {goal}{' ✓' if met else ''}",
-                description=words + (", goal met" if met else ""),
-                met=met,
-            )
-        )
-    return cells
+    return WeekCells(counts, goal, this_week)

@@ -8,6 +8,7 @@ widget, so ten years cost no more to show than a month.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -32,7 +33,7 @@ class CalendarData:
     first_week: date  # the Monday of the first column
     today: date
     days: dict[date, tuple[int, int]]  # (workouts, other sessions) on days that had any
-    weeks: list[WeekCell]  # one per column, oldest first
+    weeks: Sequence[WeekCell]  # one per column, oldest first
 
 
 def day_words(day: date, counts: tuple[int, int]) -> str:
@@ -221,8 +222,8 @@ class CalendarStrip(QScrollArea):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().maximum())
 
     @property
-    def weeks(self) -> list[WeekCell]:
-        return [] if self.calendar.data is None else self.calendar.data.weeks
+    def weeks(self) -> Sequence[WeekCell]:
+        return () if self.calendar.data is None else self.calendar.data.weeks
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

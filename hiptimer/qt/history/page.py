@@ -29,6 +29,7 @@ from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
 from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.photos import photos_dir
+from hiptimer.core.history.rows import WeekCount
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.verdict import latest_verdict
 from hiptimer.core.history.view_text import shown_weeks, streak_text, totals_text, week_cells
@@ -352,12 +353,13 @@ class HistoryPage(QWidget):
         today = self._today()
         this_week = weeks.week_start(today)
         first, _ = shown_weeks(today, store.first_session_date(self._tz))
-        counts = store.week_counts(first, today, self._tz)
+        days = store.day_counts(first, today, self._tz)  # one pass; the weeks add them up
+        counts = [WeekCount(monday, n) for monday, n in weeks.workouts_by_week(days, first, today)]
         self.calendar.show_data(
             CalendarData(
                 first_week=first,
                 today=today,
-                days=store.day_counts(first, today, self._tz),
+                days=days,
                 weeks=week_cells(counts, goal, this_week),
             )
         )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.rows import SessionRow, StepRow, Totals, WeekCount
@@ -137,6 +139,29 @@ def test_the_calendar_shows_every_week_since_the_first_session() -> None:
     assert shown_weeks(today, date(2026, 5, 13)) == (date(2026, 5, 11), today)  # its Monday
     assert shown_weeks(today, date(2025, 1, 1)) == (date(2024, 12, 30), today)  # all of them
     assert shown_weeks(today, today) == (date(2026, 5, 25), today)
+
+
+def test_week_cells_are_worded_only_when_asked_for(monkeypatch) -> None:
+    """Ten years are 520 cells; opening the History tab words only those it shows."""
+    from hiptimer.core.history import view_text
+
+    worded: list[date] = []
+    real = view_text.week_cell
+
+    def counted(week: WeekCount, goal: int, this_week: date) -> view_text.WeekCell:
+        worded.append(week.week)
+        return real(week, goal, this_week)
+
+    monkeypatch.setattr(view_text, "week_cell", counted)
+    first = date(2016, 6, 6)
+    counts = [WeekCount(first + timedelta(weeks=i), i % 4) for i in range(520)]
+    cells = week_cells(counts, 3, this_week=counts[-1].week)
+    assert len(cells) == 520 and worded == []
+    assert cells[-1].text == "This week\n3 of 3 ✓" and cells[-1] is cells[519]
+    assert [cell.met for cell in cells[:4]] == [False, False, False, True]
+    assert worded == [counts[-1].week, *(c.week for c in counts[:4])]  # each once
+    with pytest.raises(IndexError):
+        cells[520]
 
 
 def test_week_cells_name_the_weeks_and_mark_the_goal_met() -> None:
