@@ -66,6 +66,8 @@ def fitting_pixels(html: str, font: QFont, width: int, height: int, low: int, hi
 
 
 def _search_pixels(html: str, font: QFont, width: int, height: int, low: int, high: int) -> int:
+    """The search, starting at ``font``'s own size: the card's items are mostly alike, so the
+    size the last one had usually fits this one too and two layouts settle it."""
     doc = QTextDocument()
     doc.setDocumentMargin(0)
     doc.setTextWidth(width)
@@ -77,14 +79,22 @@ def _search_pixels(html: str, font: QFont, width: int, height: int, low: int, hi
         doc.setDefaultFont(sized)
         return doc.size().height() <= height and doc.idealWidth() <= width
 
-    if fits(high):
-        return high
-    if not fits(low):
+    hint = font.pixelSize() if low <= font.pixelSize() <= high else high
+    if fits(hint):
+        if hint == high or not fits(hint + 1):
+            return hint
+        if fits(high):
+            return high
+        lo, hi = hint + 1, high  # fits(lo), not fits(hi)
+    elif hint > low and fits(hint - 1):
+        return hint - 1
+    elif hint == low or not fits(low):
         size = low - 1
         while size > 8 and not fits(size):
             size -= 1
         return size
-    lo, hi = low, high  # fits(lo), not fits(hi)
+    else:
+        lo, hi = low, hint - 1
     while hi - lo > 1:
         middle = (lo + hi) // 2
         lo, hi = (middle, hi) if fits(middle) else (lo, middle)

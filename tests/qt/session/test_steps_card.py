@@ -67,3 +67,26 @@ def test_a_second_round_of_turns_lays_no_text_out_again(qtbot, monkeypatch) -> N
         shown.append(card.shown_html())
     assert len(searches) == first_round  # the same texts in the same room: known sizes
     assert any("Lean in." in html for html in shown)  # and the items did turn
+
+
+def test_the_search_from_any_starting_size_finds_the_same_size(qtbot) -> None:
+    """The search starts at the label's current size; wherever it starts, the answer is the
+    largest size that fits (or the largest below the range that does)."""
+    from PySide6.QtGui import QFont
+
+    from hiptimer.qt.session.steps_card import _search_pixels
+
+    texts = [
+        "<b>1 of 4</b>&nbsp;&nbsp;Lie face down with your body straight.",
+        "<b>Stop if:</b> the pain is sharp, or it pinches in the front of the hip. " * 3,
+        "Short.",
+    ]
+    for text in texts:
+        for width, height in ((600, 120), (300, 60), (900, 200)):
+            answers = set()
+            for start in (-1, 8, 16, 20, 23, 30, 40, 41):
+                font = QFont()
+                if start > 0:
+                    font.setPixelSize(start)
+                answers.add(_search_pixels(text, font, width, height, 16, 40))
+            assert len(answers) == 1, (text[:20], width, height, answers)
