@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from hiptimer.cli import MAX_SPEED, MIN_SPEED
@@ -88,6 +88,10 @@ class Desktop:
         self.instance.release()
 
 
+#: A window that never paints (minimised at start) still gets its tray icon by then.
+TRAY_LATEST_MS = 2000
+
+
 def attach_desktop(
     app: QApplication,
     window: MainWindow,
@@ -102,8 +106,11 @@ def attach_desktop(
     from hiptimer.core.desktop.choices import ReminderSync
 
     window.ctx.after_save.append(ReminderSync(window.ctx.settings))
-    tray = None
-    if QSystemTrayIcon.isSystemTrayAvailable():
+    desktop = Desktop(instance, None, inhibitor)
+
+    def make_tray() -> None:
+        if desktop.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
         from hiptimer.qt.desktop.tray import Tray
 
         def start_main() -> None:
@@ -115,7 +122,7 @@ def attach_desktop(
             routine, _side = main_choice(window)
             return routine.name if routine is not None else "a routine"
 
-        tray = Tray(
+        desktop.tray = Tray(
             window,
             window.ctx.settings,
             paths,
@@ -123,11 +130,17 @@ def attach_desktop(
             main_name=main_name,
             quit_app=app.quit,
         )
-        tray.show()
-        if tray_mode:  # the window comes and goes; the tray's Quit ends the app
+        desktop.tray.show()
+
+    if tray_mode:  # the tray is all there is: the window comes and goes, its Quit ends the app
+        make_tray()
+        if desktop.tray is not None:
             app.setQuitOnLastWindowClosed(False)
+    else:  # after the window's first paint (its icon and menu would delay it), or soon anyway
+        window.first_painted.connect(make_tray)
+        QTimer.singleShot(TRAY_LATEST_MS, window, make_tray)
     instance.request.connect(on_request)
-    return Desktop(instance, tray, inhibitor)
+    return desktop
 
 
 def show_window(window: MainWindow) -> None:

@@ -88,3 +88,39 @@ def test_a_handed_over_start_plays_on_the_limited_side(qtbot, app_paths: AppPath
     act_on(window, {"routine": "assessment", "side": "both", "start": True}, ready=True)
     assert window.controller.plan.routine.id == "daily"  # a playing session is not replaced
     assert "was not started" in window.statusBar().currentMessage()
+
+
+class _TrayAvailable:
+    @staticmethod
+    def isSystemTrayAvailable() -> bool:  # Qt's name
+        return True
+
+
+@pytest.mark.qt_log_ignore(
+    # offscreen has no tray: showing a real tray icon there says so
+    "No such signal QPlatformNativeInterface::systemTrayWindowChanged",
+    "This plugin does not support propagateSizeHints",
+)
+def test_with_a_tray_its_icon_comes_after_the_window_first_paints(
+    qtbot, app_paths: AppPaths, tmp_path, monkeypatch
+) -> None:
+    """Building the tray icon loads Qt's image plugins (10-14 ms): not before the first paint."""
+    from hiptimer.qt.desktop import integration
+
+    monkeypatch.setattr(integration, "QSystemTrayIcon", _TrayAvailable)
+    window = MainWindow(make_ctx(app_paths))
+    qtbot.addWidget(window)
+    instance = SingleInstance(tmp_path, "tray-later")
+    assert instance.acquire()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    desktop = attach_desktop(app, window, app_paths, instance, lambda _r: None, tray_mode=False)
+    assert desktop.tray is None  # not yet
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    assert isinstance(desktop.tray, Tray)
+    first = desktop.tray
+    qtbot.wait(integration.TRAY_LATEST_MS + 100)  # the fallback timer makes no second one
+    assert desktop.tray is first
+    assert app.quitOnLastWindowClosed()  # the window is the app; the tray does not keep it
+    desktop.close()
