@@ -13,7 +13,13 @@ from hiptimer.core.reminders.rules import ReminderState
 from hiptimer.core.reminders.state_file import save_state
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings
-from hiptimer.qt.desktop.integration import act_on, attach_desktop, main_choice, request_of
+from hiptimer.qt.desktop.integration import (
+    Desktop,
+    act_on,
+    attach_desktop,
+    main_choice,
+    request_of,
+)
 from hiptimer.qt.desktop.single_instance import SingleInstance
 from hiptimer.qt.desktop.tray import Tray, reminder_line
 from hiptimer.qt.main_window import MainWindow
@@ -59,17 +65,28 @@ def test_the_menu(qtbot, app_paths: AppPaths) -> None:
     assert window.isVisible()
 
 
-def test_without_a_tray_nothing_is_made_and_close_quits(
-    qtbot, app_paths: AppPaths, tmp_path
-) -> None:
-    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: like GNOME without one
+def _attached(
+    qtbot, app_paths: AppPaths, tmp_path, *, tray_mode: bool
+) -> tuple[QApplication, MainWindow, Desktop]:
+    """A window with its desktop parts, as ``run_app`` attaches them."""
     window = MainWindow(make_ctx(app_paths))
     qtbot.addWidget(window)
     instance = SingleInstance(tmp_path, "tray-test")
     assert instance.acquire()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    desktop = attach_desktop(app, window, app_paths, instance, lambda _r: None, tray_mode=True)
+    return (
+        app,
+        window,
+        attach_desktop(app, window, app_paths, instance, lambda _r: None, tray_mode=tray_mode),
+    )
+
+
+def test_without_a_tray_nothing_is_made_and_close_quits(
+    qtbot, app_paths: AppPaths, tmp_path
+) -> None:
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: like GNOME without one
+    app, _window, desktop = _attached(qtbot, app_paths, tmp_path, tray_mode=True)
     assert desktop.tray is None
     assert app.quitOnLastWindowClosed()
     assert desktop.inhibitor.bus is None  # no session played: the bus was not even opened
@@ -108,13 +125,7 @@ def test_with_a_tray_its_icon_comes_after_the_window_first_paints(
     from hiptimer.qt.desktop import integration
 
     monkeypatch.setattr(integration, "QSystemTrayIcon", _TrayAvailable)
-    window = MainWindow(make_ctx(app_paths))
-    qtbot.addWidget(window)
-    instance = SingleInstance(tmp_path, "tray-later")
-    assert instance.acquire()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    desktop = attach_desktop(app, window, app_paths, instance, lambda _r: None, tray_mode=False)
+    app, window, desktop = _attached(qtbot, app_paths, tmp_path, tray_mode=False)
     assert desktop.tray is None  # not yet
     with qtbot.waitSignal(window.first_painted, timeout=5000):
         window.show()
