@@ -7,6 +7,7 @@ its path and ``batch``); the photos themselves are :mod:`hiptimer.core.history.p
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -24,8 +25,7 @@ class MeasurementEdits:
     _conn: sqlite3.Connection
     path: Path
 
-    def batch(self) -> AbstractContextManager[None]:  # supplied by HistoryStore
-        raise NotImplementedError
+    batch: Callable[[], AbstractContextManager[None]]  # HistoryStore's transaction
 
     @property
     def photos_dir(self) -> Path:
