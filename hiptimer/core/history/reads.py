@@ -7,6 +7,7 @@ of rows, so the view costs the same with ten years of sessions as with one month
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date, datetime, tzinfo
 from enum import Enum
@@ -38,6 +39,7 @@ from hiptimer.core.routines.model import Kind, Side, SideChoice
 from hiptimer.core.session.status import SessionStatus, StepStatus
 
 _WEEKS_PER_QUERY = 300  # 3 parameters each, under the oldest SQLite limit of 999
+_STREAK_WEEKS_PER_QUERY = 53  # the streak reads back a year at a time
 
 
 def _sql_text(member: Enum) -> str:
@@ -182,30 +184,36 @@ class HistoryReader(CoachReads):
     def streak(self, goal: int, today: date, tz: tzinfo) -> int:
         """Weeks in a row meeting ``goal`` workouts (see :func:`weeks.current_streak`).
 
-        Reads workouts newest first and stops at the first week below the goal, so
-        the cost follows the streak, not the size of the history: no week list, no per-week
-        query, one time-zone conversion per week walked.
+        Reads back a year of weeks at a time and stops at the first week below the goal, so
+        the cost follows the streak, not the size of the history: each week is one time-zone
+        conversion and one binary search in the year's start times, never a loop over rows.
         """
         if goal < 1:
             raise ValueError(f"a weekly goal must be at least 1 session, got {goal}")
         this_week = weeks.week_start(today)
-        week_lo, week_hi = weeks.week_bounds_epoch(this_week, tz)
-        rows = self._conn.execute(
-            f"SELECT started_utc FROM sessions WHERE {_WORKOUT} AND started_utc < ?"
-            " ORDER BY started_utc DESC",
-            (week_hi,),
-        )
-        monday, count, streak = this_week, 0, 0
-        for (started_utc,) in rows:
-            while started_utc < week_lo:  # the week starting ``monday`` is all counted
-                if count >= goal:
+        monday, hi = this_week, weeks.local_midnight_epoch(this_week + weeks.ONE_WEEK, tz)
+        streak = 0
+        while True:
+            oldest = monday - weeks.ONE_WEEK * (_STREAK_WEEKS_PER_QUERY - 1)
+            lo = weeks.local_midnight_epoch(oldest, tz)
+            starts = [
+                started
+                for (started,) in self._conn.execute(
+                    f"SELECT started_utc FROM sessions WHERE {_WORKOUT}"
+                    " AND started_utc >= ? AND started_utc < ? ORDER BY started_utc",
+                    (lo, hi),
+                )
+            ]
+            end = len(starts)
+            while monday >= oldest:
+                week_lo = lo if monday == oldest else weeks.local_midnight_epoch(monday, tz)
+                begin = bisect_left(starts, week_lo, 0, end)
+                if end - begin >= goal:
                     streak += 1
                 elif monday != this_week:  # an unfinished current week never breaks it
                     return streak
-                monday -= weeks.ONE_WEEK
-                week_lo, count = weeks.local_midnight_epoch(monday, tz), 0
-            count += 1
-        return streak + (count >= goal)
+                monday, end = monday - weeks.ONE_WEEK, begin
+            hi = lo  # every week of this year met the goal: read the year before it
 
     @as_history_error
     def totals(self) -> Totals:

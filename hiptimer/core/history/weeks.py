@@ -36,20 +36,6 @@ def weeks_in_range(first: date, last: date) -> list[date]:
     return mondays
 
 
-def workouts_by_week(
-    days: Mapping[date, tuple[int, ...]], first: date, last: date
-) -> list[tuple[date, int]]:
-    """(Monday, workouts) for every week from ``first``'s to ``last``'s, summed from the
-    workouts (the first number) of each day in ``days``: what a per-week query would count,
-    without converting the weeks' bounds to the time zone again."""
-    totals = dict.fromkeys(weeks_in_range(first, last), 0)
-    for day, counts in days.items():
-        monday = week_start(day)
-        if monday in totals:
-            totals[monday] += counts[0]
-    return list(totals.items())
-
-
 def local_date(instant: datetime, tz: tzinfo) -> date:
     """The calendar date of an aware ``instant`` in ``tz``."""
     if instant.tzinfo is None:

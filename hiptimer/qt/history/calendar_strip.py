@@ -3,7 +3,8 @@
 A day with a workout is filled, a day with only a check-in or a session too short to count
 is ringed, and a week that met the goal has a tick under it, so no fact is told by colour
 alone.  The newest week is on the right and in view; older weeks scroll.  Painted in one
-widget, so ten years cost no more to show than a month.
+widget, so ten years cost no more to show than a month; the days come from a lookup that may
+read them only when their columns are drawn (``calendar_days.CalendarDays``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from hiptimer.core.history import weeks
@@ -28,12 +39,19 @@ DAY_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 MOST_WIDTH_FIRST = 460
 
 
+class DayLookup(Protocol):
+    """(workouts, other sessions) of a day; ``default`` for a day that had none."""
+
+    def get(self, day: date, default: tuple[int, int], /) -> tuple[int, int]: ...
+
+
 @dataclass(frozen=True)
 class CalendarData:
     first_week: date  # the Monday of the first column
     today: date
-    days: dict[date, tuple[int, int]]  # (workouts, other sessions) on days that had any
+    days: DayLookup  # (workouts, other sessions) on days that had any
     weeks: Sequence[WeekCell]  # one per column, oldest first
+    workouts: int = 0  # in all, for what a screen reader says of the calendar
 
 
 def day_words(day: date, counts: tuple[int, int]) -> str:
@@ -44,12 +62,27 @@ def day_words(day: date, counts: tuple[int, int]) -> str:
     return f"{day:%a} {day_text(day)}: {', '.join(parts) or 'nothing'}"
 
 
+def _square(cell: int, ratio: float, fill: str | None, ring: str | None) -> QPixmap:
+    pixmap = QPixmap(round(cell * ratio), round(cell * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen if ring is None else QPen(QColor(ring), 2))
+    painter.setBrush(Qt.BrushStyle.NoBrush if fill is None else QColor(fill))
+    painter.drawRoundedRect(QRectF(1, 1, cell - 2, cell - 2), RADIUS.s, RADIUS.s)
+    painter.end()
+    return pixmap
+
+
 class ActivityCalendar(QWidget):
     """The painted calendar; sits in a :class:`CalendarStrip` that scrolls it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: CalendarData | None = None
+        self._square_key: tuple[int, str, str, float] | None = None
+        self._square_pixmaps: tuple[QPixmap, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
 
@@ -66,7 +99,7 @@ class ActivityCalendar(QWidget):
     def columns(self) -> int:
         if self.data is None:
             return 0
-        return len(weeks.weeks_in_range(self.data.first_week, self.data.today))
+        return (weeks.week_start(self.data.today) - self.data.first_week).days // 7 + 1
 
     def sizeHint(self) -> QSize:
         cell, gap = self._cell(), 3
@@ -97,8 +130,7 @@ class ActivityCalendar(QWidget):
         self.data = data
         self.setFixedSize(self.sizeHint())
         self.setAccessibleName(
-            f"Calendar since {day_text(data.first_week)}: "
-            f"{sum(1 for counts in data.days.values() if counts[0])} days with a workout"
+            f"Calendar since {day_text(data.first_week)}: {plural(data.workouts, 'workout')}"
         )
         self.update()
 
@@ -120,17 +152,15 @@ class ActivityCalendar(QWidget):
                 rect = QRect(0, self._top() + row * (cell + gap), self._left() - SPACE.xs, cell)
                 texts.append((name, font, rect))
         free_from = 0  # month names never overlap: one starts after the last one ends
-        mondays = weeks.weeks_in_range(self.data.first_week, self.data.today)
-        first, last = 0, len(mondays) - 1
+        first, last = 0, self.columns() - 1
         if shown is not None:
             first = max(0, (shown.left() - self._left()) // (cell + gap) - 4)
             last = min(last, (shown.right() - self._left()) // (cell + gap))
         for column in range(first, last + 1):
-            monday = mondays[column]
-            sunday = monday + timedelta(days=6)
+            sunday = self.data.first_week + timedelta(weeks=column, days=6)
             x = self._left() + column * (cell + gap)
             starts_month = sunday.day <= 7
-            next_starts = column + 1 < len(mondays) and (sunday + weeks.ONE_WEEK).day <= 7
+            next_starts = column + 1 < self.columns() and (sunday + weeks.ONE_WEEK).day <= 7
             if (starts_month or (column == 0 and not next_starts)) and x >= free_from:
                 name = f"{sunday:%b %Y}" if sunday.month == 1 else f"{sunday:%b}"
                 width = metrics.horizontalAdvance(name) + 2
@@ -150,30 +180,28 @@ class ActivityCalendar(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # Only the columns in view: ten years are 520 of them, of which a few dozen show.
-        step = self._cell() + 3
+        cell = self._cell()
+        step, left, top = cell + 3, self._left(), self._top()
         shown = event.rect()
-        first = max(0, (shown.left() - self._left()) // step)
-        last = min(self.columns() - 1, (shown.right() - self._left()) // step)
-        day = self.data.first_week + timedelta(days=7 * first)
-        end = min(self.data.today, self.data.first_week + timedelta(days=7 * last + 6))
-        while day <= end:
-            rect = self.day_rect(day)
-            if rect.intersects(shown):
-                done, other = self.data.days.get(day, (0, 0))
-                painter.setPen(Qt.PenStyle.NoPen)
-                if done:
-                    painter.setBrush(QColor(tokens.primary))
-                elif other:
+        first = max(0, (shown.left() - left) // step)
+        last = min(self.columns() - 1, (shown.right() - left) // step)
+        squares = self._squares(cell, tokens.primary, tokens.track)
+        focus = QPen(QColor(tokens.focus), 2)
+        days, today, nothing = self.data.days, self.data.today, (0, 0)
+        for column in range(first, last + 1):
+            monday = self.data.first_week + timedelta(weeks=column)
+            x = left + column * step
+            for row in range(min(7, (today - monday).days + 1)):
+                rect = QRect(x, top + row * step, cell, cell)
+                if not rect.intersects(shown):
+                    continue
+                day = monday + timedelta(days=row)
+                done, other = days.get(day, nothing)
+                painter.drawPixmap(rect.topLeft(), squares[0 if done else 1 if other else 2])
+                if day == today:
                     painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.setPen(QPen(QColor(tokens.primary), 2))
-                else:
-                    painter.setBrush(QColor(tokens.track))
-                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), RADIUS.s, RADIUS.s)
-                if day == self.data.today:
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.setPen(QPen(QColor(tokens.focus), 2))
+                    painter.setPen(focus)
                     painter.drawRoundedRect(rect, RADIUS.s, RADIUS.s)
-            day += timedelta(days=1)
         painter.setPen(QColor(tokens.text_muted))
         for text, font, rect in self.painted_texts(shown):
             if not rect.intersects(shown):
@@ -184,6 +212,21 @@ class ActivityCalendar(QWidget):
                 rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
             )
         painter.end()
+
+    def _squares(self, cell: int, primary: str, track: str) -> tuple[QPixmap, ...]:
+        """A day's square filled (a workout), ringed (other sessions) and empty, drawn once
+        per size and colours: hundreds of antialiased rounded rectangles cost a millisecond."""
+        ratio = self.devicePixelRatioF()
+        key = (cell, primary, track, ratio)
+        if self._square_key != key:
+            self._square_key, self._square_pixmaps = (
+                key,
+                tuple(
+                    _square(cell, ratio, fill, ring)
+                    for fill, ring in ((primary, None), (None, primary), (track, None))
+                ),
+            )
+        return self._square_pixmaps
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
+from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
@@ -25,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history import weeks
+from hiptimer.core.history.calendar_days import CalendarDays, DayTotals, WeekCounts
 from hiptimer.core.history.errors import HistoryError
 from hiptimer.core.history.local_time import local_zone
 from hiptimer.core.history.measurements import NormalRanges, normal_ranges
 from hiptimer.core.history.photos import photos_dir
-from hiptimer.core.history.rows import WeekCount
+from hiptimer.core.history.rows import Totals
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.verdict import latest_verdict
 from hiptimer.core.history.view_text import shown_weeks, streak_text, totals_text, week_cells
@@ -248,8 +250,8 @@ class HistoryPage(QWidget):
             if shown == self._shown:
                 return  # nothing written since, same day, library and goal: the page is current
             self._shown = None
-            self._show_sessions(store)
-            self._show_goal(store)
+            totals = self._show_sessions(store)
+            self._show_goal(store, totals.workouts)
             self._show_program(store, shown.normals)
             self.chart.set_trends(
                 store.measurement_trends(MOST_POINTS_DRAWN),
@@ -322,7 +324,7 @@ class HistoryPage(QWidget):
         current = self.sessions_view.currentIndex()
         self.open_session(current.row() if current.isValid() else 0)
 
-    def _show_sessions(self, store: HistoryStore) -> None:
+    def _show_sessions(self, store: HistoryStore) -> Totals:
         self.sessions_model.reload(store)
         total = self.sessions_model.total
         self.sessions_title.setText(f"Sessions ({total})")
@@ -331,6 +333,7 @@ class HistoryPage(QWidget):
         totals = store.totals()
         self.calendar.setVisible(bool(totals.sessions))
         self.totals_label.setText(totals_text(totals))
+        return totals
 
     def _goal(self) -> int:
         return weekly_goal(self.ctx.settings, self.ctx.catalog)
@@ -348,24 +351,33 @@ class HistoryPage(QWidget):
             f"Set by your main routine, {routine.name}" if routine is not None and target else ""
         )
 
-    def _show_goal(self, store: HistoryStore) -> None:
+    def _show_goal(self, store: HistoryStore, workouts: int) -> None:
         goal = self._goal()
         today = self._today()
         this_week = weeks.week_start(today)
         first, _ = shown_weeks(today, store.first_session_date(self._tz))
-        days = store.day_counts(first, today, self._tz)  # one pass; the weeks add them up
-        counts = [WeekCount(monday, n) for monday, n in weeks.workouts_by_week(days, first, today)]
+        days = CalendarDays(first, today, partial(self._read_days, store))
+        counts = WeekCounts(days)  # each week added up from its days when it is drawn
         self.calendar.show_data(
             CalendarData(
                 first_week=first,
                 today=today,
                 days=days,
                 weeks=week_cells(counts, goal, this_week),
+                workouts=workouts,
             )
         )
         streak = store.streak(goal, today, self._tz)
         self.streak_label.setText(streak_text(streak, goal, counts[-1].count if counts else 0))
         self.streak = streak
+
+    def _read_days(self, store: HistoryStore, first: date, last: date) -> DayTotals | None:
+        """The calendar's days from ``first`` to ``last``, read when they come into view."""
+        try:
+            return store.day_counts(first, last, self._tz)
+        except HistoryError as exc:
+            self.set_problem(f"The history could not be read: {exc}")
+            return None
 
     def _show_program(self, store: HistoryStore, normals: NormalRanges) -> None:
         rows = store.recent_measurements(2)  # what the verdict compares, however long the file
@@ -387,7 +399,7 @@ class HistoryPage(QWidget):
             self.set_problem(problem)
         if self.ctx.history is not None:
             try:
-                self._show_goal(self.ctx.history)
+                self._show_goal(self.ctx.history, self.ctx.history.totals().workouts)
                 if self._shown is not None:
                     self._shown = self._shown._replace(goal=value)
             except HistoryError as exc:

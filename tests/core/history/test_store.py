@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone
 from functools import partial
 from zoneinfo import ZoneInfo
 
@@ -573,21 +573,3 @@ def test_a_set_number_outside_the_limits_is_refused(store: HistoryStore, number,
     with pytest.raises(ValueError, match="set"):
         store.record_step(session, make_outcome(set_number=number, set_count=count), when)
     assert store.session_steps(session) == []
-
-
-@pytest.mark.parametrize("tz", [NEW_YORK, UTC, BERLIN])
-def test_the_weeks_summed_from_the_days_are_the_weeks_the_store_counts(
-    store: HistoryStore, tz: tzinfo
-) -> None:
-    """The History tab adds the calendar's days up into its weeks instead of asking again."""
-    _session(store, datetime(2026, 1, 4, 23, 30, tzinfo=NEW_YORK))  # a Sunday night, or Monday
-    _session(store, datetime(2026, 1, 6, 9, 0, tzinfo=NEW_YORK), "ended_early")
-    add_session(store, datetime(2026, 1, 7, 9, 0, tzinfo=NEW_YORK), work_seconds=60)  # short
-    _session(store, datetime(2026, 1, 8, 9, 0, tzinfo=NEW_YORK), "discarded")
-    for day in (date(2026, 12, 27), date(2026, 12, 31), date(2027, 1, 1), date(2027, 3, 28)):
-        _session(store, datetime.combine(day, datetime.min.time(), BERLIN) + timedelta(hours=1))
-    first, last = date(2025, 12, 29), date(2027, 4, 4)
-    summed = weeks.workouts_by_week(store.day_counts(first, last, tz), first, last)
-    asked = [(w.week, w.count) for w in store.week_counts(first, last, tz)]
-    assert summed == asked
-    assert sum(count for _, count in summed) == 6  # neither the short nor the discarded one
