@@ -219,13 +219,9 @@ class ActivityCalendar(QWidget):
         ratio = self.devicePixelRatioF()
         key = (cell, primary, track, ratio)
         if self._square_key != key:
-            self._square_key, self._square_pixmaps = (
-                key,
-                tuple(
-                    _square(cell, ratio, fill, ring)
-                    for fill, ring in ((primary, None), (None, primary), (track, None))
-                ),
-            )
+            looks = ((primary, None), (None, primary), (track, None))
+            self._square_pixmaps = tuple(_square(cell, ratio, *look) for look in looks)
+            self._square_key = key
         return self._square_pixmaps
 
     def event(self, event: QEvent) -> bool:
