@@ -9,12 +9,12 @@ view (or a week in it is asked for).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import overload
 
 from hiptimer.core.history import weeks
 from hiptimer.core.history.rows import WeekCount
+from hiptimer.core.lazy_sequence import LazySequence
 
 #: Weeks read in one query: a year, more than the widest screen shows at once.
 BLOCK_WEEKS = 53
@@ -67,9 +67,9 @@ class CalendarDays:
         return len(self._blocks)
 
 
-class WeekCounts(Sequence[WeekCount]):
+class WeekCounts(LazySequence[WeekCount]):
     """The workouts of every week of a :class:`CalendarDays`, oldest first, each added up
-    from its days when first asked for."""
+    from its days when asked for."""
 
     def __init__(self, days: CalendarDays) -> None:
         self._days = days
@@ -77,18 +77,6 @@ class WeekCounts(Sequence[WeekCount]):
     def __len__(self) -> int:
         return self._days.week_count()
 
-    @overload
-    def __getitem__(self, index: int) -> WeekCount: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[WeekCount]: ...
-
-    def __getitem__(self, index: int | slice) -> WeekCount | list[WeekCount]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _item(self, index: int) -> WeekCount:
         monday = self._days.first_week + timedelta(weeks=index)
         return WeekCount(monday, self._days.week_workouts(monday))

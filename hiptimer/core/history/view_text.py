@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import overload
 
 from hiptimer.core.history import weeks
 from hiptimer.core.history.adherence import SessionKind
 from hiptimer.core.history.rows import PAIN_LIMITS, SessionRow, StepRow, Totals, WeekCount
+from hiptimer.core.lazy_sequence import LazySequence
 from hiptimer.core.routines.progression import progression_text
 from hiptimer.core.session.status import SessionStatus, StepStatus
 from hiptimer.core.text import day_text, duration_text, hours_minutes_text, plural
@@ -156,7 +156,7 @@ def week_cell(week: WeekCount, goal: int, this_week: date) -> WeekCell:
     )
 
 
-class WeekCells(Sequence[WeekCell]):
+class WeekCells(LazySequence[WeekCell]):
     """The strip's cells, each worded when first asked for: ten years are 520 weeks, and the
     strip shows a few dozen (wording them all took 20 ms of opening the History tab)."""
 
@@ -167,19 +167,7 @@ class WeekCells(Sequence[WeekCell]):
     def __len__(self) -> int:
         return len(self._counts)
 
-    @overload
-    def __getitem__(self, index: int) -> WeekCell: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[WeekCell]: ...
-
-    def __getitem__(self, index: int | slice) -> WeekCell | list[WeekCell]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _item(self, index: int) -> WeekCell:
         cell = self._cells.get(index)
         if cell is None:
             cell = self._cells[index] = week_cell(self._counts[index], self._goal, self._this_week)
