@@ -152,7 +152,8 @@ class ActivityCalendar(QWidget):
                 rect = QRect(0, self._top() + row * (cell + gap), self._left() - SPACE.xs, cell)
                 texts.append((name, font, rect))
         free_from = 0  # month names never overlap: one starts after the last one ends
-        first, last = 0, self.columns() - 1
+        columns = self.columns()
+        first, last = 0, columns - 1
         if shown is not None:
             first = max(0, (shown.left() - self._left()) // (cell + gap) - 4)
             last = min(last, (shown.right() - self._left()) // (cell + gap))
@@ -160,7 +161,7 @@ class ActivityCalendar(QWidget):
             sunday = self.data.first_week + timedelta(weeks=column, days=6)
             x = self._left() + column * (cell + gap)
             starts_month = sunday.day <= 7
-            next_starts = column + 1 < self.columns() and (sunday + weeks.ONE_WEEK).day <= 7
+            next_starts = column + 1 < columns and (sunday + weeks.ONE_WEEK).day <= 7
             if (starts_month or (column == 0 and not next_starts)) and x >= free_from:
                 name = f"{sunday:%b %Y}" if sunday.month == 1 else f"{sunday:%b}"
                 width = metrics.horizontalAdvance(name) + 2
