@@ -88,7 +88,8 @@ class Desktop:
         self.instance.release()
 
 
-#: A window that never paints (minimised at start) still gets its tray icon by then.
+#: A window that never paints (minimised at start) still gets its tray icon and its socket by
+#: then.
 TRAY_LATEST_MS = 2000
 
 
@@ -133,11 +134,14 @@ def attach_desktop(
         desktop.tray.show()
 
     if tray_mode:  # the tray is all there is: the window comes and goes, its Quit ends the app
+        instance.listen()
         make_tray()
         if desktop.tray is not None:
             app.setQuitOnLastWindowClosed(False)
     else:  # after the window's first paint (its icon and menu would delay it), or soon anyway
+        window.first_painted.connect(instance.listen)
         window.first_painted.connect(make_tray)
+        QTimer.singleShot(TRAY_LATEST_MS, window, instance.listen)
         QTimer.singleShot(TRAY_LATEST_MS, window, make_tray)
     instance.request.connect(on_request)
     return desktop

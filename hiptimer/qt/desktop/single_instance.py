@@ -1,9 +1,12 @@
 """One hiptimer per user: a lock file and a local socket in the runtime folder.
 
 The first process takes the lock (``QLockFile``; a lock left by a process that died is taken
-over) and listens on the socket.  A later launch finds the lock taken and hands its request
-(``--routine``, ``--side``, ``--start``…) to the first over the socket, then exits: the first
-raises its window and acts on the request, so there is never a second window.
+over) and, once its window has painted, listens on the socket.  A later launch finds the lock
+taken and hands its request (``--routine``, ``--side``, ``--start``…) to the first over the
+socket, then exits: the first raises its window and acts on the request, so there is never a
+second window.  A launch that comes before the first one listens keeps trying for
+:data:`HAND_OVER_MS`.  Qt Network loads with the socket, so the first window does not wait for
+it (6–11 ms, issue 16).
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from hiptimer import APP_ID
 from hiptimer.core.digest import sha256_hex
 from hiptimer.core.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 #: How long a second launch keeps trying to reach the first (it may still be starting).
 HAND_OVER_MS = 10_000
@@ -54,7 +60,8 @@ def instance_name(paths: AppPaths) -> str:
 
 
 class SingleInstance(QObject):
-    """``acquire()`` once; the owner gets ``request(dict)`` for each hand-over."""
+    """``acquire()`` once, then ``listen()``; the owner gets ``request(dict)`` for each
+    hand-over."""
 
     request = Signal(dict)
 
@@ -72,8 +79,18 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """Become the one instance (True), or find another already is (False)."""
-        if not self._lock.tryLock(0):
-            return False
+        return self._lock.tryLock(0)
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    def listen(self) -> None:
+        """Take hand-overs from later launches (once; a problem is said on stderr)."""
+        if self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.socket_path)  # a socket left by a killed owner
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -83,7 +100,6 @@ class SingleInstance(QObject):
                 f"hiptimer: a second launch cannot reach this one ({self._server.errorString()})",
                 file=sys.stderr,
             )
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -93,6 +109,8 @@ class SingleInstance(QObject):
 
     def hand_over(self, request: dict, timeout_ms: int = HAND_OVER_MS) -> bool:
         """Send ``request`` to the running instance; True once it said it got it."""
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = QDeadlineTimer(timeout_ms)
         while not deadline.hasExpired():
             socket = QLocalSocket()

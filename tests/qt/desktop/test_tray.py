@@ -135,3 +135,22 @@ def test_with_a_tray_its_icon_comes_after_the_window_first_paints(
     assert desktop.tray is first
     assert app.quitOnLastWindowClosed()  # the window is the app; the tray does not keep it
     desktop.close()
+
+
+def test_the_hand_over_socket_opens_after_the_first_paint(
+    qtbot, app_paths: AppPaths, tmp_path
+) -> None:
+    """Qt Network loads with the socket (6-11 ms): the window paints first; in tray mode,
+    where no window paints, the socket opens at once."""
+    _app, window, desktop = _attached(qtbot, app_paths, tmp_path, tray_mode=False)
+    assert not desktop.instance.listening
+    assert not list(tmp_path.glob("*.socket"))
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    assert desktop.instance.listening
+    assert list(tmp_path.glob("*.socket"))
+    desktop.close()
+    assert not desktop.instance.listening
+    _app, _window, tray_desktop = _attached(qtbot, app_paths, tmp_path, tray_mode=True)
+    assert tray_desktop.instance.listening
+    tray_desktop.close()
