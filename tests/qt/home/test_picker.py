@@ -3,7 +3,7 @@ routine."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.settings import Settings, weekly_goal
@@ -123,3 +123,26 @@ def test_the_main_routine_is_chosen_first(qtbot, app_paths) -> None:
     page = _home(qtbot, app_paths, main_routine="daily-10")
     assert page.selected_routine().id == "daily-10"
     assert "★ main" in page.routine_list.currentItem().text()
+
+
+def test_the_cards_sit_on_the_window_in_either_theme(qtbot, app_paths) -> None:
+    """Below the last card the list shows the window's colour, not a base of its own."""
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer.qt.style import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    page = PickerPage(make_ctx(app_paths))
+    qtbot.addWidget(page)
+    page.resize(1000, 1400)  # room under the four cards
+    page.show()
+    cards = page.routine_list
+    try:
+        for theme in ("light", "dark"):
+            tokens = apply_theme(app, theme)
+            image = page.grab().toImage()
+            corner = cards.mapTo(page, cards.rect().bottomLeft()) + QPoint(8, -8)
+            assert image.pixelColor(corner).name().upper() == tokens.window.upper(), theme
+    finally:
+        apply_theme(app, "system")
