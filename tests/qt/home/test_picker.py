@@ -8,7 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from hiptimer.core.paths import AppPaths
 from hiptimer.core.settings import Settings, weekly_goal
 from hiptimer.qt.home.picker import PickerPage
+from hiptimer.qt.style import DARK, LIGHT
 from tests.fakes import make_ctx
+from tests.qt.layout_checks import scheme_applied
 
 
 def picker(qtbot, app_paths: AppPaths, **settings: object) -> PickerPage:
@@ -127,22 +129,13 @@ def test_the_main_routine_is_chosen_first(qtbot, app_paths) -> None:
 
 def test_the_cards_sit_on_the_window_in_either_theme(qtbot, app_paths) -> None:
     """Below the last card the list shows the window's colour, not a base of its own."""
-    from PySide6.QtWidgets import QApplication
-
-    from hiptimer.qt.style import apply_theme
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     page = PickerPage(make_ctx(app_paths))
     qtbot.addWidget(page)
     page.resize(1000, 1400)  # room under the four cards
     page.show()
     cards = page.routine_list
-    try:
-        for theme in ("light", "dark"):
-            tokens = apply_theme(app, theme)
+    for scheme, tokens in (("light", LIGHT), ("dark", DARK)):
+        with scheme_applied(scheme):
             image = page.grab().toImage()
             corner = cards.mapTo(page, cards.rect().bottomLeft()) + QPoint(8, -8)
-            assert image.pixelColor(corner).name().upper() == tokens.window.upper(), theme
-    finally:
-        apply_theme(app, "system")
+            assert image.pixelColor(corner).name().upper() == tokens.window.upper(), scheme
