@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from hiptimer.core.routines.model import Side
 from hiptimer.core.settings import Settings
+from hiptimer.qt.history.calendar_strip import LEAST_WIDTH, MOST_WIDTH_FIRST
 from hiptimer.qt.home.welcome import WelcomeDialog
 from hiptimer.qt.main_window import MainWindow
 from hiptimer.qt.session.audio_check import NO_VOICE, AudioCheck
@@ -120,3 +121,22 @@ def test_welcome(qtbot, size: QSize, scheme: str) -> None:
         _dialog_at(qtbot, welcome, size)
         welcome.understood.setChecked(True)  # the hint goes, the buttons wake
         assert_layout_ok(welcome)
+
+
+def test_a_history_of_years_fits_the_smallest_screen(qtbot, app_paths, store) -> None:
+    """Two years of weekly sessions fill the calendar: it gives way to the buttons beside it,
+    so the page still fits 1024×600 (it used to ask for 1,079 px and ran off the screen)."""
+    now = datetime.now(timezone.utc).replace(hour=9)
+    for ago in range(0, 730, 7):
+        add_session(store, now - timedelta(days=ago), routine=("daily", "Daily"))
+    main = MainWindow(make_ctx(app_paths, settings=Settings(welcome_done=True), history=store))
+    qtbot.addWidget(main)
+    main.home.setCurrentWidget(main.home.history_tab)
+    calendar = main.history_page.calendar
+    with scheme_applied("light"):  # the stylesheet's padding widens the buttons
+        _shown(qtbot, main, QSize(1024, 600))
+        assert calendar.isVisible() and calendar.width() >= LEAST_WIDTH
+        assert calendar.geometry().right() < main.history_page.width()
+        assert_layout_ok(main)
+        _shown(qtbot, main, QSize(1920, 1080))  # with room, it takes its full width
+        assert calendar.width() == MOST_WIDTH_FIRST

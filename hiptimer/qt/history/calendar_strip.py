@@ -34,9 +34,11 @@ from hiptimer.qt.style import RADIUS, SPACE, current_tokens
 from hiptimer.qt.widgets.layout_texts import measured
 
 DAY_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
-#: The calendar takes up to this many pixels before the texts beside it give way; more
-#: weeks scroll.
+#: The calendar asks for up to this many pixels, more weeks scroll; where the window has less
+#: room, it gives way to the buttons beside it down to :data:`LEAST_WIDTH` (about three months)
+#: so the page still fits a 1024×600 screen.
 MOST_WIDTH_FIRST = 460
+LEAST_WIDTH = 240
 
 
 class DayLookup(Protocol):
@@ -258,8 +260,13 @@ class CalendarStrip(QScrollArea):
         bar = self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(self.calendar.height() + bar + 2)
         self.setMaximumWidth(self.calendar.width() + 2)  # no wider than the weeks there are
-        self.setMinimumWidth(min(self.calendar.width() + 2, MOST_WIDTH_FIRST))
+        self.setMinimumWidth(min(self.calendar.width() + 2, LEAST_WIDTH))
+        self.updateGeometry()  # the wanted width below changed with the weeks
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().maximum())
+
+    def sizeHint(self) -> QSize:
+        wanted = min(self.calendar.width() + 2, MOST_WIDTH_FIRST)
+        return QSize(wanted, super().sizeHint().height())
 
     @property
     def weeks(self) -> Sequence[WeekCell]:
