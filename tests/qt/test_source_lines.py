@@ -50,7 +50,9 @@ def test_answers_match_what_pyside6_would_find(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_a_pyside6_without_the_table_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "PySide6.support.feature", types.SimpleNamespace())
+    feature = types.SimpleNamespace()
+    monkeypatch.setitem(sys.modules, "PySide6.support.feature", feature)
     source_lines.skip_feature_scan()  # nothing to fill, no error
+    assert vars(feature) == {}  # no table of ours put in its place
     monkeypatch.delitem(sys.modules, "PySide6.support.feature")
     source_lines.skip_feature_scan()

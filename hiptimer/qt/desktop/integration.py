@@ -133,16 +133,17 @@ def attach_desktop(
         )
         desktop.tray.show()
 
-    if tray_mode:  # the tray is all there is: the window comes and goes, its Quit ends the app
-        instance.listen()
+    def after_first_paint() -> None:
+        instance.listen()  # Qt Network loads with the socket
         make_tray()
+
+    if tray_mode:  # the tray is all there is: the window comes and goes, its Quit ends the app
+        after_first_paint()  # no window paints
         if desktop.tray is not None:
             app.setQuitOnLastWindowClosed(False)
     else:  # after the window's first paint (its icon and menu would delay it), or soon anyway
-        window.first_painted.connect(instance.listen)
-        window.first_painted.connect(make_tray)
-        QTimer.singleShot(TRAY_LATEST_MS, window, instance.listen)
-        QTimer.singleShot(TRAY_LATEST_MS, window, make_tray)
+        window.first_painted.connect(after_first_paint)
+        QTimer.singleShot(TRAY_LATEST_MS, window, after_first_paint)
     instance.request.connect(on_request)
     return desktop
 

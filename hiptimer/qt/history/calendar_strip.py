@@ -37,7 +37,7 @@ DAY_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 #: The calendar asks for up to this many pixels, more weeks scroll; where the window has less
 #: room, it gives way to the buttons beside it down to :data:`LEAST_WIDTH` (about three months)
 #: so the page still fits a 1024×600 screen.
-MOST_WIDTH_FIRST = 460
+WANTED_WIDTH = 460
 LEAST_WIDTH = 240
 
 
@@ -259,14 +259,16 @@ class CalendarStrip(QScrollArea):
         self.calendar.show_data(data)
         bar = self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(self.calendar.height() + bar + 2)
-        self.setMaximumWidth(self.calendar.width() + 2)  # no wider than the weeks there are
-        self.setMinimumWidth(min(self.calendar.width() + 2, LEAST_WIDTH))
+        self.setMaximumWidth(self._all_weeks_width())  # no wider than the weeks there are
+        self.setMinimumWidth(min(self._all_weeks_width(), LEAST_WIDTH))
         self.updateGeometry()  # the wanted width below changed with the weeks
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().maximum())
 
+    def _all_weeks_width(self) -> int:
+        return self.calendar.width() + 2  # with the strip's edge
+
     def sizeHint(self) -> QSize:
-        wanted = min(self.calendar.width() + 2, MOST_WIDTH_FIRST)
-        return QSize(wanted, super().sizeHint().height())
+        return QSize(min(self._all_weeks_width(), WANTED_WIDTH), super().sizeHint().height())
 
     @property
     def weeks(self) -> Sequence[WeekCell]:
